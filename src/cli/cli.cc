@@ -1,0 +1,471 @@
+#include "cli/cli.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/render.h"
+#include "core/diagnostics.h"
+#include "core/file_io.h"
+#include "core/glossary.h"
+#include "core/lookup.h"
+#include "core/tbx_check.h"
+#include "core/tbx_reader.h"
+#include "core/tbx_writer.h"
+#include "core/unicode.h"
+
+namespace glossa {
+namespace {
+
+constexpr int kSuccess = 0;
+constexpr int kNotFound = 1;
+constexpr int kError = 2;
+constexpr const char* kTryHelp = "Try 'glossa --help' for more information.";
+constexpr const char* kBuiltInGlossary = "social-credit.tbx";
+
+// Everything the flags set; each flag is defined once, in BuildApp.
+struct Options {
+  std::vector<std::string> glossaries;
+  std::string color = "auto";
+  std::vector<std::string> query;  // lookup: the words of the query
+  bool json = false;
+  std::vector<std::string> files;  // check
+  std::string format = "tbx";      // export
+  std::string output = "-";
+};
+
+void BuildApp(CLI::App& app, Options& options) {
+  app.description(
+      "glossa: an annotated German/English/Chinese glossary of China's social "
+      "credit "
+      "system, and a reader for the MERICS report it explains.");
+  app.name("glossa");
+  app.footer(
+      "Examples:\n"
+      "  glossa lookup 诚信                the entry for 诚信 (also: 誠信, "
+      "chengxin, cheng2xin4)\n"
+      "  glossa lookup Dateninseln         find an entry by the report's "
+      "German\n"
+      "  glossa check my-terms.tbx         validate a TBX file\n"
+      "  glossa --glossary my-terms.tbx export -o out.tbx  convert a TBX file "
+      "to TBX v3\n"
+      "\n"
+      "Exit status: 0 success, 1 nothing found or problems found, 2 error.");
+  app.set_version_flag("--version", GLOSSA_VERSION);
+  app.set_help_flag("-h,--help", "Print this help and exit");
+  // Unknown arguments are collected and reported by Run(), with a
+  // suggestion; options of glossa itself may follow the command name.
+  app.allow_extras();
+  app.fallthrough();
+  app.add_option(
+         "--glossary", options.glossaries,
+         "Load this TBX file instead of the built-in glossary (repeat the "
+         "option to load several)")
+      ->type_name("FILE")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option(
+         "--color", options.color,
+         "Colour the output: auto (when writing to a terminal and NO_COLOR "
+         "is not set), always or never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  CLI::App* lookup = app.add_subcommand(
+      "lookup",
+      "Show the entry for a term in any language: German, English, Chinese in "
+      "simplified or traditional characters, or pinyin with or without tones");
+  lookup
+      ->add_option("QUERY", options.query,
+                   "The term to look up (words may be unquoted)")
+      ->required();
+  lookup->add_flag("--json", options.json,
+                   "Print the entries as JSON (see the README)");
+
+  CLI::App* check =
+      app.add_subcommand("check",
+                         "Validate TBX glossaries: XML, the TBX core structure "
+                         "and the rules of the "
+                         "declared dialect (TBX-Basic, TBX-Min, TBX-Core)");
+  check->add_option("FILE", options.files,
+                    "The files to check (default: the loaded glossaries)");
+
+  CLI::App* export_command = app.add_subcommand(
+      "export", "Write the loaded glossary in a format other tools read");
+  export_command
+      ->add_option("--format", options.format,
+                   "The format: tbx (TBX-Basic, TBX v3, DCA style)")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"tbx"}));
+  export_command
+      ->add_option("-o,--output", options.output,
+                   "Write to FILE instead of standard output")
+      ->type_name("FILE");
+}
+
+// A path as the user should see it: relative to the working folder when it
+// lies inside it.
+std::string Shown(const std::string& path, const Environment& env) {
+  if (env.working_dir.empty() || env.working_dir == "/") return path;
+  std::string prefix = env.working_dir;
+  if (prefix.back() != '/') prefix += '/';
+  if (path.rfind(prefix, 0) == 0) return path.substr(prefix.size());
+  return path;
+}
+
+void Print(const Diagnostics& diags, std::size_t from, std::ostream& err) {
+  for (std::size_t i = from; i < diags.all().size(); ++i) {
+    err << FormatDiagnostic(diags.all()[i]) << '\n';
+  }
+}
+
+std::string Plural(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The glossary files the user asked for, or the built-in one.
+std::vector<std::string> GlossaryPaths(const Options& options,
+                                       const Environment& env) {
+  if (!options.glossaries.empty()) return options.glossaries;
+  return {env.data_dir + "/" + kBuiltInGlossary};
+}
+
+// Loads every glossary file into one. Problems go to `err`. Returns false
+// if a file could not be read at all; *had_errors tells whether any error
+// was reported.
+bool LoadGlossaries(const Options& options, const Environment& env,
+                    std::ostream& err, Glossary* out, bool* had_errors) {
+  bool ok = true;
+  bool first = true;
+  Diagnostics diags;
+  for (const std::string& path : GlossaryPaths(options, env)) {
+    std::string bytes, error;
+    if (!ReadFile(path, &bytes, &error)) {
+      err << "glossa: error: " << error << '\n';
+      ok = false;
+      continue;
+    }
+    Glossary glossary;
+    std::size_t before = diags.all().size();
+    bool read = ReadTbx(bytes, Shown(path, env), diags, &glossary);
+    Print(diags, before, err);
+    if (!read) {
+      ok = false;
+      continue;
+    }
+    if (first) {
+      *out = std::move(glossary);
+      first = false;
+    } else {
+      Merge(std::move(glossary), out);
+    }
+  }
+  *had_errors = !ok || diags.errors() > 0;
+  return ok;
+}
+
+Style MakeStyle(const Options& options, const Environment& env) {
+  Style style;
+  style.color =
+      options.color == "always" ||
+      (options.color == "auto" && env.out_is_terminal && !env.no_color);
+  style.width = std::clamp(env.terminal_width, 40, 120);
+  return style;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) {
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
+int Lookup(const Options& options, const Environment& env, std::ostream& out,
+           std::ostream& err) {
+  Glossary glossary;
+  bool had_errors = false;
+  if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
+  std::string query = Join(options.query);
+  Index index(glossary);
+  std::vector<Hit> hits = index.Find(query);
+  std::vector<Suggestion> suggestions;
+  if (hits.empty()) suggestions = index.Suggest(query, 3);
+
+  if (options.json) {
+    nlohmann::ordered_json result;
+    result["query"] = query;
+    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+    for (const Hit& hit : hits) {
+      nlohmann::ordered_json entry =
+          EntryJson(glossary, glossary.concepts[hit.concept_index]);
+      entry["match"] = {{"kind", MatchKindName(hit.kind)},
+                        {"term", CollapseSpace(hit.term)}};
+      entries.push_back(std::move(entry));
+    }
+    result["entries"] = std::move(entries);
+    nlohmann::ordered_json suggested = nlohmann::ordered_json::array();
+    for (const Suggestion& suggestion : suggestions) {
+      suggested.push_back(
+          {{"id", glossary.concepts[suggestion.concept_index].id},
+           {"term", CollapseSpace(suggestion.term)},
+           {"headline",
+            Headline(glossary.concepts[suggestion.concept_index])}});
+    }
+    result["suggestions"] = std::move(suggested);
+    out << result.dump(2) << '\n';
+  } else {
+    Style style = MakeStyle(options, env);
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      if (i > 0)
+        out << '\n'
+            << std::string(static_cast<std::size_t>(style.width), '-')
+            << "\n\n";
+      RenderEntry(glossary, glossary.concepts[hits[i].concept_index], style,
+                  out);
+    }
+  }
+  if (hits.empty()) {
+    err << "glossa: no entry for '" << query << "'\n";
+    if (!suggestions.empty()) {
+      err << "did you mean ";
+      for (std::size_t i = 0; i < suggestions.size(); ++i) {
+        const Concept& concept_entry =
+            glossary.concepts[suggestions[i].concept_index];
+        if (i > 0) err << (i + 1 == suggestions.size() ? " or " : ", ");
+        std::string term = CollapseSpace(suggestions[i].term);
+        std::string headline = Headline(concept_entry);
+        err << "'" << term << "'";
+        if (headline != term) err << " (" << headline << ")";
+      }
+      err << "?\n";
+    }
+  }
+  if (had_errors) return kError;
+  return hits.empty() ? kNotFound : kSuccess;
+}
+
+int Check(const Options& options, const Environment& env, std::ostream& out,
+          std::ostream& err) {
+  std::vector<std::string> files =
+      options.files.empty() ? GlossaryPaths(options, env) : options.files;
+  bool unreadable = false;
+  bool problems = false;
+  for (const std::string& path : files) {
+    std::string bytes, error;
+    if (!ReadFile(path, &bytes, &error)) {
+      err << "glossa: error: " << error << '\n';
+      unreadable = true;
+      continue;
+    }
+    Diagnostics diags;
+    std::string name = Shown(path, env);
+    CheckResult result = CheckTbx(bytes, name, diags);
+    std::vector<Diagnostic> sorted = diags.all();
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                       return std::tie(a.location.line, a.location.column) <
+                              std::tie(b.location.line, b.location.column);
+                     });
+    for (const Diagnostic& diagnostic : sorted)
+      out << FormatDiagnostic(diagnostic) << '\n';
+    out << name << ": " << Plural(result.entries, "entry", "entries") << ", "
+        << Plural(diags.errors(), "error", "errors") << ", "
+        << Plural(diags.warnings(), "warning", "warnings") << '\n';
+    if (!result.readable) unreadable = true;
+    if (diags.errors() > 0 || diags.warnings() > 0) problems = true;
+  }
+  if (unreadable) return kError;
+  return problems ? kNotFound : kSuccess;
+}
+
+int Export(const Options& options, const Environment& env, std::ostream& out,
+           std::ostream& err) {
+  Glossary glossary;
+  bool had_errors = false;
+  if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
+  if (had_errors) {
+    err << "glossa: error: nothing written, because the glossary has errors "
+           "(see above)\n";
+    return kError;
+  }
+  std::string tbx = WriteTbx(glossary);
+  if (options.output == "-") {
+    out << tbx;
+    return kSuccess;
+  }
+  std::string error;
+  if (!WriteFileAtomically(options.output, tbx, &error)) {
+    err << "glossa: error: " << error << '\n';
+    return kError;
+  }
+  return kSuccess;
+}
+
+// The name in `candidates` closest to `typed`, if it is close enough to be
+// what the user meant.
+std::optional<std::string> Nearest(const std::string& typed,
+                                   const std::vector<std::string>& candidates) {
+  std::u32string wanted = CodePoints(typed);
+  int limit = std::max(1, static_cast<int>(wanted.size()) / 3);
+  std::optional<std::string> best;
+  int best_distance = limit + 1;
+  for (const std::string& candidate : candidates) {
+    int distance = EditDistance(wanted, CodePoints(candidate), limit);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::vector<std::string> OptionNames(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* level = &app; level != nullptr;
+       level = level->get_parent()) {
+    for (const CLI::Option* option : level->get_options()) {
+      for (const std::string& name : option->get_lnames())
+        names.push_back("--" + name);
+      for (const std::string& name : option->get_snames())
+        names.push_back("-" + name);
+    }
+  }
+  return names;
+}
+
+int UsageError(std::ostream& err, const std::string& message) {
+  err << "glossa: error: " << message << '\n' << kTryHelp << '\n';
+  return kError;
+}
+
+// "Could not convert" -> "could not convert"; "QUERY is required" stays.
+std::string LowerFirst(std::string text) {
+  bool acronym =
+      text.size() > 1 && std::isupper(static_cast<unsigned char>(text[1]));
+  if (!text.empty() && !acronym)
+    text[0] =
+        static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, std::ostream& out,
+        std::ostream& err, const Environment& env) {
+  try {
+    CLI::App app;
+    Options options;
+    BuildApp(app, options);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+      app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+      out << app.help();
+      return kSuccess;
+    } catch (const CLI::CallForVersion&) {
+      out << "glossa " << GLOSSA_VERSION << '\n';
+      return kSuccess;
+    } catch (const CLI::RequiredError& e) {
+      std::vector<CLI::App*> commands = app.get_subcommands();
+      std::string command =
+          commands.empty() ? "" : commands.front()->get_name() + ": ";
+      return UsageError(err, command + LowerFirst(e.what()));
+    } catch (const CLI::ParseError& e) {
+      return UsageError(err, LowerFirst(e.what()));
+    }
+
+    std::vector<CLI::App*> commands = app.get_subcommands();
+    CLI::App* command = commands.empty() ? nullptr : commands.front();
+    std::vector<std::string> extras = app.remaining(true);
+    if (!extras.empty()) {
+      const std::string& first = extras.front();
+      if (first.size() > 1 && first[0] == '-') {
+        std::string name = first.substr(0, first.find('='));
+        std::optional<std::string> nearest =
+            Nearest(name, OptionNames(command ? *command : app));
+        return UsageError(
+            err, "unknown option '" + first + "'" +
+                     (nearest ? "; did you mean '" + *nearest + "'?" : ""));
+      }
+      if (command == nullptr) {
+        std::vector<std::string> names;
+        for (const CLI::App* sub : app.get_subcommands({}))
+          names.push_back(sub->get_name());
+        std::optional<std::string> nearest = Nearest(first, names);
+        return UsageError(
+            err, "unknown command '" + first + "'" +
+                     (nearest ? "; did you mean '" + *nearest + "'?" : ""));
+      }
+      return UsageError(err, "unexpected argument '" + first + "'");
+    }
+    if (command == nullptr)
+      return UsageError(err, "no command given (lookup, check, export)");
+
+    std::string name = command->get_name();
+    if (name == "lookup") return Lookup(options, env, out, err);
+    if (name == "check") return Check(options, env, out, err);
+    return Export(options, env, out, err);
+  } catch (const std::exception& e) {
+    err << "glossa: internal error: " << e.what() << '\n';
+    return kError;
+  }
+}
+
+namespace {
+
+// The built-in data: next to an installed executable (<prefix>/bin/glossa
+// reads <prefix>/share/glossa), else in the source tree it was built from.
+std::string FindDataDir() {
+  if (const char* forced = std::getenv("GLOSSA_DATA_DIR"); forced && *forced)
+    return forced;
+  std::error_code error;
+  std::filesystem::path exe =
+      std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    std::filesystem::path installed =
+        exe.parent_path().parent_path() / GLOSSA_RELATIVE_DATADIR;
+    if (std::filesystem::exists(installed / kBuiltInGlossary, error))
+      return installed.string();
+  }
+  return GLOSSA_SOURCE_DATADIR;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  Environment env;
+  env.data_dir = FindDataDir();
+  env.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  env.no_color = (no_color != nullptr && *no_color != '\0') ||
+                 (term != nullptr && std::string_view(term) == "dumb");
+  struct winsize size;
+  if (env.out_is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
+      size.ws_col > 0) {
+    env.terminal_width = size.ws_col;
+  }
+  std::error_code error;
+  env.working_dir = std::filesystem::current_path(error).string();
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::ios::sync_with_stdio(false);
+  int status = Run(args, std::cout, std::cerr, env);
+  std::cout.flush();
+  return status;
+}
+
+}  // namespace glossa

@@ -1,0 +1,443 @@
+#include "cli/render.h"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "core/unicode.h"
+
+namespace glossa {
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kGreen = "\x1b[32m";
+constexpr std::string_view kRed = "\x1b[31m";
+constexpr std::string_view kYellow = "\x1b[33m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+std::string Paint(const Style& style, std::string_view code,
+                  std::string_view text) {
+  if (!style.color || text.empty()) return std::string(text);
+  return std::string(code) + std::string(text) + std::string(kReset);
+}
+
+bool IsParallelChinese(std::string_view lang) {
+  return SameLanguage(lang, kSimplifiedChinese) ||
+         SameLanguage(lang, kTraditionalChinese) || SameLanguage(lang, kPinyin);
+}
+
+std::string LanguageLabel(std::string_view lang) {
+  static const std::map<std::string, std::string, std::less<>> kNames = {
+      {"zh-hans", "Chinese"}, {"en", "English"}, {"de", "German"}};
+  std::string lower(lang);
+  for (char& c : lower)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto found = kNames.find(lower);
+  return found != kNames.end() ? found->second : std::string(lang);
+}
+
+// Sections in reading order: Chinese, English, German, then the rest as
+// they stand in the file. Traditional and pinyin sections are shown with
+// the simplified terms they pair with.
+std::vector<const LangSection*> DisplayOrder(const Concept& concept_entry) {
+  std::vector<const LangSection*> out;
+  for (std::string_view lang :
+       {kSimplifiedChinese, std::string_view("en"), std::string_view("de")}) {
+    if (const LangSection* section = concept_entry.Language(lang))
+      out.push_back(section);
+  }
+  for (const LangSection& section : concept_entry.languages) {
+    if (std::find(out.begin(), out.end(), &section) != out.end()) continue;
+    if (IsParallelChinese(section.lang) &&
+        concept_entry.Language(kSimplifiedChinese))
+      continue;
+    out.push_back(&section);
+  }
+  return out;
+}
+
+// Writes `text` wrapped to the style's width, each line starting with
+// `indent` spaces (the first line continuing after `first_width` columns).
+void Wrap(std::string_view text, int indent, int first_width,
+          const Style& style, std::ostream& out) {
+  int column = first_width;
+  int limit = std::max(style.width, indent + 20);
+  bool first_word = true;
+  std::size_t at = 0;
+  std::string collapsed = CollapseSpace(text);
+  std::string_view rest = collapsed;
+  while (at < rest.size()) {
+    std::size_t end = rest.find(' ', at);
+    if (end == std::string_view::npos) end = rest.size();
+    std::string_view word = rest.substr(at, end - at);
+    int width = DisplayWidth(word);
+    if (!first_word && column + 1 + width > limit) {
+      out << '\n' << std::string(static_cast<std::size_t>(indent), ' ');
+      column = indent;
+    } else if (!first_word) {
+      out << ' ';
+      ++column;
+    }
+    out << word;
+    column += width;
+    first_word = false;
+    at = end + 1;
+  }
+  out << '\n';
+}
+
+std::string Pad(std::string_view text, int width) {
+  int missing = width - DisplayWidth(text);
+  return std::string(text) +
+         std::string(static_cast<std::size_t>(std::max(missing, 0)), ' ');
+}
+
+std::string StatusText(const Style& style, TermStatus status) {
+  std::string_view name = StatusName(status);
+  switch (status) {
+    case TermStatus::kPreferred:
+      return Paint(style, kGreen, name);
+    case TermStatus::kDeprecated:
+    case TermStatus::kSuperseded:
+      return Paint(style, kRed, name);
+    default:
+      return std::string(name);
+  }
+}
+
+std::string Join(const std::vector<std::string>& parts,
+                 std::string_view separator) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += CollapseSpace(part);
+  }
+  return out;
+}
+
+std::string GenderMark(const Term& term) {
+  if (term.grammatical_gender == "masculine") return "m.";
+  if (term.grammatical_gender == "feminine") return "f.";
+  if (term.grammatical_gender == "neuter") return "n.";
+  return "";
+}
+
+std::string TextOf(const Term* term) {
+  return term == nullptr ? "" : CollapseSpace(term->text);
+}
+
+// One displayed term row: the form(s), the term whose details follow them,
+// and the paired traditional and pinyin terms whose notes are shown too.
+struct Row {
+  std::string forms;
+  const Term* term;
+  std::vector<const Term*> paired;
+};
+
+std::vector<Row> Rows(const Concept& concept_entry,
+                      const LangSection& section) {
+  std::vector<Row> rows;
+  if (SameLanguage(section.lang, kSimplifiedChinese)) {
+    for (const ChineseForms& forms : ChineseTerms(concept_entry)) {
+      std::string shown = TextOf(forms.simplified);
+      for (const Term* paired : {forms.traditional, forms.pinyin}) {
+        if (paired != nullptr) shown += "  " + TextOf(paired);
+      }
+      std::vector<const Term*> paired;
+      for (const Term* term : {forms.traditional, forms.pinyin}) {
+        if (term != nullptr) paired.push_back(term);
+      }
+      rows.push_back({shown, forms.simplified, paired});
+    }
+    return rows;
+  }
+  for (const Term& term : section.terms) {
+    std::string shown = CollapseSpace(term.text);
+    std::string gender = GenderMark(term);
+    if (!gender.empty()) shown += " (" + gender + ")";
+    rows.push_back({shown, &term, {}});
+  }
+  return rows;
+}
+
+const Concept* FindConcept(const Glossary& glossary, std::string_view id) {
+  for (const Concept& concept_entry : glossary.concepts) {
+    if (concept_entry.id == id) return &concept_entry;
+  }
+  return nullptr;
+}
+
+// The preferred (else first) term of a language, for one-line summaries.
+std::string FirstTerm(const Concept& concept_entry, std::string_view lang) {
+  const LangSection* section = concept_entry.Language(lang);
+  if (section == nullptr || section->terms.empty()) return "";
+  for (const Term& term : section->terms) {
+    if (term.status == TermStatus::kPreferred) return CollapseSpace(term.text);
+  }
+  return CollapseSpace(section->terms.front().text);
+}
+
+nlohmann::ordered_json TextJson(const Text& text) {
+  nlohmann::ordered_json out;
+  out["text"] = CollapseSpace(text.text);
+  if (!text.source.empty()) out["source"] = CollapseSpace(text.source);
+  return out;
+}
+
+nlohmann::ordered_json TextsJson(const std::vector<Text>& texts) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Text& text : texts) out.push_back(TextJson(text));
+  return out;
+}
+
+nlohmann::ordered_json StringsJson(const std::vector<std::string>& strings) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const std::string& s : strings) out.push_back(CollapseSpace(s));
+  return out;
+}
+
+nlohmann::ordered_json TermJson(const Term& term) {
+  nlohmann::ordered_json out;
+  out["term"] = CollapseSpace(term.text);
+  out["status"] = StatusName(term.status);
+  out["type"] = TermTypeName(term.type);
+  out["part_of_speech"] = term.part_of_speech;
+  if (!term.grammatical_gender.empty()) out["gender"] = term.grammatical_gender;
+  if (!term.geographical_usage.empty())
+    out["geographical_usage"] = term.geographical_usage;
+  out["sources"] = StringsJson(term.sources);
+  out["contexts"] = TextsJson(term.contexts);
+  out["notes"] = TextsJson(term.notes);
+  return out;
+}
+
+}  // namespace
+
+std::string CollapseSpace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string Headline(const Concept& concept_entry) {
+  std::vector<ChineseForms> chinese = ChineseTerms(concept_entry);
+  if (!chinese.empty()) {
+    const ChineseForms& first = chinese.front();
+    std::string out = TextOf(first.simplified);
+    std::string traditional = TextOf(first.traditional);
+    if (!traditional.empty() && traditional != out) out += " " + traditional;
+    if (first.pinyin != nullptr) out += " " + TextOf(first.pinyin);
+    return out;
+  }
+  for (const LangSection& section : concept_entry.languages) {
+    if (!section.terms.empty())
+      return CollapseSpace(section.terms.front().text);
+  }
+  return concept_entry.id;
+}
+
+std::string_view MatchKindName(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::kId:
+      return "id";
+    case MatchKind::kFolded:
+      return "term";
+    case MatchKind::kLoose:
+      return "term-without-diacritics";
+    case MatchKind::kPinyinTones:
+      return "pinyin";
+    case MatchKind::kPinyinToneless:
+      return "pinyin-without-tones";
+  }
+  return "";
+}
+
+void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
+                 const Style& style, std::ostream& out) {
+  std::string headline = Headline(concept_entry);
+  std::vector<std::string> summary;
+  for (const char* lang : {"en", "de"}) {
+    std::string first = FirstTerm(concept_entry, lang);
+    if (first != headline) summary.push_back(first);
+  }
+  out << Paint(style, kBold, headline);
+  std::string gloss = Join(summary, " · ");
+  if (!gloss.empty()) out << "  " << gloss;
+  out << '\n';
+
+  std::vector<const LangSection*> sections = DisplayOrder(concept_entry);
+  int column = 0;
+  for (const LangSection* section : sections) {
+    for (const Row& row : Rows(concept_entry, *section)) {
+      column = std::max(column, DisplayWidth(row.forms));
+    }
+  }
+  column = std::min(column, 40);
+  for (const LangSection* section : sections) {
+    out << '\n' << Paint(style, kBold, LanguageLabel(section->lang)) << '\n';
+    for (const Row& row : Rows(concept_entry, *section)) {
+      const Term& term = *row.term;
+      out << "  " << Pad(row.forms, column);
+      std::vector<std::string> details;
+      if (term.status != TermStatus::kUnspecified) {
+        details.push_back(StatusText(style, term.status));
+      }
+      if (term.type != TermType::kUnspecified &&
+          term.type != TermType::kFullForm) {
+        details.push_back(std::string(TermTypeName(term.type)));
+      }
+      std::string line;
+      for (const std::string& detail : details) {
+        line += (line.empty() ? "  " : ", ") + detail;
+      }
+      out << line << '\n';
+      for (const std::string& source : term.sources) {
+        out << "      " << Paint(style, kDim, "source:") << ' ';
+        Wrap(source, 14, 14, style, out);
+      }
+      std::vector<const Term*> noted = {&term};
+      noted.insert(noted.end(), row.paired.begin(), row.paired.end());
+      for (const Term* with_notes : noted) {
+        for (const Text& note : with_notes->notes) {
+          out << "      " << Paint(style, kYellow, "note:") << ' ';
+          Wrap(note.text, 12, 12, style, out);
+        }
+      }
+      for (const Text& context : term.contexts) {
+        out << "      context: ";
+        Wrap(context.text, 15, 15, style, out);
+      }
+    }
+  }
+
+  auto write_texts = [&](std::string_view heading, bool definitions) {
+    bool any = false;
+    auto write = [&](std::string_view lang, const Text& text) {
+      if (!any) out << '\n' << Paint(style, kBold, heading) << '\n';
+      any = true;
+      std::string label = "  " + Pad(lang, 3) + " ";
+      out << label;
+      std::string body = CollapseSpace(text.text);
+      if (!text.source.empty())
+        body += " (source: " + CollapseSpace(text.source) + ")";
+      Wrap(body, static_cast<int>(label.size()), static_cast<int>(label.size()),
+           style, out);
+    };
+    for (const Text& text :
+         definitions ? concept_entry.definitions : concept_entry.notes)
+      write("", text);
+    for (const LangSection* section : sections) {
+      for (const Text& text :
+           definitions ? section->definitions : section->notes) {
+        write(section->lang, text);
+      }
+    }
+    for (const LangSection& section : concept_entry.languages) {
+      if (std::find(sections.begin(), sections.end(), &section) !=
+          sections.end())
+        continue;
+      for (const Text& text :
+           definitions ? section.definitions : section.notes) {
+        write(section.lang, text);
+      }
+    }
+  };
+  write_texts("Definition", true);
+  write_texts("Notes", false);
+
+  if (!concept_entry.cross_references.empty()) {
+    out << '\n' << Paint(style, kBold, "Related") << '\n';
+    for (const CrossReference& reference : concept_entry.cross_references) {
+      const Concept* target = FindConcept(glossary, reference.target);
+      std::string text = CollapseSpace(reference.text);
+      std::string line = "  " + text;
+      if (target != nullptr) {
+        // The target's headline usually starts with the reference's text.
+        std::string headline = Headline(*target);
+        line = "  " + (headline.rfind(text, 0) == 0 ? headline
+                                                    : text + "  " + headline);
+        std::string gloss_line =
+            Join({FirstTerm(*target, "en"), FirstTerm(*target, "de")}, " · ");
+        if (!gloss_line.empty()) line += "  " + gloss_line;
+      }
+      out << line << Paint(style, kDim, "  [" + reference.target + "]") << '\n';
+    }
+  }
+  if (!concept_entry.subject_fields.empty()) {
+    out << '\n'
+        << Paint(style, kBold, "Subject field") << "  "
+        << Join(concept_entry.subject_fields, "; ") << '\n';
+  }
+  std::string where = concept_entry.origin.file;
+  if (concept_entry.origin.line > 0)
+    where += ":" + std::to_string(concept_entry.origin.line);
+  out << '\n'
+      << Paint(style, kDim, "entry " + concept_entry.id + " · " + where)
+      << '\n';
+}
+
+nlohmann::ordered_json EntryJson(const Glossary& glossary,
+                                 const Concept& concept_entry) {
+  nlohmann::ordered_json out;
+  out["id"] = concept_entry.id;
+  out["headline"] = Headline(concept_entry);
+  out["subject_fields"] = StringsJson(concept_entry.subject_fields);
+  nlohmann::ordered_json chinese = nlohmann::ordered_json::array();
+  for (const ChineseForms& forms : ChineseTerms(concept_entry)) {
+    nlohmann::ordered_json item;
+    item["simplified"] = CollapseSpace(forms.simplified->text);
+    item["traditional"] = TextOf(forms.traditional);
+    item["pinyin"] = TextOf(forms.pinyin);
+    item["status"] = StatusName(forms.simplified->status);
+    item["sources"] = StringsJson(forms.simplified->sources);
+    chinese.push_back(std::move(item));
+  }
+  out["chinese"] = std::move(chinese);
+  nlohmann::ordered_json languages = nlohmann::ordered_json::object();
+  for (const LangSection& section : concept_entry.languages) {
+    nlohmann::ordered_json& lang = languages[section.lang];
+    if (lang.is_null()) {
+      lang["terms"] = nlohmann::ordered_json::array();
+      lang["definitions"] = nlohmann::ordered_json::array();
+      lang["notes"] = nlohmann::ordered_json::array();
+    }
+    for (const Term& term : section.terms)
+      lang["terms"].push_back(TermJson(term));
+    for (const Text& text : section.definitions)
+      lang["definitions"].push_back(TextJson(text));
+    for (const Text& text : section.notes)
+      lang["notes"].push_back(TextJson(text));
+  }
+  out["languages"] = std::move(languages);
+  out["definitions"] = TextsJson(concept_entry.definitions);
+  out["notes"] = TextsJson(concept_entry.notes);
+  nlohmann::ordered_json related = nlohmann::ordered_json::array();
+  for (const CrossReference& reference : concept_entry.cross_references) {
+    nlohmann::ordered_json item;
+    item["id"] = reference.target;
+    item["text"] = CollapseSpace(reference.text);
+    if (const Concept* target = FindConcept(glossary, reference.target)) {
+      item["headline"] = Headline(*target);
+    }
+    related.push_back(std::move(item));
+  }
+  out["related"] = std::move(related);
+  nlohmann::ordered_json origin;
+  origin["file"] = concept_entry.origin.file;
+  origin["line"] = concept_entry.origin.line;
+  out["origin"] = std::move(origin);
+  return out;
+}
+
+}  // namespace glossa

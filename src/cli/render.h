@@ -1,0 +1,45 @@
+// How glossa shows entries: as text for a terminal and as JSON. Internal to
+// the command-line layer.
+//
+// The JSON form of an entry is a public interface, documented in the
+// README ("JSON output"); change it only by adding fields.
+
+#ifndef GLOSSA_CLI_RENDER_H_
+#define GLOSSA_CLI_RENDER_H_
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "core/glossary.h"
+#include "core/lookup.h"
+
+namespace glossa {
+
+struct Style {
+  bool color = false;  // ANSI bold and colours
+  int width = 80;      // columns to wrap text at
+};
+
+// Text with runs of XML white space (space, tab, CR, LF) turned into one
+// space and the ends trimmed: how text from a TBX file is shown.
+std::string CollapseSpace(std::string_view text);
+
+// A one-line name for an entry: its Chinese term with the traditional form
+// and pinyin, else its first term; e.g. "征信 徵信 zhēngxìn".
+std::string Headline(const Concept& concept_entry);
+
+// Writes the full entry for a terminal.
+void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
+                 const Style& style, std::ostream& out);
+
+// The entry as JSON (the README documents the fields).
+nlohmann::ordered_json EntryJson(const Glossary& glossary,
+                                 const Concept& concept_entry);
+
+std::string_view MatchKindName(MatchKind kind);
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CLI_RENDER_H_

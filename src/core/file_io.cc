@@ -1,0 +1,121 @@
+#include "core/file_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+namespace glossa {
+namespace {
+
+std::string Quote(std::string_view path) {
+  return "'" + std::string(path) + "'";
+}
+
+std::string Reason(int error_number) { return std::strerror(error_number); }
+
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+  // Closes now and reports whether closing worked (it can fail on NFS).
+  bool Close() {
+    int fd = fd_;
+    fd_ = -1;
+    return ::close(fd) == 0;
+  }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+bool ReadFile(const std::string& path, std::string* contents,
+              std::string* error) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    *error = "cannot open " + Quote(path) + ": " + Reason(errno);
+    return false;
+  }
+  struct stat info;
+  if (::fstat(fd.get(), &info) != 0) {
+    *error = "cannot read " + Quote(path) + ": " + Reason(errno);
+    return false;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    *error = "cannot read " + Quote(path) + ": " + Reason(EISDIR);
+    return false;
+  }
+  if (S_ISREG(info.st_mode) &&
+      static_cast<std::size_t>(info.st_size) > kMaxInputBytes) {
+    *error = "cannot read " + Quote(path) + ": file is too large (" +
+             std::to_string(info.st_size) + " bytes; the limit is " +
+             std::to_string(kMaxInputBytes >> 20) + " MiB)";
+    return false;
+  }
+  contents->clear();
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = "cannot read " + Quote(path) + ": " + Reason(errno);
+      return false;
+    }
+    if (n == 0) break;
+    if (contents->size() + static_cast<std::size_t>(n) > kMaxInputBytes) {
+      *error = "cannot read " + Quote(path) +
+               ": file is too large (the limit is " +
+               std::to_string(kMaxInputBytes >> 20) + " MiB)";
+      return false;
+    }
+    contents->append(buffer, static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+bool WriteFileAtomically(const std::string& path, std::string_view contents,
+                         std::string* error) {
+  std::string temp = path + ".tmp-XXXXXX";
+  FileDescriptor fd(::mkstemp(temp.data()));
+  if (fd.get() < 0) {
+    *error = "cannot write " + Quote(path) + ": " + Reason(errno);
+    return false;
+  }
+  auto fail = [&](int error_number) {
+    ::unlink(temp.c_str());
+    *error = "cannot write " + Quote(path) + ": " + Reason(error_number);
+    return false;
+  };
+  const char* data = contents.data();
+  std::size_t left = contents.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd.get(), data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail(errno);
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  // mkstemp creates the file 0600; a written glossary is an ordinary file.
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  if (::fchmod(fd.get(), 0666 & ~mask) != 0) return fail(errno);
+  if (::fsync(fd.get()) != 0) return fail(errno);
+  if (!fd.Close()) return fail(errno);
+  if (::rename(temp.c_str(), path.c_str()) != 0) return fail(errno);
+  return true;
+}
+
+}  // namespace glossa

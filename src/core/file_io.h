@@ -1,0 +1,34 @@
+// The edge where glossa touches the file system: whole-file reads and
+// atomic writes. Parsers never read files themselves; they take the bytes
+// this module returns and the file's name.
+
+#ifndef GLOSSA_CORE_FILE_IO_H_
+#define GLOSSA_CORE_FILE_IO_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace glossa {
+
+// Files larger than this are refused rather than read into memory.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{512} << 20;
+
+// Reads the whole file at `path` into *contents. On failure returns false and
+// sets *error to a message naming the file and the reason, e.g.
+//   cannot open 'x.tbx': No such file or directory
+//   cannot read 'glossary': Is a directory
+// "-" is not special here; callers decide what it means.
+bool ReadFile(const std::string& path, std::string* contents,
+              std::string* error);
+
+// Writes `contents` to a temporary file beside `path`, flushes it, and
+// renames it over `path`, so readers see the old file or the new one and
+// never half of either. On failure returns false, sets *error, and leaves
+// `path` untouched.
+bool WriteFileAtomically(const std::string& path, std::string_view contents,
+                         std::string* error);
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_FILE_IO_H_

@@ -1,0 +1,90 @@
+#include "core/glossary.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace glossa {
+namespace {
+
+constexpr std::pair<TermType, std::string_view> kTermTypes[] = {
+    {TermType::kFullForm, "fullForm"},
+    {TermType::kAcronym, "acronym"},
+    {TermType::kAbbreviation, "abbreviation"},
+    {TermType::kShortForm, "shortForm"},
+    {TermType::kVariant, "variant"},
+    {TermType::kPhrase, "phrase"},
+};
+
+}  // namespace
+
+bool SameLanguage(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+std::string_view StatusName(TermStatus status) {
+  switch (status) {
+    case TermStatus::kPreferred:
+      return "preferred";
+    case TermStatus::kAdmitted:
+      return "admitted";
+    case TermStatus::kDeprecated:
+      return "deprecated";
+    case TermStatus::kSuperseded:
+      return "superseded";
+    case TermStatus::kUnspecified:
+      break;
+  }
+  return "";
+}
+
+std::string_view TermTypeName(TermType type) {
+  for (const auto& [value, name] : kTermTypes) {
+    if (value == type) return name;
+  }
+  return "";
+}
+
+std::optional<TermType> ParseTermType(std::string_view name) {
+  for (const auto& [value, type_name] : kTermTypes) {
+    if (type_name == name) return value;
+  }
+  return std::nullopt;
+}
+
+const LangSection* Concept::Language(std::string_view lang) const {
+  for (const LangSection& section : languages) {
+    if (SameLanguage(section.lang, lang)) return &section;
+  }
+  return nullptr;
+}
+
+std::vector<ChineseForms> ChineseTerms(const Concept& concept_entry) {
+  std::vector<ChineseForms> out;
+  const LangSection* simplified = concept_entry.Language(kSimplifiedChinese);
+  if (simplified == nullptr) return out;
+  const LangSection* traditional = concept_entry.Language(kTraditionalChinese);
+  const LangSection* pinyin = concept_entry.Language(kPinyin);
+  for (std::size_t i = 0; i < simplified->terms.size(); ++i) {
+    ChineseForms forms;
+    forms.simplified = &simplified->terms[i];
+    if (traditional != nullptr && i < traditional->terms.size()) {
+      forms.traditional = &traditional->terms[i];
+    }
+    if (pinyin != nullptr && i < pinyin->terms.size()) {
+      forms.pinyin = &pinyin->terms[i];
+    }
+    out.push_back(std::move(forms));
+  }
+  return out;
+}
+
+void Merge(Glossary&& more, Glossary* into) {
+  into->concepts.insert(into->concepts.end(),
+                        std::make_move_iterator(more.concepts.begin()),
+                        std::make_move_iterator(more.concepts.end()));
+}
+
+}  // namespace glossa

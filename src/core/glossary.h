@@ -1,0 +1,168 @@
+// The glossary model: concept-oriented, as TBX has it.
+//
+// A Glossary holds Concepts; a Concept holds one LangSection per language
+// and concept-level data (subject field, definitions, notes, cross-
+// references); a LangSection holds Terms and the definitions and notes
+// written in that language. The model is plain data: readers fill it,
+// writers and views read it.
+//
+// Chinese. Characters and readings are separate language sections, each an
+// ordinary TBX <langSec>, so that every CAT tool can read them:
+//   zh-Hans          the term in simplified characters
+//   zh-Hant          the same term in traditional characters
+//   zh-Latn-pinyin   its Hanyu Pinyin reading, with tone marks
+// The i-th term of zh-Hant and of zh-Latn-pinyin belong to the i-th term of
+// zh-Hans ("parallel sections"); ChineseForms() pairs them. This keeps the
+// file within TBX-Basic, which has no data category for a reading.
+//
+// Round trip. Whatever a reader finds that the model does not interpret (an
+// element, an attribute, a data category) is kept verbatim in the nearest
+// object's `extra`, so that reading and writing a file loses nothing.
+
+#ifndef GLOSSA_CORE_GLOSSARY_H_
+#define GLOSSA_CORE_GLOSSARY_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace glossa {
+
+// Language tags of the parallel Chinese sections.
+inline constexpr std::string_view kSimplifiedChinese = "zh-Hans";
+inline constexpr std::string_view kTraditionalChinese = "zh-Hant";
+inline constexpr std::string_view kPinyin = "zh-Latn-pinyin";
+
+// Whether two language tags are the same; BCP 47 tags compare
+// case-insensitively ("zh-Hans" and "zh-hans").
+bool SameLanguage(std::string_view a, std::string_view b);
+
+enum class TermStatus {
+  kUnspecified,
+  kPreferred,
+  kAdmitted,
+  kDeprecated,
+  kSuperseded
+};
+enum class TermType {
+  kUnspecified,
+  kFullForm,
+  kAcronym,
+  kAbbreviation,
+  kShortForm,
+  kVariant,
+  kPhrase,
+};
+
+// "preferred", "admitted", "deprecated", "superseded", "" for unspecified.
+std::string_view StatusName(TermStatus status);
+// TBX-Basic's names: "fullForm", "acronym", ..., "" for unspecified.
+std::string_view TermTypeName(TermType type);
+// The inverse of TermTypeName; nullopt for names TBX-Basic does not have.
+std::optional<TermType> ParseTermType(std::string_view name);
+
+// Elements and attributes a reader found and the model does not interpret.
+// Each element is kept as serialised XML; a writer puts them back. For a
+// Term, attributes of its <term> element are kept with the prefix "term:".
+struct Extra {
+  std::vector<std::pair<std::string, std::string>> attributes;
+  std::vector<std::string> elements;
+  bool empty() const { return attributes.empty() && elements.empty(); }
+};
+
+// A piece of text with its provenance: a definition, a context sentence or a
+// note. When the element carried markup or data the model does not
+// interpret, `xml` holds it verbatim and a writer writes that instead of
+// rebuilding the element from `text` and `source`.
+struct Text {
+  std::string text;
+  std::string source;
+  std::string xml;
+};
+
+// Where something was read from (line 0 when it was not read from a file).
+struct Origin {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+struct Term {
+  std::string id;
+  std::string text;
+  TermStatus status = TermStatus::kUnspecified;
+  // The data category the status was read from: "administrativeStatus"
+  // (TBX-Basic; also what empty means) or "usageStatus" (TBX-Min, TBX-Basic
+  // V4). Kept so that a round trip writes the category it read.
+  std::string status_category;
+  TermType type = TermType::kUnspecified;
+  std::string part_of_speech;      // TBX picklist value, e.g. "noun"
+  std::string grammatical_gender;  // "masculine", "feminine", "neuter", "other"
+  std::string geographical_usage;
+  std::vector<std::string> sources;  // <admin type="source">
+  std::vector<Text> contexts;        // <descrip type="context">
+  std::vector<Text> notes;           // <note>, e.g. why a term is deprecated
+  Extra extra;
+  Origin origin;
+};
+
+struct LangSection {
+  std::string lang;  // BCP 47, as in the file: "de", "en", "zh-Hans"
+  std::vector<Text> definitions;
+  std::vector<Text> notes;
+  std::vector<Term> terms;
+  Extra extra;
+  Origin origin;
+};
+
+// A <ref type="crossReference">: the id of another concept and the text
+// shown for it.
+struct CrossReference {
+  std::string target;
+  std::string text;
+};
+
+struct Concept {
+  std::string id;
+  std::vector<std::string> subject_fields;
+  std::vector<Text> definitions;  // concept level, in no particular language
+  std::vector<Text> notes;
+  std::vector<CrossReference> cross_references;
+  std::vector<LangSection> languages;
+  Extra extra;
+  Origin origin;
+
+  // The section for `lang` (compared case-insensitively), or nullptr.
+  const LangSection* Language(std::string_view lang) const;
+};
+
+// A Chinese term with its traditional form and reading, paired from the
+// parallel sections (null where a section has no i-th term). The pointers
+// point into the concept.
+struct ChineseForms {
+  const Term* simplified = nullptr;
+  const Term* traditional = nullptr;
+  const Term* pinyin = nullptr;
+};
+std::vector<ChineseForms> ChineseTerms(const Concept& concept_entry);
+
+struct Glossary {
+  std::string name;        // the file it was read from
+  std::string lang;        // xml:lang of the root element
+  std::string dialect;     // type="TBX-Basic", "TBX" for TBX 2008 files, ...
+  std::string title;       // tbxHeader/fileDesc/titleStmt/title, if any
+  std::string header_xml;  // the whole <tbxHeader>, as read (TBX v3 names)
+  std::string back_xml;    // the whole <back>, as read (TBX v3 names)
+  std::vector<Concept> concepts;
+  Extra extra;  // of the root element
+};
+
+// Appends the concepts of `more` to `into`: how several --glossary files
+// become one. The header of `into` is kept.
+void Merge(Glossary&& more, Glossary* into);
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_GLOSSARY_H_

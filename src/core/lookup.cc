@@ -1,0 +1,146 @@
+#include "core/lookup.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/unicode.h"
+
+namespace glossa {
+
+int EditDistance(std::u32string_view a, std::u32string_view b, int limit) {
+  if (static_cast<int>(a.size() > b.size() ? a.size() - b.size()
+                                           : b.size() - a.size()) > limit) {
+    return limit + 1;
+  }
+  std::vector<int> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    int best = row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      int above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[b.size()];
+}
+
+Index::Index(const Glossary& glossary) : glossary_(glossary) {
+  for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
+    const Concept& concept_entry = glossary.concepts[c];
+    if (!concept_entry.id.empty()) {
+      keys_[static_cast<int>(MatchKind::kId)][concept_entry.id].push_back(
+          {c, static_cast<std::size_t>(-1)});
+    }
+    for (const LangSection& section : concept_entry.languages) {
+      bool pinyin = SameLanguage(section.lang, kPinyin);
+      for (const Term& term : section.terms) {
+        std::size_t index = terms_.size();
+        std::string simplified = ToSimplified(term.text);
+        terms_.push_back(term.text);
+        loose_keys_.push_back(LooseKey(simplified));
+        term_concept_.push_back(c);
+        Add(MatchKind::kFolded, FoldKey(simplified), {c, index});
+        Add(MatchKind::kLoose, loose_keys_.back(), {c, index});
+        if (pinyin) {
+          Add(MatchKind::kPinyinTones, PinyinToneNumbers(term.text),
+              {c, index});
+          Add(MatchKind::kPinyinToneless, PinyinToneless(term.text),
+              {c, index});
+        }
+      }
+    }
+  }
+}
+
+void Index::Add(MatchKind kind, const std::string& key, Posting posting) {
+  if (key.empty()) return;
+  std::vector<Posting>& postings = keys_[static_cast<int>(kind)][key];
+  for (const Posting& existing : postings) {
+    if (existing.concept_index == posting.concept_index)
+      return;  // one per entry
+  }
+  postings.push_back(posting);
+}
+
+std::vector<Hit> Index::Find(std::string_view query) const {
+  std::string simplified = ToSimplified(query);
+  std::string toned = PinyinToneNumbers(query);
+  // A query that gives tones means them: "zheng4xin4" does not find 征信.
+  bool has_tones = toned.find_first_of("1234") != std::string::npos;
+  const std::pair<MatchKind, std::string> keys[] = {
+      {MatchKind::kId, std::string(query)},
+      {MatchKind::kFolded, FoldKey(simplified)},
+      {MatchKind::kLoose, LooseKey(simplified)},
+      {MatchKind::kPinyinTones, toned},
+      {MatchKind::kPinyinToneless,
+       has_tones ? std::string() : PinyinToneless(query)},
+  };
+  std::vector<Hit> hits;
+  std::set<std::size_t> seen;
+  for (const auto& [kind, key] : keys) {
+    if (key.empty()) continue;
+    const auto& map = keys_[static_cast<int>(kind)];
+    auto found = map.find(key);
+    if (found == map.end()) continue;
+    std::vector<Posting> postings = found->second;
+    std::sort(postings.begin(), postings.end(),
+              [](const Posting& a, const Posting& b) {
+                return a.concept_index < b.concept_index;
+              });
+    for (const Posting& posting : postings) {
+      if (!seen.insert(posting.concept_index).second) continue;
+      hits.push_back({posting.concept_index, kind,
+                      kind == MatchKind::kId
+                          ? glossary_.concepts[posting.concept_index].id
+                          : terms_[posting.term_index]});
+    }
+  }
+  return hits;
+}
+
+std::vector<Suggestion> Index::Suggest(std::string_view query,
+                                       std::size_t limit) const {
+  std::u32string wanted = CodePoints(LooseKey(ToSimplified(query)));
+  std::u32string wanted_pinyin = CodePoints(PinyinToneless(query));
+  if (wanted.empty()) return {};
+  // A typo costs about one edit in four characters, at least one, at most
+  // three.
+  int threshold = std::clamp(static_cast<int>(wanted.size()) / 4, 1, 3);
+  std::map<std::size_t, Suggestion> best;  // by concept
+  for (std::size_t t = 0; t < terms_.size(); ++t) {
+    std::u32string key = CodePoints(loose_keys_[t]);
+    int distance = EditDistance(wanted, key, threshold);
+    if (!wanted_pinyin.empty()) {
+      std::u32string spaced;
+      for (char32_t c : key) {
+        if (c != U' ' && c != U'\'' && c != U'-') spaced.push_back(c);
+      }
+      distance =
+          std::min(distance, EditDistance(wanted_pinyin, spaced, threshold));
+    }
+    if (distance > threshold) continue;
+    std::size_t concept_index = term_concept_[t];
+    auto [slot, inserted] = best.try_emplace(
+        concept_index, Suggestion{concept_index, terms_[t], distance});
+    if (!inserted && distance < slot->second.distance) {
+      slot->second = {concept_index, terms_[t], distance};
+    }
+  }
+  std::vector<Suggestion> out;
+  for (auto& [concept_index, suggestion] : best) out.push_back(suggestion);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Suggestion& a, const Suggestion& b) {
+                     return a.distance < b.distance;
+                   });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+}  // namespace glossa

@@ -1,0 +1,82 @@
+// Finding glossary entries by what a person types.
+//
+// A query finds an entry through any of its terms, in any language, by:
+//   - the matching key (NFKC + case folding, Traditional folded to
+//     Simplified): "DATENINSELN", "徵信" (for 征信), "ｃｒｅｄｉｔ";
+//   - the loose key, without diacritics: "bonitat" finds "Bonität";
+//   - pinyin, for terms of the zh-Latn-pinyin section, in any of its
+//     spellings: "zhēngxìn", "zheng1xin4", "zheng1 xin4", "zhengxin" (a
+//     query with tones must have the right ones);
+//   - the entry's id.
+// German inflected forms are found when the glossary lists them (as
+// variants); there is no stemming here.
+//
+//   Index index(glossary);
+//   for (const Hit& hit : index.Find("zhengxin")) { ...
+//   glossary.concepts[hit.concept] ... }
+
+#ifndef GLOSSA_CORE_LOOKUP_H_
+#define GLOSSA_CORE_LOOKUP_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/glossary.h"
+
+namespace glossa {
+
+// Levenshtein distance between two code point strings, or limit + 1 as
+// soon as it must exceed `limit`. Used for "did you mean" suggestions.
+int EditDistance(std::u32string_view a, std::u32string_view b, int limit);
+
+// How a query met an entry, best first.
+enum class MatchKind { kId, kFolded, kLoose, kPinyinTones, kPinyinToneless };
+
+struct Hit {
+  std::size_t concept_index = 0;  // index into Glossary::concepts
+  MatchKind kind = MatchKind::kFolded;
+  std::string term;  // the term that matched (the id for kId)
+};
+
+struct Suggestion {
+  std::size_t concept_index = 0;
+  std::string term;  // the term closest to the query
+  int distance = 0;  // edits between the query and the term's loose key
+};
+
+// An index over the terms of a glossary. The glossary must outlive it and
+// must not change while it is in use. Find and Suggest are const and may
+// run on several threads at once.
+class Index {
+ public:
+  explicit Index(const Glossary& glossary);
+
+  // Every entry the query finds, each once, best match first (then in
+  // glossary order). Empty when nothing matches.
+  std::vector<Hit> Find(std::string_view query) const;
+
+  // Up to `limit` entries whose terms are spelled close to the query, for a
+  // "did you mean" after Find came back empty; nearest first.
+  std::vector<Suggestion> Suggest(std::string_view query,
+                                  std::size_t limit) const;
+
+ private:
+  struct Posting {
+    std::size_t concept_index;
+    std::size_t term_index;  // into terms_
+  };
+  void Add(MatchKind kind, const std::string& key, Posting posting);
+
+  const Glossary& glossary_;
+  std::vector<std::string> terms_;         // every indexed term, as written
+  std::vector<std::string> loose_keys_;    // parallel to terms_
+  std::vector<std::size_t> term_concept_;  // parallel to terms_
+  std::unordered_map<std::string, std::vector<Posting>> keys_[5];
+};
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_LOOKUP_H_

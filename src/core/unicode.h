@@ -1,0 +1,111 @@
+// The Unicode layer: the one module that uses ICU.
+//
+// Everything glossa does with characters beyond bytes goes through here:
+// UTF-8 validation, charset conversion, the keys that matching and lookup
+// compare, Traditional/Simplified Chinese, pinyin in its three spellings,
+// display width, language tags and collation. No ICU type appears in this
+// header. The ICU objects behind these functions are built once per process,
+// on first use, and shared; every function here may be called from several
+// threads.
+//
+// The keys (all results are UTF-8):
+//   FoldKey       NFKC + full Unicode case folding, whitespace runs collapsed
+//                 to one space and trimmed: "STRASSE", "Straße",
+//                 "ｓｔｒａｓｓｅ" all give "strasse".
+//   LooseKey      FoldKey without diacritics: "Bonität" and "bonitat" meet.
+//   ToSimplified  ICU's Traditional-to-Simplified transform (Hant-Hans),
+//                 character by character: "徵信" gives "征信". Vocabulary that
+//                 differs between the two standards (資訊 vs 信息) is the
+//                 glossary's job, not this function's.
+//   Pinyin keys   see PinyinToneNumbers and PinyinToneless below.
+
+#ifndef GLOSSA_CORE_UNICODE_H_
+#define GLOSSA_CORE_UNICODE_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace glossa {
+
+// Returns the byte offset of the first ill-formed UTF-8 sequence in `bytes`
+// (overlong forms, surrogates and values above U+10FFFF count as
+// ill-formed), or nullopt if all of it is well-formed.
+std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes);
+
+// Whether ICU knows a converter for the charset name (IANA names and their
+// aliases, case-insensitive: "windows-1254", "GB18030", "Big5", "latin1").
+bool IsKnownCharset(std::string_view charset);
+
+// Converts `bytes` from `charset` to UTF-8. On failure returns false, sets
+// *bad_offset to the byte offset of the first sequence that cannot be
+// decoded and *error to a description ("invalid windows-1254 byte 0x81");
+// for an unknown charset *bad_offset is 0 and *error says so.
+bool DecodeToUtf8(std::string_view bytes, std::string_view charset,
+                  std::string* out, std::size_t* bad_offset,
+                  std::string* error);
+
+std::string FoldKey(std::string_view text);
+std::string LooseKey(std::string_view text);
+std::string ToSimplified(std::string_view text);
+std::string ToTraditional(std::string_view text);
+
+// Pinyin keys. Both accept any of the spellings people type: tone marks
+// ("zhēngxìn"), tone numbers ("zheng1xin4", "zheng1 xin4", with 5 or 0 for
+// the neutral tone), "v" or "u:" for "ü", capitals, spaces, apostrophes and
+// hyphens between syllables.
+//   PinyinToneNumbers("Zhēngxìn")    == "zheng1xin4"
+//   PinyinToneNumbers("zheng1 xin4") == "zheng1xin4"
+//   PinyinToneless("zhēng xìn")      == "zhengxin"
+// ("ü" becomes "u" in the toneless key, so "lüshi", "lvshi" and "lushi"
+// meet there; the tone-number key keeps "ü".)
+std::string PinyinToneNumbers(std::string_view text);
+std::string PinyinToneless(std::string_view text);
+// The reverse: "zheng1xin4" gives "zhēngxìn".
+std::string PinyinToneMarks(std::string_view text);
+
+// Whether the text contains a Han character.
+bool ContainsHan(std::string_view text);
+
+// Columns the text takes in a terminal: East Asian wide and fullwidth
+// characters take two, combining marks and format characters none.
+int DisplayWidth(std::string_view text);
+
+// The code points of well-formed UTF-8 (ill-formed bytes become U+FFFD).
+std::u32string CodePoints(std::string_view text);
+
+// Whether `tag` is a well-formed BCP 47 language tag whose language subtag
+// ICU knows ("de", "en-US", "zh-Hans", "zh-Latn-pinyin"; not "xx", "e n").
+bool IsKnownLanguageTag(std::string_view tag);
+
+// Orders strings the way a language's dictionaries do. Build one per
+// locale and reuse it.
+//
+//   auto german = Collator::Create("de");
+//   german->Less("Bonität", "Bürger");  // true: "ä" sorts with "a"
+//   auto pinyin = Collator::Create("zh@collation=pinyin");
+//   pinyin->Less("诚信", "征信");         // true: chéngxìn before zhēngxìn
+class Collator {
+ public:
+  // Throws std::runtime_error if ICU has no data for the locale.
+  static std::unique_ptr<Collator> Create(std::string_view locale);
+  ~Collator();
+  Collator(const Collator&) = delete;
+  Collator& operator=(const Collator&) = delete;
+
+  // A byte string whose plain comparison gives the collation order.
+  std::string SortKey(std::string_view text) const;
+  bool Less(std::string_view a, std::string_view b) const;
+
+ private:
+  struct Impl;
+  explicit Collator(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_UNICODE_H_

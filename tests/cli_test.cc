@@ -1,0 +1,345 @@
+#include "cli/cli.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/file_io.h"
+#include "core/tbx_reader.h"
+#include "core/tbx_writer.h"
+#include "test_support.h"
+
+namespace glossa {
+namespace {
+
+using testing::CheckGolden;
+using testing::RunGlossa;
+using testing::RunResult;
+
+const std::string kTryHelp = "Try 'glossa --help' for more information.\n";
+
+std::string FirstLine(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
+
+std::string WriteTemp(const std::string& name, const std::string& contents) {
+  std::string path = testing::MakeTempDir() + "/" + name;
+  std::string error;
+  REQUIRE(WriteFileAtomically(path, contents, &error));
+  return path;
+}
+
+TEST_CASE("glossa lookup 诚信 shows the whole entry", "[cli]") {
+  RunResult result = RunGlossa({"lookup", "诚信"});
+  CHECK(result.status == 0);
+  CHECK(result.err.empty());
+  CheckGolden("lookup_chengxin.txt", result.out);
+}
+
+TEST_CASE(
+    "pinyin, traditional characters and the German and English renderings find "
+    "one entry",
+    "[cli]") {
+  RunResult by_pinyin = RunGlossa({"lookup", "zhengxin"});
+  CHECK(by_pinyin.status == 0);
+  CHECK(FirstLine(by_pinyin.out).rfind("征信 徵信 zhēngxìn", 0) == 0);
+  for (const char* query :
+       {"徵信", "zheng1xin4", "zheng1 xin4", "zhēngxìn", "征信"}) {
+    INFO(query);
+    RunResult result = RunGlossa({"lookup", query});
+    CHECK(result.status == 0);
+    CHECK(result.out == by_pinyin.out);
+  }
+  RunResult islands = RunGlossa({"lookup", "Dateninseln"});
+  CHECK(islands.status == 0);
+  CHECK(FirstLine(islands.out).rfind("信息孤岛 信息孤島 xìnxī gūdǎo", 0) == 0);
+  CHECK(RunGlossa({"lookup", "information islands"}).out == islands.out);
+  CHECK(RunGlossa({"lookup", "information", "islands"}).out == islands.out);
+  CHECK(RunGlossa({"lookup", "DATENINSELN"}).out == islands.out);
+}
+
+TEST_CASE("glossa lookup --json prints the entry as JSON", "[cli]") {
+  RunResult result = RunGlossa({"lookup", "--json", "zheng xin"});
+  CHECK(result.status == 0);
+  CheckGolden("lookup_zhengxin.json", result.out);
+  nlohmann::json json = nlohmann::json::parse(result.out);
+  CHECK(json["query"] == "zheng xin");
+  REQUIRE(json["entries"].size() == 1);
+  const nlohmann::json& entry = json["entries"][0];
+  CHECK(entry["id"] == "zhengxin");
+  CHECK(entry["match"]["kind"] == "pinyin-without-tones");
+  CHECK(entry["chinese"][0]["simplified"] == "征信");
+  CHECK(entry["chinese"][0]["traditional"] == "徵信");
+  CHECK(entry["chinese"][0]["pinyin"] == "zhēngxìn");
+  CHECK(entry["languages"]["en"]["definitions"].size() == 1);
+  CHECK(entry["languages"]["de"]["definitions"].size() == 1);
+  CHECK(nlohmann::json::parse(RunGlossa({"lookup", "--json", "zhengxin"})
+                                  .out)["entries"][0]["match"]["kind"] == "id");
+}
+
+TEST_CASE("a lookup that finds nothing says so and exits 1", "[cli]") {
+  RunResult result = RunGlossa({"lookup", "xyzzy"});
+  CHECK(result.status == 1);
+  CHECK(result.out.empty());
+  CHECK(result.err == "glossa: no entry for 'xyzzy'\n");
+}
+
+TEST_CASE("a lookup with a typo suggests the nearest entries", "[cli]") {
+  RunResult result = RunGlossa({"lookup", "zhengxn"});
+  CHECK(result.status == 1);
+  CHECK(result.err ==
+        "glossa: no entry for 'zhengxn'\ndid you mean 'zhēngxìn' (征信 徵信 "
+        "zhēngxìn)?\n");
+  RunResult json = RunGlossa({"lookup", "--json", "zhengxn"});
+  CHECK(json.status == 1);
+  CHECK(nlohmann::json::parse(json.out)["suggestions"][0]["id"] == "zhengxin");
+}
+
+TEST_CASE("glossa check passes on the built-in glossary", "[cli]") {
+  RunResult result = RunGlossa({"check"});
+  CHECK(result.status == 0);
+  CHECK(result.err.empty());
+  CHECK(result.out ==
+        "glossary/social-credit.tbx: 4 entries, 0 errors, 0 warnings\n");
+}
+
+TEST_CASE("glossa check passes on the LTAC valid example", "[cli]") {
+  std::string path = testing::SharedPath(
+      "data/tbx/ltac-dialects/TBX-Basic_Example_Astronomy_DCA_VALID.tbx");
+  testing::ReadOrFail(path);
+  RunResult result = RunGlossa({"check", path});
+  CHECK(result.status == 0);
+  CHECK(result.out == path + ": 45 entries, 0 errors, 0 warnings\n");
+}
+
+TEST_CASE("glossa check prints each problem and exits 1", "[cli]") {
+  std::string path =
+      testing::SharedPath("data/tbx/ltac-test-files/min_bad.tbx");
+  testing::ReadOrFail(path);
+  RunResult result = RunGlossa({"check", path});
+  CHECK(result.status == 1);
+  CHECK(result.out ==
+        path +
+            ":21:12: error: 'source' is not a TBX-Min data category for "
+            "<admin> (allowed: "
+            "customerSubset)\n" +
+            path +
+            ":41:13: error: 'error' is not a TBX-Min data category for <xref> "
+            "(allowed: "
+            "externalCrossReference)\n" +
+            path +
+            ":803:7: error: 'not an allowed value' is not an allowed value of "
+            "usageStatus in TBX-Min (allowed: preferred, admitted, deprecated, "
+            "notRecommended, obsolete)\n" +
+            path + ": 45 entries, 3 errors, 0 warnings\n");
+}
+
+TEST_CASE("glossa check on a missing file exits 2", "[cli]") {
+  RunResult result = RunGlossa({"check", "/nonexistent/x.tbx"});
+  CHECK(result.status == 2);
+  CHECK(result.out.empty());
+  CHECK(result.err ==
+        "glossa: error: cannot open '/nonexistent/x.tbx': No such file or "
+        "directory\n");
+}
+
+TEST_CASE("glossa check on a directory exits 2", "[cli]") {
+  std::string dir = testing::MakeTempDir();
+  RunResult result = RunGlossa({"check", dir});
+  CHECK(result.status == 2);
+  CHECK(result.err ==
+        "glossa: error: cannot read '" + dir + "': Is a directory\n");
+}
+
+TEST_CASE("glossa check on an empty file exits 2", "[cli]") {
+  std::string path = WriteTemp("empty.tbx", "");
+  RunResult result = RunGlossa({"check", path});
+  CHECK(result.status == 2);
+  CHECK(result.out == path + ":1:1: error: file is empty\n" + path +
+                          ": 0 entries, 1 error, 0 warnings\n");
+}
+
+TEST_CASE(
+    "the --glossary option may stand before or after the command and repeat",
+    "[cli]") {
+  std::string astronomy = testing::SharedPath(
+      "data/tbx/ltac-dialects/TBX-Basic_Example_Astronomy_DCA_VALID.tbx");
+  std::string medtronic =
+      testing::SharedPath("data/tbx/okapi-lib-terminology/medtronic_TBX.tbx");
+  RunResult before =
+      RunGlossa({"--glossary", astronomy, "lookup", "open cluster"});
+  CHECK(before.status == 0);
+  CHECK(FirstLine(before.out) == "open cluster");
+  RunResult after =
+      RunGlossa({"lookup", "open cluster", "--glossary", astronomy});
+  CHECK(after.out == before.out);
+  // The built-in glossary is not loaded when --glossary is given.
+  CHECK(RunGlossa({"lookup", "zhengxin", "--glossary", astronomy}).status == 1);
+  RunResult both = RunGlossa({"--glossary", astronomy, "--glossary", medtronic,
+                              "lookup", "open cluster"});
+  CHECK(both.status == 0);
+  CHECK(RunGlossa({"--glossary", astronomy, "--glossary", medtronic, "check"})
+            .out == astronomy + ": 45 entries, 0 errors, 0 warnings\n" +
+                        medtronic + ": 3 entries, 0 errors, 0 warnings\n");
+}
+
+TEST_CASE("a lookup in a glossary that cannot be read exits 2", "[cli]") {
+  RunResult missing =
+      RunGlossa({"lookup", "x", "--glossary", "/nonexistent/x.tbx"});
+  CHECK(missing.status == 2);
+  CHECK(missing.out.empty());
+  CHECK(missing.err ==
+        "glossa: error: cannot open '/nonexistent/x.tbx': No such file or "
+        "directory\n");
+  std::string not_tbx = WriteTemp("page.xml", "<html/>\n");
+  RunResult wrong = RunGlossa({"lookup", "x", "--glossary", not_tbx});
+  CHECK(wrong.status == 2);
+  CHECK(wrong.err == not_tbx +
+                         ":1:1: error: not a TBX file: the root element is "
+                         "<html>, not <tbx> or <martif>\n");
+}
+
+TEST_CASE("a glossary with a broken entry still loads, and the run exits 2",
+          "[cli]") {
+  std::string path = WriteTemp("broken.tbx", R"(<?xml version="1.0"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="a"><langSec xml:lang="en"><termSec><term>good</term></termSec></langSec></conceptEntry>
+<conceptEntry id="b"><langSec xml:lang="qq"><termSec><term>bad</term></termSec></langSec></conceptEntry>
+</body></text></tbx>
+)");
+  RunResult result = RunGlossa({"lookup", "good", "--glossary", path});
+  CHECK(result.status == 2);
+  CHECK(FirstLine(result.out) == "good");
+  CHECK(result.err ==
+        path + ":6:31: error: unknown language code 'qq'; section skipped\n");
+}
+
+TEST_CASE("an unknown option is an error with a suggestion", "[cli]") {
+  RunResult result = RunGlossa({"lookup", "--jsn", "zhengxin"});
+  CHECK(result.status == 2);
+  CHECK(result.out.empty());
+  CHECK(result.err ==
+        "glossa: error: unknown option '--jsn'; did you mean '--json'?\n" +
+            kTryHelp);
+  CHECK(RunGlossa({"--glosary", "x", "check"}).err ==
+        "glossa: error: unknown option '--glosary'; did you mean "
+        "'--glossary'?\n" +
+            kTryHelp);
+  CHECK(RunGlossa({"lookup", "--frobnicate", "x"}).err ==
+        "glossa: error: unknown option '--frobnicate'\n" + kTryHelp);
+}
+
+TEST_CASE("an unknown command is an error with a suggestion", "[cli]") {
+  RunResult result = RunGlossa({"lokup", "诚信"});
+  CHECK(result.status == 2);
+  CHECK(result.err ==
+        "glossa: error: unknown command 'lokup'; did you mean 'lookup'?\n" +
+            kTryHelp);
+}
+
+TEST_CASE("no command, or a command without its argument, is a usage error",
+          "[cli]") {
+  RunResult none = RunGlossa({});
+  CHECK(none.status == 2);
+  CHECK(none.err ==
+        "glossa: error: no command given (lookup, check, export)\n" + kTryHelp);
+  RunResult no_query = RunGlossa({"lookup"});
+  CHECK(no_query.status == 2);
+  CHECK(no_query.err ==
+        "glossa: error: lookup: QUERY is required\n" + kTryHelp);
+  RunResult bad_value = RunGlossa({"--color", "sometimes", "lookup", "x"});
+  CHECK(bad_value.status == 2);
+  CHECK(bad_value.err.rfind("glossa: error: --color: sometimes not in {", 0) ==
+        0);
+}
+
+TEST_CASE("glossa --help lists the commands and options", "[cli]") {
+  RunResult result = RunGlossa({"--help"});
+  CHECK(result.status == 0);
+  CheckGolden("help.txt", result.out);
+  RunResult version = RunGlossa({"--version"});
+  CHECK(version.status == 0);
+  CHECK(version.out.rfind("glossa ", 0) == 0);
+}
+
+TEST_CASE("colour is used only when asked for or on a terminal", "[cli]") {
+  CHECK(RunGlossa({"lookup", "诚信"}).out.find("\x1b[") == std::string::npos);
+  CHECK(
+      RunGlossa({"--color", "always", "lookup", "诚信"}).out.find("\x1b[1m") !=
+      std::string::npos);
+  Environment env;
+  env.data_dir = testing::DataDir();
+  env.out_is_terminal = true;
+  std::ostringstream out, err;
+  Run({"lookup", "诚信"}, out, err, env);
+  CHECK(out.str().find("\x1b[1m") != std::string::npos);
+  env.no_color = true;  // NO_COLOR wins over the terminal
+  std::ostringstream plain, err2;
+  Run({"lookup", "诚信"}, plain, err2, env);
+  CHECK(plain.str().find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("glossa export writes TBX v3 to standard output or a file", "[cli]") {
+  RunResult to_stdout = RunGlossa({"export", "--format", "tbx"});
+  CHECK(to_stdout.status == 0);
+  Diagnostics diags;
+  Glossary glossary;
+  REQUIRE(
+      ReadTbx(testing::ReadOrFail(testing::DataDir() + "/social-credit.tbx"),
+              "social-credit.tbx", diags, &glossary));
+  CHECK(to_stdout.out == WriteTbx(glossary));
+  std::string path = testing::MakeTempDir() + "/out.tbx";
+  RunResult to_file = RunGlossa({"export", "-o", path});
+  CHECK(to_file.status == 0);
+  CHECK(to_file.out.empty());
+  CHECK(testing::ReadOrFail(path) == to_stdout.out);
+}
+
+TEST_CASE("glossa export converts a martif file", "[cli]") {
+  std::string path =
+      testing::SharedPath("data/tbx/okapi-lib-terminology/test02_win1254.tbx");
+  RunResult result = RunGlossa({"export", "--glossary", path});
+  CHECK(result.status == 0);
+  CHECK(result.out.find("<term id=\"t1\">term with: éá and İı</term>") !=
+        std::string::npos);
+}
+
+TEST_CASE("a failed export leaves the existing file untouched", "[cli]") {
+  std::string out_path = WriteTemp("existing.tbx", "old contents\n");
+  std::string bad = WriteTemp("bad.tbx", "<tbx>\n<text>\n</tbx>\n");
+  RunResult result = RunGlossa({"export", "--glossary", bad, "-o", out_path});
+  CHECK(result.status == 2);
+  CHECK(result.err ==
+        bad + ":3:3: error: malformed XML: start-end tags mismatch\n");
+  CHECK(testing::ReadOrFail(out_path) == "old contents\n");
+  RunResult nowhere = RunGlossa({"export", "-o", "/nonexistent/dir/out.tbx"});
+  CHECK(nowhere.status == 2);
+  CHECK(nowhere.err ==
+        "glossa: error: cannot write '/nonexistent/dir/out.tbx': No such file "
+        "or directory\n");
+}
+
+TEST_CASE("export refuses to write a glossary that has errors", "[cli]") {
+  std::string out_path = WriteTemp("existing.tbx", "old contents\n");
+  std::string broken = WriteTemp("broken.tbx", R"(<?xml version="1.0"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="a"><langSec xml:lang="en"><termSec><note>x</note></termSec></langSec></conceptEntry>
+</body></text></tbx>
+)");
+  RunResult result =
+      RunGlossa({"export", "--glossary", broken, "-o", out_path});
+  CHECK(result.status == 2);
+  CHECK(result.err == broken + ":5:45: error: <termSec> has no <term>\n" +
+                          "glossa: error: nothing written, because the "
+                          "glossary has errors (see "
+                          "above)\n");
+  CHECK(testing::ReadOrFail(out_path) == "old contents\n");
+}
+
+}  // namespace
+}  // namespace glossa

@@ -1,0 +1,74 @@
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "core/file_io.h"
+
+namespace glossa::testing {
+
+std::string SharedPath(const std::string& relative) {
+  return std::string(GLOSSA_SHARED_DIR) + "/" + relative;
+}
+
+std::string ReadOrFail(const std::string& path) {
+  std::string contents, error;
+  if (!ReadFile(path, &contents, &error)) FAIL("missing test input: " << error);
+  return contents;
+}
+
+std::string ReadShared(const std::string& relative) {
+  return ReadOrFail(SharedPath(relative));
+}
+
+std::string DataDir() { return std::string(GLOSSA_SOURCE_DIR) + "/glossary"; }
+
+RunResult RunGlossa(const std::vector<std::string>& args) {
+  Environment env;
+  env.data_dir = DataDir();
+  env.working_dir = GLOSSA_SOURCE_DIR;
+  std::ostringstream out, err;
+  RunResult result;
+  result.status = Run(args, out, err, env);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+void CheckGolden(const std::string& name, const std::string& actual) {
+  std::string path = std::string(GLOSSA_GOLDEN_DIR) + "/" + name;
+  const char* update = std::getenv("GLOSSA_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    std::string error;
+    REQUIRE(WriteFileAtomically(path, actual, &error));
+    return;
+  }
+  std::string expected = ReadOrFail(path);
+  INFO("golden file " << path << " (GLOSSA_UPDATE_GOLDEN=1 rewrites it)");
+  CHECK(actual == expected);
+}
+
+std::string MakeTempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern =
+      std::string(base ? base : "/tmp") + "/glossa-test-XXXXXX";
+  REQUIRE(mkdtemp(pattern.data()) != nullptr);
+  return pattern;
+}
+
+int RunCommand(const std::string& command, std::string* output) {
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  output->clear();
+  char buffer[4096];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0)
+    output->append(buffer, n);
+  int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace glossa::testing

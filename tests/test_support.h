@@ -1,0 +1,49 @@
+// Helpers shared by the tests: reading the third-party data beside the
+// checkout, running the command line in process, and golden files.
+
+#ifndef GLOSSA_TESTS_TEST_SUPPORT_H_
+#define GLOSSA_TESTS_TEST_SUPPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+
+namespace glossa::testing {
+
+// The path of a file under ../shared/ (e.g.
+// "data/tbx/ltac-test-files/min_bad.tbx").
+std::string SharedPath(const std::string& relative);
+// The contents of a file under ../shared/; fails the test, naming the path,
+// if it is missing.
+std::string ReadShared(const std::string& relative);
+// The contents of any file; fails the test, naming the path, if it cannot be
+// read.
+std::string ReadOrFail(const std::string& path);
+
+// The built-in glossary's folder in the source tree.
+std::string DataDir();
+
+struct RunResult {
+  int status = 0;
+  std::string out;
+  std::string err;
+};
+// Runs glossa in process with the built-in data and no colour, as if from
+// the source tree's top folder.
+RunResult RunGlossa(const std::vector<std::string>& args);
+
+// Compares `actual` with tests/golden/<name>. With GLOSSA_UPDATE_GOLDEN=1 in
+// the environment it writes `actual` there instead (then review the diff).
+void CheckGolden(const std::string& name, const std::string& actual);
+
+// A fresh empty folder under the system's temporary folder.
+std::string MakeTempDir();
+
+// Runs a shell command; returns its exit status and fills *output with what
+// it printed (stdout and stderr).
+int RunCommand(const std::string& command, std::string* output);
+
+}  // namespace glossa::testing
+
+#endif  // GLOSSA_TESTS_TEST_SUPPORT_H_

@@ -1,0 +1,141 @@
+#include "core/unicode.h"
+
+#include <catch2/catch.hpp>
+
+namespace glossa {
+namespace {
+
+TEST_CASE("valid UTF-8 has no invalid offset", "[unicode]") {
+  CHECK_FALSE(FindInvalidUtf8("Bonität 征信 𠀀").has_value());
+  CHECK_FALSE(FindInvalidUtf8("").has_value());
+}
+
+TEST_CASE("invalid UTF-8 is found at the byte offset of the bad sequence",
+          "[unicode]") {
+  CHECK(FindInvalidUtf8("abc\xFF") == 3u);
+  CHECK(FindInvalidUtf8("Bonit\xC3") == 5u);      // truncated
+  CHECK(FindInvalidUtf8("ab\xC0\xAF") == 2u);     // overlong "/"
+  CHECK(FindInvalidUtf8("x\xED\xA0\x80") == 1u);  // a surrogate
+  CHECK(FindInvalidUtf8("\xE5\xBE\x81\xF4\x90\x80\x80") ==
+        3u);  // above U+10FFFF
+}
+
+TEST_CASE("windows-1254 decodes to the Turkish letters", "[unicode]") {
+  std::string out, error;
+  std::size_t offset = 99;
+  REQUIRE(
+      DecodeToUtf8("\xDD\xFD \xE9\xE1", "windows-1254", &out, &offset, &error));
+  CHECK(out == "İı éá");
+}
+
+TEST_CASE("GB18030, Big5 and UTF-16 decode through ICU", "[unicode]") {
+  std::string out, error;
+  std::size_t offset = 0;
+  REQUIRE(DecodeToUtf8("\xD5\xF7\xD0\xC5", "GB18030", &out, &offset, &error));
+  CHECK(out == "征信");
+  REQUIRE(DecodeToUtf8("\xBC\x78\xAB\x48", "Big5", &out, &offset, &error));
+  CHECK(out == "徵信");
+  REQUIRE(DecodeToUtf8(std::string("B\0o\0n\0i\0t\0\xE4\0t\0", 14), "UTF-16LE",
+                       &out, &offset, &error));
+  CHECK(out == "Bonität");
+}
+
+TEST_CASE("an undecodable byte is reported at its offset", "[unicode]") {
+  std::string out, error;
+  std::size_t offset = 0;
+  // 0xFF is not a valid lead byte in Shift_JIS.
+  CHECK_FALSE(DecodeToUtf8("abc\xFF", "Shift_JIS", &out, &offset, &error));
+  CHECK(offset == 3);
+  CHECK(error == "invalid Shift_JIS byte sequence 0xFF");
+}
+
+TEST_CASE("an unknown charset is an error, not a guess", "[unicode]") {
+  CHECK_FALSE(IsKnownCharset("klingon-8"));
+  CHECK(IsKnownCharset("windows-1254"));
+  CHECK(IsKnownCharset("gb18030"));
+  std::string out, error;
+  std::size_t offset = 7;
+  CHECK_FALSE(DecodeToUtf8("abc", "klingon-8", &out, &offset, &error));
+  CHECK(error == "unknown encoding 'klingon-8'");
+  CHECK(offset == 0);
+}
+
+TEST_CASE("the matching key folds case, width and compatibility forms",
+          "[unicode]") {
+  CHECK(FoldKey("STRASSE") == "strasse");
+  CHECK(FoldKey("Straße") == "strasse");
+  CHECK(FoldKey("ＡＢＣ") == FoldKey("ABC"));
+  CHECK(FoldKey("  information \t islands ") == "information islands");
+  CHECK(FoldKey("DATENINSELN") == FoldKey("Dateninseln"));
+}
+
+TEST_CASE("the loose key drops diacritics", "[unicode]") {
+  CHECK(LooseKey("Bonität") == "bonitat");
+  CHECK(LooseKey("bonitat") == "bonitat");
+  CHECK(LooseKey("zhēngxìn") == "zhengxin");
+}
+
+TEST_CASE("traditional characters fold to simplified", "[unicode]") {
+  CHECK(ToSimplified("徵信") == "征信");
+  CHECK(ToSimplified("誠信") == "诚信");
+  CHECK(ToSimplified("社會信用體系") == "社会信用体系");
+  CHECK(ToSimplified("Dateninseln") == "Dateninseln");
+  CHECK(ToTraditional("诚信") == "誠信");
+}
+
+TEST_CASE("pinyin with tone marks, tone numbers and none meet", "[unicode]") {
+  CHECK(PinyinToneNumbers("zhēngxìn") == "zheng1xin4");
+  CHECK(PinyinToneNumbers("Zhēngxìn") == "zheng1xin4");
+  CHECK(PinyinToneNumbers("zheng1xin4") == "zheng1xin4");
+  CHECK(PinyinToneNumbers("zheng1 xin4") == "zheng1xin4");
+  CHECK(PinyinToneNumbers("shèhuì xìnyòng") == "she4hui4xin4yong4");
+  CHECK(PinyinToneNumbers("lǜshī") == PinyinToneNumbers("lv4shi1"));
+  CHECK(PinyinToneNumbers("lǜshī") == PinyinToneNumbers("lu:4 shi1"));
+  CHECK(PinyinToneless("zhēng xìn") == "zhengxin");
+  CHECK(PinyinToneless("zheng1xin4") == "zhengxin");
+  CHECK(PinyinToneless("Xī'ān") == "xian");
+  CHECK(PinyinToneMarks("zheng1xin4") == "zhēngxìn");
+}
+
+TEST_CASE("Han characters are recognised", "[unicode]") {
+  CHECK(ContainsHan("Zhengxin 征信"));
+  CHECK_FALSE(ContainsHan("Zhengxin"));
+}
+
+TEST_CASE("display width counts wide characters twice", "[unicode]") {
+  CHECK(DisplayWidth("abc") == 3);
+  CHECK(DisplayWidth("征信") == 4);
+  CHECK(DisplayWidth("Ｂ") == 2);
+  CHECK(DisplayWidth("e\xCC\x81") == 1);  // e + combining acute
+}
+
+TEST_CASE("language tags are checked against ICU's languages", "[unicode]") {
+  CHECK(IsKnownLanguageTag("de"));
+  CHECK(IsKnownLanguageTag("en-US"));
+  CHECK(IsKnownLanguageTag("EN"));
+  CHECK(IsKnownLanguageTag("zh-Hans"));
+  CHECK(IsKnownLanguageTag("zh-Latn-pinyin"));
+  CHECK_FALSE(IsKnownLanguageTag("xx"));
+  CHECK_FALSE(IsKnownLanguageTag("e n"));
+  CHECK_FALSE(IsKnownLanguageTag(""));
+  CHECK_FALSE(IsKnownLanguageTag("de-"));
+}
+
+TEST_CASE("German collation puts umlauts with their base letter", "[unicode]") {
+  auto german = Collator::Create("de");
+  CHECK(german->Less("Bonität", "Bürger"));
+  CHECK(german->Less("Apfel", "Ärger"));
+  CHECK(german->Less("Ärger", "Bär"));
+  CHECK(german->SortKey("Bonität") < german->SortKey("Bürger"));
+}
+
+TEST_CASE("pinyin collation orders Chinese by reading", "[unicode]") {
+  auto pinyin = Collator::Create("zh@collation=pinyin");
+  CHECK(pinyin->Less("诚信", "征信"));      // chéngxìn < zhēngxìn
+  CHECK(pinyin->Less("信息孤岛", "征信"));  // xìnxī < zhēngxìn
+  auto english = Collator::Create("en");
+  CHECK(english->Less("information islands", "Integrity"));
+}
+
+}  // namespace
+}  // namespace glossa
