@@ -8,6 +8,7 @@
 #include "core/file_io.h"
 #include "core/tbx_reader.h"
 #include "core/tbx_writer.h"
+#include "core/unicode.h"
 #include "test_support.h"
 
 namespace glossa {
@@ -245,7 +246,9 @@ TEST_CASE("no command, or a command without its argument, is a usage error",
   RunResult none = RunGlossa({});
   CHECK(none.status == 2);
   CHECK(none.err ==
-        "glossa: error: no command given (lookup, check, export)\n" + kTryHelp);
+        "glossa: error: no command given (lookup, check, export, import, "
+        "read)\n" +
+            kTryHelp);
   RunResult no_query = RunGlossa({"lookup"});
   CHECK(no_query.status == 2);
   CHECK(no_query.err ==
@@ -339,6 +342,157 @@ TEST_CASE("export refuses to write a glossary that has errors", "[cli]") {
                           "glossary has errors (see "
                           "above)\n");
   CHECK(testing::ReadOrFail(out_path) == "old contents\n");
+}
+
+// --- glossa read and glossa import -----------------------------------------
+
+TEST_CASE("glossa read --section prints one section with its notes",
+          "[cli][read]") {
+  RunResult result = RunGlossa({"read", "--section", "2.3"});
+  CHECK(result.status == 0);
+  CHECK(result.err.empty());
+  CheckGolden("read_section_2.3.txt", result.out);
+}
+
+TEST_CASE("glossa read prints the whole report with every footnote",
+          "[cli][read]") {
+  RunResult result = RunGlossa({"read"});
+  CHECK(result.status == 0);
+  CHECK(result.err.empty());
+  CHECK(result.out.rfind("p.1   ZENTRALE BEFUNDE UND SCHLUSSFOLGERUNGEN\n",
+                         0) == 0);
+  for (const char* heading :
+       {"1  Das gesellschaftliche Bonitätssystem als vielseitiges "
+        "Werkzeug zur\n",
+        "2.1  DIE REGIERUNGSSICHT: GESELLSCHAFTLICHE BONITÄTSPRÜFUNGEN "
+        "LÖSEN VIELE\n",
+        "      Kritikpunkt 3: Das System lässt sich (vermutlich) austricksen\n",
+        "4  Das gesellschaftliche Bonitätssystem wird China grundlegend "
+        "verändern\n"}) {
+    INFO(heading);
+    CHECK(result.out.find(heading) != std::string::npos);
+  }
+  for (int n = 1; n <= 31; ++n) {
+    std::string label =
+        "        " + std::to_string(n) + (n < 10 ? "   " : "  ");
+    INFO(label);
+    CHECK(result.out.find("\n" + label) != std::string::npos);
+  }
+  // Wrapped to 80 columns, CJK characters counting two.
+  std::size_t start = 0;
+  while (start < result.out.size()) {
+    std::size_t end = result.out.find('\n', start);
+    std::string line = result.out.substr(start, end - start);
+    INFO(line);
+    CHECK(DisplayWidth(line) <= 80);
+    start = end + 1;
+  }
+}
+
+TEST_CASE("glossa read puts the footnotes where asked and pages inline",
+          "[cli][read]") {
+  RunResult end = RunGlossa({"read", "--notes", "end", "--pages", "none"});
+  CHECK(end.status == 0);
+  CHECK(end.out.find("\nNotes\n") == end.out.rfind("\nNotes\n"));
+  CHECK(end.out.find("Lucy Hornby") > end.out.find("grundlegend verändern"));
+  RunResult inline_pages =
+      RunGlossa({"read", "--section", "kf", "--pages", "inline"});
+  CheckGolden("read_key_findings_inline.txt", inline_pages.out);
+  RunResult none = RunGlossa({"read", "--section", "2.1", "--notes", "none"});
+  CHECK(none.out.find("Notes") == std::string::npos);
+  CHECK(none.out.find("⁹") == std::string::npos);
+}
+
+TEST_CASE("glossa read --section with an unknown section lists the sections",
+          "[cli][read]") {
+  RunResult result = RunGlossa({"read", "--section", "9"});
+  CHECK(result.status == 2);
+  CHECK(result.err ==
+        "glossa: error: no section '9' (sections: 1, 2, 2.1, 2.2, 2.3, 3, 3.1, "
+        "3.2, 4)\n");
+}
+
+TEST_CASE("glossa read --json prints the structure with ids, pages and notes",
+          "[cli][read]") {
+  RunResult result = RunGlossa({"read", "--json"});
+  CHECK(result.status == 0);
+  nlohmann::json json = nlohmann::json::parse(result.out);
+  CHECK(json["info"]["title"] == "Experimente mit Zuckerbrot und Peitsche");
+  CHECK(json["info"]["authors"].size() == 3);
+  CHECK(json["notes"].size() == 31);
+  CHECK(json["notes"][8]["id"] == "fn9");
+  CHECK(json["notes"][8]["page"] == 16);
+  CHECK(json["notes"][8]["lines"] == "861-862");
+  std::vector<std::string> sections;
+  for (const auto& node : json["body"]) {
+    if (node["type"] != "section") continue;
+    sections.push_back(node["n"]);
+  }
+  CHECK(sections == std::vector<std::string>{"1", "2", "3", "4"});
+  RunResult section = RunGlossa({"read", "--json", "--section", "2.1"});
+  nlohmann::json part = nlohmann::json::parse(section.out);
+  const auto& paragraph = part["body"][0]["children"][2];
+  CHECK(paragraph["id"] == "s2.1.p2");
+  CHECK(paragraph["page"] == 5);
+  std::string text = paragraph["text"];
+  std::size_t offset = paragraph["note_calls"][1]["offset"];
+  CHECK(paragraph["note_calls"][1]["n"] == 9);
+  CHECK(text.substr(offset - 9, 9) == "(征信),");
+  CHECK(part["notes"].size() == 4);  // the notes this section calls: 8 to 11
+}
+
+TEST_CASE("glossa import makes the shipped edition from the extraction",
+          "[cli][import]") {
+  std::string seed = testing::SharedPath("seed/000_7d62b1a0f379215d.txt");
+  std::string out = testing::MakeTempDir() + "/edition.xml";
+  RunResult result = RunGlossa(
+      {"import", seed, "--corrections",
+       testing::DataDir() + "/sources/merics-2017-de.corrections", "-o", out});
+  CHECK(result.status == 0);
+  CHECK(result.err.empty());
+  // The edition names its input as the shipped one was made: from the top
+  // of the checkout.
+  std::string shipped = testing::ReadOrFail(testing::DataDir() +
+                                            "/sources/merics-2017-de.tei.xml");
+  std::string named =
+      "<idno type=\"file\">../shared/seed/000_7d62b1a0f379215d.txt</idno>";
+  REQUIRE(shipped.find(named) != std::string::npos);
+  shipped.replace(shipped.find(named), named.size(),
+                  "<idno type=\"file\">" + seed + "</idno>");
+  CHECK(testing::ReadOrFail(out) == shipped);
+}
+
+TEST_CASE("glossa import refuses binary input and reports plain text's layout",
+          "[cli][import]") {
+  std::string binary = WriteTemp("x.pdf", std::string("%PDF-1.4\n\0\0", 11));
+  RunResult refused = RunGlossa({"import", binary});
+  CHECK(refused.status == 2);
+  CHECK(refused.out.empty());
+  CHECK(refused.err == binary +
+                           ":2:1: error: binary input: a NUL byte at byte "
+                           "offset 9; expected text\n");
+  std::string text = WriteTemp("notes.txt", "Ein Absatz.\n\nNoch einer.\n");
+  RunResult plain = RunGlossa({"import", text});
+  CHECK(plain.status == 0);
+  CHECK(plain.err ==
+        text +
+            ":1:1: warning: no page starts found (lines that begin with one "
+            "space); "
+            "the text is one page\n" +
+            text +
+            ":1:1: warning: no numbered sections found (\"1. Title\"); the "
+            "text is "
+            "imported as paragraphs\n" +
+            text + ":1:1: warning: no footnotes found (lines \"N | text\")\n");
+  CHECK(plain.out.find(
+            "<p xml:id=\"s0.p2\" g:page=\"1\" g:lines=\"3\">Noch einer.</p>") !=
+        std::string::npos);
+  RunResult no_words =
+      RunGlossa({"import", text, "--wordlist", "/nonexistent/words"});
+  CHECK(no_words.status == 2);
+  CHECK(no_words.err ==
+        "glossa: error: cannot open '/nonexistent/words': No such file or "
+        "directory\n");
 }
 
 }  // namespace

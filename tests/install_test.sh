@@ -14,5 +14,13 @@ case "$out" in
   "$expected"*", 0 errors, 0 warnings") echo "ok: $out" ;;
   *) echo "expected a clean check of $expected..., got: $out" >&2; exit 1 ;;
 esac
-"$prefix/bin/glossa" lookup 徵信 | head -1 | grep -q '^征信 徵信 zhēngxìn' ||
-  { echo "installed glossa did not find 徵信" >&2; exit 1; }
+entry=$("$prefix/bin/glossa" lookup 徵信)
+case "$entry" in
+  "征信 徵信 zhēngxìn"*) ;;
+  *) echo "installed glossa did not find 徵信" >&2; exit 1 ;;
+esac
+section=$("$prefix/bin/glossa" read --section 2.3 --pages none)
+case "$section" in
+  "2.3  MEDIENKRITIK"*) ;;
+  *) echo "installed glossa did not read its edition" >&2; exit 1 ;;
+esac

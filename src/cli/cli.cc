@@ -13,18 +13,24 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/document_view.h"
 #include "cli/render.h"
 #include "core/diagnostics.h"
+#include "core/document.h"
 #include "core/file_io.h"
 #include "core/glossary.h"
 #include "core/lookup.h"
 #include "core/tbx_check.h"
 #include "core/tbx_reader.h"
 #include "core/tbx_writer.h"
+#include "core/tei.h"
+#include "core/text_import.h"
 #include "core/unicode.h"
+#include "core/vocabulary.h"
 
 namespace glossa {
 namespace {
@@ -34,17 +40,38 @@ constexpr int kNotFound = 1;
 constexpr int kError = 2;
 constexpr const char* kTryHelp = "Try 'glossa --help' for more information.";
 constexpr const char* kBuiltInGlossary = "social-credit.tbx";
+constexpr const char* kBuiltInEdition = "sources/merics-2017-de.tei.xml";
 
 // Everything the flags set; each flag is defined once, in BuildApp.
 struct Options {
   std::vector<std::string> glossaries;
+  std::string document;  // an edition to read instead of the built-in one
   std::string color = "auto";
   std::vector<std::string> query;  // lookup: the words of the query
   bool json = false;
-  std::vector<std::string> files;  // check
-  std::string format = "tbx";      // export
-  std::string output = "-";
+  std::vector<std::string> files;      // check
+  std::string format = "tbx";          // export
+  std::string output = "-";            // export, import
+  std::string input;                   // import
+  std::string corrections;             // import
+  std::vector<std::string> wordlists;  // import
+  std::string section;                 // read
+  std::string notes = "section";       // read
+  std::string pages = "margin";        // read
 };
+
+// Flags that more than one command has, each defined once.
+void AddJsonFlag(CLI::App* command, Options& options, const std::string& what) {
+  command->add_flag("--json", options.json,
+                    "Print " + what + " as JSON (see the README)");
+}
+
+void AddOutputOption(CLI::App* command, Options& options) {
+  command
+      ->add_option("-o,--output", options.output,
+                   "Write to FILE instead of standard output")
+      ->type_name("FILE");
+}
 
 void BuildApp(CLI::App& app, Options& options) {
   app.description(
@@ -76,6 +103,9 @@ void BuildApp(CLI::App& app, Options& options) {
       ->type_name("FILE")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--document", options.document,
+                 "Read this TEI edition instead of the built-in report")
+      ->type_name("FILE");
   app.add_option(
          "--color", options.color,
          "Colour the output: auto (when writing to a terminal and NO_COLOR "
@@ -91,8 +121,7 @@ void BuildApp(CLI::App& app, Options& options) {
       ->add_option("QUERY", options.query,
                    "The term to look up (words may be unquoted)")
       ->required();
-  lookup->add_flag("--json", options.json,
-                   "Print the entries as JSON (see the README)");
+  AddJsonFlag(lookup, options, "the entries");
 
   CLI::App* check =
       app.add_subcommand("check",
@@ -109,10 +138,50 @@ void BuildApp(CLI::App& app, Options& options) {
                    "The format: tbx (TBX-Basic, TBX v3, DCA style)")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"tbx"}));
-  export_command
-      ->add_option("-o,--output", options.output,
-                   "Write to FILE instead of standard output")
+  AddOutputOption(export_command, options);
+
+  CLI::App* import = app.add_subcommand(
+      "import",
+      "Turn text extracted from a PDF into a TEI edition: join split words, "
+      "restore lost "
+      "ligatures, find sections, footnotes, figures and pull quotes");
+  import
+      ->add_option("FILE", options.input,
+                   "The extracted text (\"-\" for standard input)")
+      ->required();
+  AddOutputOption(import, options);
+  import
+      ->add_option("--corrections", options.corrections,
+                   "Apply this corrections file (what the heuristics get "
+                   "wrong; see the README)")
       ->type_name("FILE");
+  import
+      ->add_option(
+          "--wordlist", options.wordlists,
+          "Judge words with this word list, one word per line (default: "
+          "/usr/share/dict/ngerman from Debian's wngerman); repeatable")
+      ->type_name("FILE")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+
+  CLI::App* read =
+      app.add_subcommand("read",
+                         "Print the report (the built-in edition, or "
+                         "--document) for reading in a terminal");
+  read->add_option(
+          "--section", options.section,
+          "Print only this section (\"2.3\") or block (an id such as \"kf\")")
+      ->type_name("N");
+  read->add_option(
+          "--notes", options.notes,
+          "Where footnotes go: after each section, at the end, or nowhere")
+      ->type_name("WHERE")
+      ->check(CLI::IsMember({"section", "end", "none"}));
+  read->add_option("--pages", options.pages,
+                   "Page numbers: in the left margin, inline as [p.N], or none")
+      ->type_name("HOW")
+      ->check(CLI::IsMember({"margin", "inline", "none"}));
+  AddJsonFlag(read, options, "the document structure");
 }
 
 // A path as the user should see it: relative to the working folder when it
@@ -315,6 +384,124 @@ int Export(const Options& options, const Environment& env, std::ostream& out,
   return kSuccess;
 }
 
+// Reads FILE, or standard input for "-".
+bool ReadInput(const std::string& path, const Environment& env,
+               std::string* bytes, std::string* error) {
+  if (path != "-") return ReadFile(path, bytes, error);
+  if (env.in == nullptr) {
+    *error = "cannot read standard input";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << env.in->rdbuf();
+  *bytes = buffer.str();
+  return true;
+}
+
+int Import(const Options& options, const Environment& env, std::ostream& out,
+           std::ostream& err) {
+  std::string bytes, error;
+  if (!ReadInput(options.input, env, &bytes, &error)) {
+    err << "glossa: error: " << error << '\n';
+    return kError;
+  }
+  Vocabulary vocabulary;
+  std::vector<std::string> lists = options.wordlists.empty()
+                                       ? std::vector<std::string>{env.wordlist}
+                                       : options.wordlists;
+  for (const std::string& list : lists) {
+    std::string words;
+    if (!ReadFile(list, &words, &error)) {
+      err << "glossa: error: " << error
+          << (options.wordlists.empty()
+                  ? " (install Debian's wngerman, or give --wordlist)"
+                  : "")
+          << '\n';
+      return kError;
+    }
+    vocabulary.AddWordList(words);
+  }
+  ImportOptions import;
+  import.name = options.input == "-" ? "<stdin>" : Shown(options.input, env);
+  import.vocabulary = &vocabulary;
+  if (!options.corrections.empty()) {
+    if (!ReadFile(options.corrections, &import.corrections, &error)) {
+      err << "glossa: error: " << error << '\n';
+      return kError;
+    }
+    import.corrections_name = Shown(options.corrections, env);
+  }
+  Diagnostics diags;
+  Document document;
+  bool imported = ImportText(bytes, import, diags, &document);
+  Print(diags, 0, err);
+  if (!imported || diags.errors() > 0) return kError;
+  std::string tei = WriteTei(document);
+  if (options.output == "-") {
+    out << tei;
+    return kSuccess;
+  }
+  if (!WriteFileAtomically(options.output, tei, &error)) {
+    err << "glossa: error: " << error << '\n';
+    return kError;
+  }
+  return kSuccess;
+}
+
+// Loads the edition: --document, or the built-in one.
+bool LoadDocument(const Options& options, const Environment& env,
+                  std::ostream& err, Document* document) {
+  std::string path = options.document.empty()
+                         ? env.data_dir + "/" + kBuiltInEdition
+                         : options.document;
+  std::string bytes, error;
+  if (!ReadFile(path, &bytes, &error)) {
+    err << "glossa: error: " << error << '\n';
+    return false;
+  }
+  Diagnostics diags;
+  bool read = ReadTei(bytes, Shown(path, env), diags, document);
+  Print(diags, 0, err);
+  return read && diags.errors() == 0;
+}
+
+std::string SectionList(const std::vector<Node>& nodes) {
+  std::string out;
+  for (const Node& node : nodes) {
+    if (node.kind != Node::Kind::kDiv) continue;
+    if (node.type == "section" || node.type == "subsection") {
+      out += (out.empty() ? "" : ", ") + node.n;
+    }
+    std::string inner = SectionList(node.children);
+    if (!inner.empty()) out += ", " + inner;
+  }
+  return out;
+}
+
+int Read(const Options& options, const Environment& env, std::ostream& out,
+         std::ostream& err) {
+  Document document;
+  if (!LoadDocument(options, env, err, &document)) return kError;
+  if (!options.section.empty() &&
+      FindSection(document, options.section) == nullptr &&
+      FindNode(document, options.section) == nullptr) {
+    err << "glossa: error: no section '" << options.section
+        << "' (sections: " << SectionList(document.body) << ")\n";
+    return kError;
+  }
+  if (options.json) {
+    out << DocumentJson(document, options.section).dump(2) << '\n';
+    return kSuccess;
+  }
+  ReadOptions read;
+  read.style = MakeStyle(options, env);
+  read.section = options.section;
+  read.notes = options.notes;
+  read.pages = options.pages;
+  RenderDocument(document, read, out);
+  return kSuccess;
+}
+
 // The name in `candidates` closest to `typed`, if it is close enough to be
 // what the user meant.
 std::optional<std::string> Nearest(const std::string& typed,
@@ -412,12 +599,16 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
       }
       return UsageError(err, "unexpected argument '" + first + "'");
     }
-    if (command == nullptr)
-      return UsageError(err, "no command given (lookup, check, export)");
+    if (command == nullptr) {
+      return UsageError(
+          err, "no command given (lookup, check, export, import, read)");
+    }
 
     std::string name = command->get_name();
     if (name == "lookup") return Lookup(options, env, out, err);
     if (name == "check") return Check(options, env, out, err);
+    if (name == "import") return Import(options, env, out, err);
+    if (name == "read") return Read(options, env, out, err);
     return Export(options, env, out, err);
   } catch (const std::exception& e) {
     err << "glossa: internal error: " << e.what() << '\n';
@@ -461,6 +652,7 @@ int Main(int argc, char** argv) {
   }
   std::error_code error;
   env.working_dir = std::filesystem::current_path(error).string();
+  env.in = &std::cin;
   std::vector<std::string> args(argv + 1, argv + argc);
   std::ios::sync_with_stdio(false);
   int status = Run(args, std::cout, std::cerr, env);

@@ -25,6 +25,11 @@ struct Environment {
   int terminal_width = 80;
   // Shown instead of absolute paths under it (usually the current folder).
   std::string working_dir;
+  // Standard input, for "glossa import -"; null when there is none.
+  std::istream* in = nullptr;
+  // The German word list `glossa import` judges words with (Debian's
+  // wngerman), unless --wordlist names others.
+  std::string wordlist = "/usr/share/dict/ngerman";
 };
 
 // Runs glossa with `args` (without the program name).

@@ -275,6 +275,60 @@ bool ContainsHan(std::string_view text) {
   return false;
 }
 
+bool IsLetter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+
+bool IsUppercase(char32_t c) { return u_isUUppercase(static_cast<UChar32>(c)); }
+
+bool IsDigit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+
+bool IsCjk(char32_t c32) {
+  auto c = static_cast<UChar32>(c32);
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &status)) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL:
+    case USCRIPT_BOPOMOFO:
+      return true;
+    default:
+      break;
+  }
+  int east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) &&
+         !u_isUWhiteSpace(c);
+}
+
+std::string ToLower(std::string_view text) {
+  icu::UnicodeString s = FromUtf8(text);
+  s.toLower(icu::Locale::getRoot());
+  return ToUtf8(s);
+}
+
+std::string ToUpper(std::string_view text) {
+  icu::UnicodeString s = FromUtf8(text);
+  s.toUpper(icu::Locale::getRoot());
+  return ToUtf8(s);
+}
+
+std::string FromCodePoints(std::u32string_view code_points) {
+  std::string out;
+  out.reserve(code_points.size());
+  for (char32_t c : code_points) {
+    char buffer[4];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4,
+              static_cast<UChar32>(c), error);
+    if (error) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(buffer, static_cast<std::size_t>(length));
+    }
+  }
+  return out;
+}
+
 int DisplayWidth(std::string_view text) {
   int width = 0;
   for (char32_t c32 : CodePoints(text)) {

@@ -70,6 +70,22 @@ std::string PinyinToneMarks(std::string_view text);
 // Whether the text contains a Han character.
 bool ContainsHan(std::string_view text);
 
+// Character classes, by Unicode properties.
+bool IsLetter(char32_t c);     // general category L*
+bool IsUppercase(char32_t c);  // Uppercase property
+bool IsDigit(char32_t c);      // decimal digit (Nd)
+// Han, Hiragana, Katakana, Hangul, Bopomofo, or East Asian wide/fullwidth
+// (which takes in CJK punctuation such as "，" and "（"): characters
+// written without spaces between them.
+bool IsCjk(char32_t c);
+
+// Full Unicode lower and upper casing (root locale): "BONITÄT" -> "bonität".
+std::string ToLower(std::string_view text);
+std::string ToUpper(std::string_view text);
+
+// UTF-8 for code points (the inverse of CodePoints).
+std::string FromCodePoints(std::u32string_view code_points);
+
 // Columns the text takes in a terminal: East Asian wide and fullwidth
 // characters take two, combining marks and format characters none.
 int DisplayWidth(std::string_view text);

@@ -153,7 +153,7 @@ Location XmlFile::WhereAttribute(pugi::xml_node element,
 }
 
 std::unique_ptr<XmlFile> LoadXml(std::string_view bytes, std::string_view name,
-                                 Diagnostics& diags) {
+                                 Diagnostics& diags, unsigned parse_options) {
   std::unique_ptr<XmlFile> file(new XmlFile());
   file->name_ = std::string(name);
   if (bytes.empty()) {
@@ -207,7 +207,7 @@ std::unique_ptr<XmlFile> LoadXml(std::string_view bytes, std::string_view name,
 
   pugi::xml_parse_result result =
       file->document_.load_buffer(file->text_.data(), file->text_.size(),
-                                  pugi::parse_default, pugi::encoding_utf8);
+                                  parse_options, pugi::encoding_utf8);
   if (!result) {
     std::string description = result.description();
     if (!description.empty()) {

@@ -43,7 +43,7 @@ class XmlFile {
 
  private:
   friend std::unique_ptr<XmlFile> LoadXml(std::string_view, std::string_view,
-                                          Diagnostics&);
+                                          Diagnostics&, unsigned);
   XmlFile() = default;
 
   std::string name_;
@@ -58,8 +58,13 @@ class XmlFile {
 // well-formed XML document (empty, undecodable, unknown encoding, malformed).
 // Invalid UTF-8 sequences are reported one by one (up to 20) and replaced by
 // U+FFFD, and the rest of the file is still parsed.
+//
+// `parse_options` are pugixml's (pugi::parse_default unless a reader needs
+// more, e.g. pugi::parse_ws_pcdata to keep white space between inline
+// elements).
 std::unique_ptr<XmlFile> LoadXml(std::string_view bytes, std::string_view name,
-                                 Diagnostics& diags);
+                                 Diagnostics& diags,
+                                 unsigned parse_options = pugi::parse_default);
 
 }  // namespace glossa
 

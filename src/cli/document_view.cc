@@ -1,0 +1,483 @@
+#include "cli/document_view.h"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "core/unicode.h"
+
+namespace glossa {
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr int kGutter = 6;  // "p.12  "
+
+std::string Superscript(int number) {
+  static const char* const kDigits[] = {"⁰", "¹", "²", "³", "⁴",
+                                        "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string out;
+  for (char c : std::to_string(number)) out += kDigits[c - '0'];
+  return out;
+}
+
+// Writes blocks of wrapped text, with page numbers in a left margin.
+class Writer {
+ public:
+  Writer(const ReadOptions& options, std::ostream& out)
+      : options_(options), out_(out) {}
+
+  void Blank() {
+    if (!at_blank_ && wrote_) out_ << '\n';
+    at_blank_ = true;
+  }
+
+  void PageBreak(int page) {
+    if (options_.pages == "none") return;
+    if (options_.pages == "inline") {
+      pending_inline_.push_back(page);
+      return;
+    }
+    marker_ = page;
+  }
+
+  // Writes content wrapped: the first line starts with `first`, the others
+  // with `rest` (both count in the width). `code` colours the text.
+  void Block(const std::string& first, const std::string& rest,
+             const Content& content, std::string_view code = {}) {
+    std::vector<std::string> words;
+    std::vector<int> markers;  // page marker to show on the line of word i
+    int pending_marker = 0;
+    auto add_word = [&](std::string word) {
+      words.push_back(std::move(word));
+      markers.push_back(pending_marker);
+      pending_marker = 0;
+    };
+    for (int page : pending_inline_)
+      add_word("[p." + std::to_string(page) + "]");
+    pending_inline_.clear();
+    bool glue = false;  // the next piece continues the last word
+    for (const Span& span : content) {
+      switch (span.kind) {
+        case Span::Kind::kText: {
+          std::size_t i = 0;
+          const std::string& text = span.text;
+          while (i < text.size()) {
+            if (text[i] == ' ') {
+              glue = false;
+              ++i;
+              continue;
+            }
+            std::size_t j = text.find(' ', i);
+            if (j == std::string::npos) j = text.size();
+            std::string piece = text.substr(i, j - i);
+            if (glue && !words.empty()) {
+              words.back() += piece;
+            } else {
+              add_word(piece);
+            }
+            glue = j == text.size();
+            i = j;
+          }
+          break;
+        }
+        case Span::Kind::kNoteCall:
+          if (options_.notes != "none") {
+            if (words.empty()) add_word("");
+            words.back() += Superscript(span.number);
+            calls_.insert(span.number);
+          }
+          glue = true;
+          break;
+        case Span::Kind::kPageBreak:
+          if (options_.pages == "inline") {
+            add_word("[p." + std::to_string(span.number) + "]");
+            glue = false;
+          } else if (options_.pages == "margin") {
+            pending_marker = span.number;
+          }
+          break;
+      }
+    }
+    if (pending_marker != 0 && options_.pages == "margin")
+      marker_ = pending_marker;
+    int width =
+        options_.style.width - (options_.pages == "margin" ? kGutter : 0);
+    std::string line = first;
+    int column = DisplayWidth(first);
+    int line_marker = marker_;
+    marker_ = 0;
+    bool empty_line = true;
+    auto flush = [&]() {
+      Emit(line_marker, line, code);
+      line_marker = 0;
+      line = rest;
+      column = DisplayWidth(rest);
+      empty_line = true;
+    };
+    // A word longer than a whole line (a URL) is broken where the line ends.
+    std::vector<std::string> pieces;
+    std::vector<int> piece_markers;
+    int room = width - std::max(DisplayWidth(first), DisplayWidth(rest));
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      std::u32string word = CodePoints(words[i]);
+      int marker = markers[i];
+      while (room > 10 && DisplayWidth(FromCodePoints(word)) > room) {
+        std::size_t cut = 0;
+        int used = 0;
+        while (cut < word.size()) {
+          int w = DisplayWidth(FromCodePoints(word.substr(cut, 1)));
+          if (used + w > room) break;
+          used += w;
+          ++cut;
+        }
+        pieces.push_back(FromCodePoints(word.substr(0, cut)));
+        piece_markers.push_back(marker);
+        marker = 0;
+        word = word.substr(cut);
+      }
+      pieces.push_back(FromCodePoints(word));
+      piece_markers.push_back(marker);
+    }
+    words = std::move(pieces);
+    markers = std::move(piece_markers);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      int w = DisplayWidth(words[i]);
+      if (!empty_line && column + 1 + w > width) flush();
+      if (markers[i] != 0) {
+        // A break inside the text shows on the line where it happens; if
+        // that line already has a marker, on the next one.
+        if (line_marker == 0) {
+          line_marker = markers[i];
+        } else {
+          marker_ = markers[i];
+        }
+      }
+      if (!empty_line) {
+        line += ' ';
+        ++column;
+      }
+      line += words[i];
+      column += w;
+      empty_line = false;
+    }
+    if (!empty_line || words.empty()) Emit(line_marker, line, code);
+  }
+
+  // Notes stand outside the page flow: a page marker waiting for the next
+  // line of text waits through them.
+  int TakeMarker() {
+    int marker = marker_;
+    marker_ = 0;
+    return marker;
+  }
+  void RestoreMarker(int marker) { marker_ = marker; }
+
+  std::set<int> TakeCalls() {
+    std::set<int> calls = std::move(calls_);
+    calls_.clear();
+    return calls;
+  }
+
+ private:
+  void Emit(int marker, const std::string& text, std::string_view code) {
+    if (options_.pages == "margin") {
+      std::string gutter = marker != 0 ? "p." + std::to_string(marker) : "";
+      gutter.resize(kGutter, ' ');
+      out_ << Paint(gutter, kDim);
+    }
+    out_ << Paint(text, code) << '\n';
+    at_blank_ = false;
+    wrote_ = true;
+  }
+
+  std::string Paint(const std::string& text, std::string_view code) const {
+    if (!options_.style.color || code.empty() ||
+        text.find_first_not_of(' ') == std::string::npos) {
+      // Keep the margin's trailing spaces out of the colour codes.
+      return text;
+    }
+    return std::string(code) + text + std::string(kReset);
+  }
+
+  const ReadOptions& options_;
+  std::ostream& out_;
+  bool at_blank_ = true;
+  bool wrote_ = false;
+  int marker_ = 0;
+  std::vector<int> pending_inline_;
+  std::set<int> calls_;
+};
+
+Content Text(std::string_view text) {
+  Content content;
+  AppendText(&content, text);
+  return content;
+}
+
+void RenderNode(const Node& node, Writer& writer, int depth);
+
+void RenderNode(const Node& node, Writer& writer, int depth) {
+  switch (node.kind) {
+    case Node::Kind::kPageBreak:
+      writer.PageBreak(std::atoi(node.n.c_str()));
+      return;
+    case Node::Kind::kDiv: {
+      writer.Blank();
+      bool first = true;
+      for (const Node& child : node.children) {
+        if (first && child.kind == Node::Kind::kHead) {
+          std::string number = node.n.empty() ? "" : node.n + "  ";
+          writer.Block(number, std::string(number.size(), ' '), child.content,
+                       kBold);
+          if (depth == 0 && node.type == "section") writer.Blank();
+        } else {
+          RenderNode(child, writer, depth + 1);
+        }
+        first = false;
+      }
+      return;
+    }
+    case Node::Kind::kHead:
+      writer.Blank();
+      writer.Block("", "", node.content, kBold);
+      return;
+    case Node::Kind::kParagraph:
+      writer.Blank();
+      writer.Block("", "", node.content);
+      return;
+    case Node::Kind::kList:
+      writer.Blank();
+      for (const Node& item : node.children) {
+        if (item.kind == Node::Kind::kPageBreak) {
+          RenderNode(item, writer, depth);
+          continue;
+        }
+        std::string label = item.n.empty() ? "•" : item.n;
+        std::string first = "  " + label + " ";
+        writer.Block(first, std::string(DisplayWidth(first), ' '),
+                     item.content);
+      }
+      return;
+    case Node::Kind::kItem:
+      writer.Block("  • ", "    ", node.content);
+      return;
+    case Node::Kind::kQuote:
+      writer.Blank();
+      writer.Block("    » ", "      ", node.content, kDim);
+      return;
+    case Node::Kind::kFigure: {
+      writer.Blank();
+      for (const Node& part : node.children) {
+        if (part.kind == Node::Kind::kHead) {
+          Content label = part.content;
+          AppendText(&label, "]");
+          writer.Block("  [", "   ", label, kDim);
+        } else {
+          writer.Block("   ", "   ", part.content, kDim);
+        }
+      }
+      if (node.children.empty()) writer.Block("  [figure]", "", {}, kDim);
+      return;
+    }
+    case Node::Kind::kSidebar: {
+      writer.Blank();
+      for (const Node& part : node.children) {
+        if (part.kind == Node::Kind::kHead) {
+          writer.Block("  ┃ ", "  ┃ ", part.content, kBold);
+        } else {
+          writer.Block("  ┃ ", "  ┃ ", part.content);
+        }
+      }
+      return;
+    }
+  }
+}
+
+void RenderNotes(const Document& document, const std::set<int>& calls,
+                 Writer& writer) {
+  if (calls.empty()) return;
+  int marker = writer.TakeMarker();
+  writer.Blank();
+  writer.Block("", "", Text("Notes"), kBold);
+  for (int number : calls) {
+    const Note* note = FindNote(document, number);
+    if (note == nullptr) continue;
+    std::string label = std::to_string(number);
+    label.resize(std::max<std::size_t>(label.size() + 2, 4), ' ');
+    writer.Block("  " + label, std::string(label.size() + 2, ' '),
+                 note->content);
+  }
+  writer.RestoreMarker(marker);
+}
+
+void RenderTitle(const Document& document, Writer& writer) {
+  writer.Blank();
+  writer.Block("", "", document.title, kBold);
+  if (!document.subtitle.empty())
+    writer.Block("", "", document.subtitle, kBold);
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+
+// Text, footnote calls and page breaks, with the byte offsets of the calls
+// and breaks in the text.
+void ContentJson(const Content& content, nlohmann::ordered_json* out) {
+  std::string text;
+  nlohmann::ordered_json calls = nlohmann::ordered_json::array();
+  nlohmann::ordered_json breaks = nlohmann::ordered_json::array();
+  for (const Span& span : content) {
+    switch (span.kind) {
+      case Span::Kind::kText:
+        text += span.text;
+        break;
+      case Span::Kind::kNoteCall:
+        calls.push_back({{"n", span.number}, {"offset", text.size()}});
+        break;
+      case Span::Kind::kPageBreak:
+        breaks.push_back({{"page", span.number}, {"offset", text.size()}});
+        break;
+    }
+  }
+  (*out)["text"] = text;
+  (*out)["note_calls"] = std::move(calls);
+  if (!breaks.empty()) (*out)["page_breaks"] = std::move(breaks);
+}
+
+nlohmann::ordered_json NodeJson(const Node& node) {
+  nlohmann::ordered_json out;
+  static const char* const kKinds[] = {"div",    "head",    "paragraph",
+                                       "list",   "item",    "quote",
+                                       "figure", "sidebar", "pagebreak"};
+  std::string kind = kKinds[static_cast<int>(node.kind)];
+  if (node.kind == Node::Kind::kDiv)
+    kind = node.type.empty() ? "div" : node.type;
+  out["type"] = kind;
+  if (!node.id.empty()) out["id"] = node.id;
+  if (!node.n.empty())
+    out[node.kind == Node::Kind::kPageBreak ? "page" : "n"] = node.n;
+  if (node.kind == Node::Kind::kParagraph && !node.type.empty())
+    out["role"] = node.type;
+  if (node.kind != Node::Kind::kPageBreak) {
+    out["page"] = node.source.page;
+    out["lines"] = FormatLines(node.source);
+  }
+  if (!node.content.empty()) ContentJson(node.content, &out);
+  if (!node.children.empty()) {
+    nlohmann::ordered_json children = nlohmann::ordered_json::array();
+    for (const Node& child : node.children) children.push_back(NodeJson(child));
+    out["children"] = std::move(children);
+  }
+  return out;
+}
+
+void CollectCalls(const Node& node, std::set<int>* calls) {
+  for (const Span& span : node.content) {
+    if (span.kind == Span::Kind::kNoteCall) calls->insert(span.number);
+  }
+  for (const Node& child : node.children) CollectCalls(child, calls);
+}
+
+nlohmann::ordered_json NoteJson(const Note& note) {
+  nlohmann::ordered_json out;
+  out["n"] = note.number;
+  out["id"] = note.id;
+  out["page"] = note.source.page;
+  out["lines"] = FormatLines(note.source);
+  ContentJson(note.content, &out);
+  return out;
+}
+
+}  // namespace
+
+void RenderDocument(const Document& document, const ReadOptions& options,
+                    std::ostream& out) {
+  Writer writer(options, out);
+  std::set<int> all_calls;
+  auto finish_part = [&]() {
+    std::set<int> calls = writer.TakeCalls();
+    if (options.notes == "section") {
+      RenderNotes(document, calls, writer);
+    } else {
+      all_calls.insert(calls.begin(), calls.end());
+    }
+  };
+  if (!options.section.empty()) {
+    const Node* section = FindSection(document, options.section);
+    if (section == nullptr) section = FindNode(document, options.section);
+    if (section != nullptr) {
+      writer.PageBreak(section->source.page);
+      RenderNode(*section, writer, 0);
+      finish_part();
+    }
+  } else {
+    bool title_written = document.title.empty();
+    for (const Node& node : document.front) {
+      if (!title_written &&
+          node.source.first_line > document.title_source.first_line) {
+        RenderTitle(document, writer);
+        title_written = true;
+      }
+      RenderNode(node, writer, 0);
+    }
+    if (!title_written) RenderTitle(document, writer);
+    finish_part();
+    for (const Node& node : document.body) {
+      RenderNode(node, writer, 0);
+      if (node.kind == Node::Kind::kDiv) finish_part();
+    }
+    finish_part();
+  }
+  if (options.notes == "end") RenderNotes(document, all_calls, writer);
+}
+
+nlohmann::ordered_json DocumentJson(const Document& document,
+                                    const std::string& section) {
+  nlohmann::ordered_json out;
+  nlohmann::ordered_json info;
+  info["title"] = document.info.title;
+  info["subtitle"] = document.info.subtitle;
+  info["authors"] = document.info.authors;
+  info["series"] = document.info.series;
+  info["publisher"] = document.info.publisher;
+  info["language"] = document.info.language;
+  info["original_title"] = document.info.original_title;
+  info["original_date"] = document.info.original_date;
+  info["uncertain"] = document.info.notes;
+  out["info"] = std::move(info);
+  std::set<int> calls;
+  if (!section.empty()) {
+    const Node* node = FindSection(document, section);
+    if (node == nullptr) node = FindNode(document, section);
+    nlohmann::ordered_json body = nlohmann::ordered_json::array();
+    if (node != nullptr) {
+      body.push_back(NodeJson(*node));
+      CollectCalls(*node, &calls);
+    }
+    out["body"] = std::move(body);
+  } else {
+    nlohmann::ordered_json title;
+    ContentJson(document.title, &title);
+    out["title"] = std::move(title);
+    nlohmann::ordered_json subtitle;
+    ContentJson(document.subtitle, &subtitle);
+    out["subtitle"] = std::move(subtitle);
+    nlohmann::ordered_json front = nlohmann::ordered_json::array();
+    for (const Node& node : document.front) front.push_back(NodeJson(node));
+    out["front"] = std::move(front);
+    nlohmann::ordered_json body = nlohmann::ordered_json::array();
+    for (const Node& node : document.body) body.push_back(NodeJson(node));
+    out["body"] = std::move(body);
+  }
+  nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+  for (const Note& note : document.notes) {
+    if (section.empty() || calls.count(note.number) > 0)
+      notes.push_back(NoteJson(note));
+  }
+  out["notes"] = std::move(notes);
+  return out;
+}
+
+}  // namespace glossa
