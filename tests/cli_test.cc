@@ -1,7 +1,9 @@
 #include "cli/cli.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -246,8 +248,9 @@ TEST_CASE("no command, or a command without its argument, is a usage error",
   RunResult none = RunGlossa({});
   CHECK(none.status == 2);
   CHECK(none.err ==
-        "glossa: error: no command given (lookup, check, export, import, "
-        "read)\n" +
+        "glossa: error: no command given (lookup, passages, annotate, read, "
+        "check, "
+        "export, import)\n" +
             kTryHelp);
   RunResult no_query = RunGlossa({"lookup"});
   CHECK(no_query.status == 2);
@@ -493,6 +496,196 @@ TEST_CASE("glossa import refuses binary input and reports plain text's layout",
   CHECK(no_words.err ==
         "glossa: error: cannot open '/nonexistent/words': No such file or "
         "directory\n");
+}
+
+// --- glossa passages and glossa annotate -----------------------------------
+
+std::string Terms() {
+  return std::string(GLOSSA_TEST_DATA) + "/report-terms.tbx";
+}
+
+TEST_CASE("glossa passages prints a concordance with locators and counts",
+          "[cli][passages]") {
+  RunResult result = RunGlossa({"passages", "--glossary", Terms(), "诚信上海"});
+  CHECK(result.status == 0);
+  CHECK(result.out ==
+        "诚信上海 誠信上海 Chéngxìn Shànghǎi  2 passages\n"
+        "…biltelefon-App namens „[Ehrliches Shanghai]“ (诚信上海) begonnen.    "
+        " §3.2, p. 14\n"
+        "… „Ehrliches Shanghai“ ([诚信上海]) begonnen.                         "
+        " §3.2, p. 14\n"
+        "§3.2: 2\n");
+  RunResult sorted = RunGlossa({"passages", "--glossary", Terms(), "--sort",
+                                "right", "--context", "20", "schwarze Liste"});
+  CHECK(sorted.status == 0);
+  CheckGolden("passages_schwarze_liste_right.txt", sorted.out);
+}
+
+TEST_CASE("glossa passages --json lists every passage of the entry",
+          "[cli][passages]") {
+  RunResult result = RunGlossa({"passages", "--json", "征信"});
+  CHECK(result.status == 0);
+  nlohmann::json json = nlohmann::json::parse(result.out);
+  CHECK(json["entry"]["id"] == "zhengxin");
+  std::vector<std::string> where;
+  for (const auto& passage : json["passages"]) {
+    std::string footnote =
+        passage["footnote"].is_null()
+            ? ""
+            : "fn" + std::to_string(passage["footnote"].get<int>());
+    where.push_back(passage["paragraph"].get<std::string>() + " " + footnote +
+                    " " + passage["match"].get<std::string>());
+  }
+  CHECK(where == std::vector<std::string>{
+                     "s2.1.p2  finanzielle Kreditinformationen",
+                     "s2.1.p2  征信", "fn9 fn9 Zhengxin", "fn9 fn9 征信",
+                     "fn10 fn10 征信", "fn10 fn10 征信", "fn13 fn13 征信",
+                     "fn31 fn31 征信"});
+  const auto& first = json["passages"][0];
+  CHECK(first["section"] == "2.1");
+  CHECK(first["page"] == 5);
+  CHECK(first["nested_in"].is_null());
+  std::string sentence = first["sentence"];
+  CHECK(sentence.substr(first["match_offset"].get<std::size_t>(), 31) ==
+        "finanzielle Kreditinformationen");
+}
+
+TEST_CASE("glossa passages for a query that finds nothing suggests entries",
+          "[cli][passages]") {
+  RunResult result = RunGlossa({"passages", "zhengxn"});
+  CHECK(result.status == 1);
+  CHECK(result.err ==
+        "glossa: no entry for 'zhengxn'\ndid you mean 'zhēngxìn' (征信 徵信 "
+        "zhēngxìn)?\n");
+}
+
+RunResult Annotate(const std::vector<std::string>& extra,
+                   const std::string& bytes) {
+  std::string path = WriteTemp("input.txt", bytes);
+  std::vector<std::string> args = {"annotate", "--glossary", Terms(), path};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return RunGlossa(args);
+}
+
+TEST_CASE("glossa annotate marks terms in plain text when not on a terminal",
+          "[cli][annotate]") {
+  RunResult result = Annotate({},
+                              "Das gesellschaftliche\nBonitätssystem "
+                              "(社会信用体\n系) und 诚 信上海.\n");
+  CHECK(result.status == 0);
+  CHECK(result.out ==
+        "Das [[gesellschaftliche\nBonitätssystem|shehui-xinyong-tixi]] "
+        "([[社会信用体\n系|shehui-xinyong-tixi]]) und [[诚 "
+        "信上海|chengxin-shanghai]].\n");
+}
+
+TEST_CASE("glossa annotate --json prints one match per line with byte offsets",
+          "[cli][annotate]") {
+  RunResult result = Annotate({"--json"}, "Ein 社会信用体系.");
+  CHECK(result.status == 0);
+  CHECK(result.out ==
+        "{\"begin\":4,\"end\":22,\"entry\":\"shehui-xinyong-tixi\",\"term\":"
+        "\"社会信用体系\","
+        "\"surface\":\"社会信用体系\",\"nested_in\":null}\n"
+        "{\"begin\":4,\"end\":16,\"entry\":\"shehui-xinyong\",\"term\":"
+        "\"社会信用\","
+        "\"surface\":\"社会信用\",\"nested_in\":\"shehui-xinyong-tixi\"}\n"
+        "{\"begin\":10,\"end\":16,\"entry\":\"xinyong\",\"term\":\"信用\","
+        "\"surface\":\"信用\","
+        "\"nested_in\":\"shehui-xinyong-tixi\"}\n");
+}
+
+TEST_CASE("glossa annotate --format tei marks terms with <term ref>",
+          "[cli][annotate]") {
+  RunResult result =
+      Annotate({"--format", "tei"}, "a < b & 征信\n\nEine schwarze Liste.\n");
+  CHECK(result.status == 0);
+  CHECK(result.out.find(
+            "<p>a &lt; b &amp; <term ref=\"#zhengxin\">征信</term></p>\n"
+            "      <p>Eine <term ref=\"#heimingdan\">schwarze "
+            "Liste</term>.</p>\n") != std::string::npos);
+}
+
+TEST_CASE("glossa annotate reads UTF-8 with a BOM, UTF-16, GB18030 and Big5",
+          "[cli][annotate]") {
+  CHECK(Annotate({}, "\xEF\xBB\xBF征信").out == "[[征信|zhengxin]]");
+  CHECK(Annotate({}, std::string("\xFF\xFE\x81\x5F\xE1\x4F", 6)).out ==
+        "[[征信|zhengxin]]");
+  // GB18030, detected: the Shanghai regulation, converted here. Every
+  // 社会信用 of the original is found (none is split by white space there).
+  auto count = [](const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos;
+         at = text.find(what, at + what.size())) {
+      ++n;
+    }
+    return n;
+  };
+  std::string regulation =
+      testing::ReadShared("data/zh/shanghai-shehui-xinyong-tiaoli_2017.md");
+  std::string gb18030, error;
+  REQUIRE(EncodeFromUtf8(regulation, "GB18030", &gb18030, &error));
+  RunResult gb = RunGlossa({"annotate", "--glossary", Terms(), "--json",
+                            WriteTemp("shanghai.gb18030.txt", gb18030)});
+  CHECK(gb.status == 0);
+  CHECK(gb.err == "");
+  std::size_t social_credit = count(gb.out, "\"surface\":\"社会信用\"");
+  CHECK(social_credit == count(regulation, "社会信用"));
+  CHECK(social_credit > 40);
+  // Big5 for 徵信, named.
+  CHECK(Annotate({"--encoding", "Big5"}, "\xBC\x78\xAB\x48").out ==
+        "[[徵信|zhengxin]]");
+}
+
+TEST_CASE(
+    "glossa annotate refuses what it cannot decode, naming the byte offset",
+    "[cli][annotate]") {
+  RunResult result = Annotate({"--encoding", "UTF-8"}, "征信 ok \xFF more");
+  CHECK(result.status == 2);
+  CHECK(result.err.find(": invalid UTF-8 at byte offset 10\n") !=
+        std::string::npos);
+  CHECK(result.out == "[[征信|zhengxin]] ok ");  // what came before, only
+  // Behind a byte order mark, the offset is still the file's.
+  RunResult bom = Annotate({}, "\xEF\xBB\xBF征信 \xFF");
+  CHECK(bom.status == 2);
+  CHECK(bom.err.find(": invalid UTF-8 at byte offset 10\n") !=
+        std::string::npos);
+  // Deep in a large input, found by one of the workers: the offset is
+  // exact, and nothing after it is written.
+  const std::string line = "Das 征信 steht hier.\n";
+  std::string big;
+  while (big.size() < 3000000) big += line;
+  std::size_t bad = big.size() + 4;
+  big += "Das \xE5\xBE 征信.\n";
+  for (int i = 0; i < 50000; ++i) big += line;
+  RunResult deep = Annotate({"--json"}, big);
+  CHECK(deep.status == 2);
+  CHECK(deep.err.find(": invalid UTF-8 at byte offset " + std::to_string(bad) +
+                      "\n") != std::string::npos);
+  std::size_t lines = std::count(deep.out.begin(), deep.out.end(), '\n');
+  CHECK(lines == bad / line.size());
+  RunResult unknown = Annotate({"--encoding", "klingon-8"}, "x");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err == "glossa: error: unknown encoding 'klingon-8'\n");
+  RunResult empty = Annotate({}, "");
+  CHECK(empty.status == 2);
+  CHECK(empty.err.find(": the input is empty\n") != std::string::npos);
+  RunResult directory = RunGlossa({"annotate", testing::MakeTempDir()});
+  CHECK(directory.status == 2);
+  CHECK(directory.err.find("Is a directory\n") != std::string::npos);
+}
+
+TEST_CASE("glossa annotate reads standard input and colours only on request",
+          "[cli][annotate]") {
+  Environment env;
+  env.data_dir = testing::DataDir();
+  std::istringstream in("Zhengxin und Integrität");
+  env.in = &in;
+  std::ostringstream out, err;
+  CHECK(Run({"annotate", "--color", "always"}, out, err, env) == 0);
+  CHECK(out.str() ==
+        "\x1b[1;33mZhengxin\x1b[0m\x1b[2m[zhengxin]\x1b[0m und "
+        "\x1b[1;33mIntegrität\x1b[0m\x1b[2m[chengxin]\x1b[0m");
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include "core/unicode.h"
 
 #include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+#include <string_view>
 
 namespace glossa {
 namespace {
@@ -17,7 +20,10 @@ TEST_CASE("invalid UTF-8 is found at the byte offset of the bad sequence",
   CHECK(FindInvalidUtf8("ab\xC0\xAF") == 2u);     // overlong "/"
   CHECK(FindInvalidUtf8("x\xED\xA0\x80") == 1u);  // a surrogate
   CHECK(FindInvalidUtf8("\xE5\xBE\x81\xF4\x90\x80\x80") ==
-        3u);  // above U+10FFFF
+        3u);                                             // above U+10FFFF
+  CHECK(FindInvalidUtf8("\xE5\xBE\x81\xE5\xBE") == 3u);  // 征 and half of 徵
+  CHECK(FindInvalidUtf8("\xE5\xBE\x81\xE0\x80\xAF") == 3u);  // overlong
+  CHECK(FindInvalidUtf8("\xEF\xBB\xBF\xE5\x41\x81") == 3u);  // no continuation
 }
 
 TEST_CASE("windows-1254 decodes to the Turkish letters", "[unicode]") {
@@ -40,6 +46,21 @@ TEST_CASE("GB18030, Big5 and UTF-16 decode through ICU", "[unicode]") {
   CHECK(out == "Bonität");
 }
 
+TEST_CASE("UTF-8 encodes to GB18030 and Big5 and back", "[unicode]") {
+  std::string out, error, back;
+  std::size_t offset = 0;
+  REQUIRE(EncodeFromUtf8("征信", "GB18030", &out, &error));
+  CHECK(out == "\xD5\xF7\xD0\xC5");
+  REQUIRE(EncodeFromUtf8("徵信", "Big5", &out, &error));
+  CHECK(out == "\xBC\x78\xAB\x48");
+  REQUIRE(DecodeToUtf8(out, "Big5", &back, &offset, &error));
+  CHECK(back == "徵信");
+  CHECK_FALSE(EncodeFromUtf8("征信", "ISO-8859-1", &out, &error));
+  CHECK(error == "the text has characters ISO-8859-1 cannot hold");
+  CHECK_FALSE(EncodeFromUtf8("x", "klingon-8", &out, &error));
+  CHECK(error == "unknown encoding 'klingon-8'");
+}
+
 TEST_CASE("an undecodable byte is reported at its offset", "[unicode]") {
   std::string out, error;
   std::size_t offset = 0;
@@ -58,6 +79,65 @@ TEST_CASE("an unknown charset is an error, not a guess", "[unicode]") {
   CHECK_FALSE(DecodeToUtf8("abc", "klingon-8", &out, &offset, &error));
   CHECK(error == "unknown encoding 'klingon-8'");
   CHECK(offset == 0);
+}
+
+// Feeds `bytes` to a stream decoder in chunks of `chunk` bytes; the text,
+// or "error: ..." at the first chunk that fails.
+std::string DecodeInChunks(std::string_view charset, std::string_view bytes,
+                           std::size_t chunk) {
+  std::string error;
+  std::unique_ptr<StreamDecoder> decoder =
+      StreamDecoder::Create(charset, &error);
+  REQUIRE(decoder);
+  std::string out;
+  std::size_t at = 0;
+  do {
+    std::string_view piece = bytes.substr(at, chunk);
+    at += piece.size();
+    if (!decoder->Decode(piece, at >= bytes.size(), &out, &error))
+      return "error: " + error;
+  } while (at < bytes.size());
+  return out;
+}
+
+TEST_CASE("a stream decodes the same in chunks of any size", "[unicode]") {
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "Bonität 征信 \xF0\xA0\x80\x80 社会信用";
+  for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
+    INFO("chunk " << chunk);
+    CHECK(DecodeInChunks("UTF-8", text, chunk) == text.substr(3));
+  }
+  const std::string gb = "\xD5\xF7\xD0\xC5 abc \xD5\xF7\xD0\xC5";
+  for (std::size_t chunk = 1; chunk <= gb.size(); ++chunk) {
+    INFO("chunk " << chunk);
+    CHECK(DecodeInChunks("GB18030", gb, chunk) == "征信 abc 征信");
+  }
+}
+
+TEST_CASE("a stream names the offset of bad UTF-8 wherever the chunks end",
+          "[unicode]") {
+  // 征 (3 bytes), then the first two bytes of 信 and a space: offset 3.
+  const std::string cut = "\xE5\xBE\x81\xE4\xBF x";
+  // A byte order mark in the middle is text, not a mark; 0xFF at 7 is bad.
+  const std::string stray =
+      "ab\xEF\xBB\xBF"
+      "cd\xFF";
+  for (std::size_t chunk = 1; chunk <= 8; ++chunk) {
+    INFO("chunk " << chunk);
+    CHECK(DecodeInChunks("UTF-8", cut, chunk) ==
+          "error: invalid UTF-8 at byte offset 3");
+    CHECK(DecodeInChunks("UTF-8", stray, chunk) ==
+          "error: invalid UTF-8 at byte offset 7");
+    CHECK(DecodeInChunks("UTF-8", "\xE5\xBE", chunk) ==
+          "error: invalid UTF-8 at byte offset 0");  // cut by the end
+  }
+  CHECK(DecodeInChunks("UTF-8",
+                       "ab\xEF\xBB\xBF"
+                       "cd",
+                       3) ==
+        "ab\xEF\xBB\xBF"
+        "cd");
 }
 
 TEST_CASE("the matching key folds case, width and compatibility forms",

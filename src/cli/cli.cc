@@ -13,17 +13,24 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/annotate_view.h"
+#include "cli/concordance.h"
 #include "cli/document_view.h"
 #include "cli/render.h"
+#include "core/annotate.h"
+#include "core/cedict.h"
 #include "core/diagnostics.h"
 #include "core/document.h"
 #include "core/file_io.h"
 #include "core/glossary.h"
+#include "core/glossary_matcher.h"
 #include "core/lookup.h"
+#include "core/passages.h"
 #include "core/tbx_check.h"
 #include "core/tbx_reader.h"
 #include "core/tbx_writer.h"
@@ -49,15 +56,20 @@ struct Options {
   std::string color = "auto";
   std::vector<std::string> query;  // lookup: the words of the query
   bool json = false;
-  std::vector<std::string> files;      // check
-  std::string format = "tbx";          // export
-  std::string output = "-";            // export, import
-  std::string input;                   // import
-  std::string corrections;             // import
-  std::vector<std::string> wordlists;  // import
-  std::string section;                 // read
-  std::string notes = "section";       // read
-  std::string pages = "margin";        // read
+  std::vector<std::string> files;        // check
+  std::string format = "tbx";            // export
+  std::string output = "-";              // export, import
+  std::string input = "-";               // import, annotate
+  std::string corrections;               // import
+  std::vector<std::string> wordlists;    // import
+  std::string section;                   // read
+  std::string notes = "section";         // read
+  std::string pages = "margin";          // read
+  std::string sort = "position";         // passages
+  int context = 0;                       // passages
+  std::string annotate_format = "text";  // annotate
+  std::string encoding;                  // annotate
+  unsigned threads = 0;                  // annotate
 };
 
 // Flags that more than one command has, each defined once.
@@ -85,6 +97,10 @@ void BuildApp(CLI::App& app, Options& options) {
       "chengxin, cheng2xin4)\n"
       "  glossa lookup Dateninseln         find an entry by the report's "
       "German\n"
+      "  glossa passages schwarze Liste    every place in the report where "
+      "it stands\n"
+      "  glossa annotate my-text.txt       mark the glossary's terms in any "
+      "text\n"
       "  glossa check my-terms.tbx         validate a TBX file\n"
       "  glossa --glossary my-terms.tbx export -o out.tbx  convert a TBX file "
       "to TBX v3\n"
@@ -135,9 +151,11 @@ void BuildApp(CLI::App& app, Options& options) {
       "export", "Write the loaded glossary in a format other tools read");
   export_command
       ->add_option("--format", options.format,
-                   "The format: tbx (TBX-Basic, TBX v3, DCA style)")
+                   "The format: tbx (TBX-Basic, TBX v3, DCA style), or terms "
+                   "(every form "
+                   "annotate and passages find, one per line)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"tbx"}));
+      ->check(CLI::IsMember({"tbx", "terms"}));
   AddOutputOption(export_command, options);
 
   CLI::App* import = app.add_subcommand(
@@ -182,6 +200,57 @@ void BuildApp(CLI::App& app, Options& options) {
       ->type_name("HOW")
       ->check(CLI::IsMember({"margin", "inline", "none"}));
   AddJsonFlag(read, options, "the document structure");
+
+  CLI::App* passages =
+      app.add_subcommand("passages",
+                         "Show every passage of the report where the entry a "
+                         "query finds stands, as a "
+                         "keyword-in-context concordance with locators");
+  passages
+      ->add_option("QUERY", options.query,
+                   "The term to look up (words may be unquoted)")
+      ->required();
+  passages
+      ->add_option(
+          "--sort", options.sort,
+          "Order: by position in the report, or by the context left or right")
+      ->type_name("BY")
+      ->check(CLI::IsMember({"position", "left", "right"}));
+  passages
+      ->add_option(
+          "--context", options.context,
+          "Columns of context on each side (default: fit the terminal)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 1000));
+  AddJsonFlag(passages, options, "the entry and its passages");
+
+  CLI::App* annotate =
+      app.add_subcommand("annotate",
+                         "Mark the glossary's terms in any German, English or "
+                         "Chinese text (a file or standard "
+                         "input, of any size)");
+  annotate->add_option("FILE", options.input,
+                       "The text (default: standard input)");
+  annotate
+      ->add_option(
+          "--format", options.annotate_format,
+          "text (highlighted on a terminal, else [[term|entry]]) or tei "
+          "(<term ref=\"#entry\">)")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"text", "tei"}));
+  annotate
+      ->add_option(
+          "--encoding", options.encoding,
+          "The input's encoding (default: detected; UTF-8, UTF-16 with a byte "
+          "order mark, GB18030, Big5, ...)")
+      ->type_name("NAME");
+  annotate
+      ->add_option("--threads", options.threads,
+                   "Threads to match on (default 0: one per core, at most 8)")
+      ->type_name("N")
+      ->check(CLI::Range(0, 64));
+  AddJsonFlag(annotate, options,
+              "the matches, one object per line (JSON Lines),");
 }
 
 // A path as the user should see it: relative to the working folder when it
@@ -228,7 +297,9 @@ bool LoadGlossaries(const Options& options, const Environment& env,
     }
     Glossary glossary;
     std::size_t before = diags.all().size();
-    bool read = ReadTbx(bytes, Shown(path, env), diags, &glossary);
+    bool read = LooksLikeCedict(bytes)
+                    ? ReadCedict(bytes, Shown(path, env), diags, &glossary)
+                    : ReadTbx(bytes, Shown(path, env), diags, &glossary);
     Print(diags, before, err);
     if (!read) {
       ok = false;
@@ -263,6 +334,34 @@ std::string Join(const std::vector<std::string>& words) {
   return out;
 }
 
+// Says that nothing matched, with the nearest entries.
+void ReportNoEntry(const std::string& query,
+                   const std::vector<Suggestion>& suggestions,
+                   const Glossary& glossary, std::ostream& err) {
+  err << "glossa: no entry for '" << query << "'\n";
+  if (suggestions.empty()) return;
+  err << "did you mean ";
+  for (std::size_t i = 0; i < suggestions.size(); ++i) {
+    const Concept& concept_entry =
+        glossary.concepts[suggestions[i].concept_index];
+    if (i > 0) err << (i + 1 == suggestions.size() ? " or " : ", ");
+    std::string term = CollapseSpace(suggestions[i].term);
+    std::string headline = Headline(concept_entry);
+    err << "'" << term << "'";
+    if (headline != term) err << " (" << headline << ")";
+  }
+  err << "?\n";
+}
+
+bool LoadDocument(const Options& options, const Environment& env,
+                  std::ostream& err, Document* document);
+std::vector<Passage> PassagesOf(const Document& document,
+                                const GlossaryMatcher& matcher,
+                                std::size_t entry);
+
+// How many passages an entry view shows before pointing to `glossa passages`.
+constexpr std::size_t kPassagesInEntry = 3;
+
 int Lookup(const Options& options, const Environment& env, std::ostream& out,
            std::ostream& err) {
   Glossary glossary;
@@ -273,6 +372,22 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
   std::vector<Hit> hits = index.Find(query);
   std::vector<Suggestion> suggestions;
   if (hits.empty()) suggestions = index.Suggest(query, 3);
+  Document document;
+  if (!hits.empty() && !LoadDocument(options, env, err, &document))
+    return kError;
+  std::unique_ptr<GlossaryMatcher> matcher;
+  std::vector<Passage> all;
+  if (!hits.empty()) {
+    matcher = std::make_unique<GlossaryMatcher>(glossary);
+    all = FindPassages(document, *matcher);
+  }
+  auto passages_of = [&](std::size_t entry) {
+    std::vector<Passage> out;
+    for (const Passage& passage : all) {
+      if (passage.entry == static_cast<int>(entry)) out.push_back(passage);
+    }
+    return out;
+  };
 
   if (options.json) {
     nlohmann::ordered_json result;
@@ -281,6 +396,14 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
     for (const Hit& hit : hits) {
       nlohmann::ordered_json entry =
           EntryJson(glossary, glossary.concepts[hit.concept_index]);
+      std::vector<Passage> passages = passages_of(hit.concept_index);
+      nlohmann::ordered_json first = nlohmann::ordered_json::array();
+      for (std::size_t i = 0; i < passages.size() && i < kPassagesInEntry;
+           ++i) {
+        first.push_back(PassageJson(passages[i], *matcher));
+      }
+      entry["passages"] = {{"count", passages.size()},
+                           {"first", std::move(first)}};
       entry["match"] = {{"kind", MatchKindName(hit.kind)},
                         {"term", CollapseSpace(hit.term)}};
       entries.push_back(std::move(entry));
@@ -305,24 +428,26 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
             << "\n\n";
       RenderEntry(glossary, glossary.concepts[hits[i].concept_index], style,
                   out);
-    }
-  }
-  if (hits.empty()) {
-    err << "glossa: no entry for '" << query << "'\n";
-    if (!suggestions.empty()) {
-      err << "did you mean ";
-      for (std::size_t i = 0; i < suggestions.size(); ++i) {
-        const Concept& concept_entry =
-            glossary.concepts[suggestions[i].concept_index];
-        if (i > 0) err << (i + 1 == suggestions.size() ? " or " : ", ");
-        std::string term = CollapseSpace(suggestions[i].term);
-        std::string headline = Headline(concept_entry);
-        err << "'" << term << "'";
-        if (headline != term) err << " (" << headline << ")";
+      std::vector<Passage> passages = passages_of(hits[i].concept_index);
+      out << '\n'
+          << (style.color ? "\x1b[1mPassages\x1b[0m" : "Passages") << "  "
+          << passages.size() << " in the report";
+      if (!passages.empty()) out << " (" << CountsBySection(passages) << ")";
+      out << '\n';
+      std::vector<Passage> first(
+          passages.begin(),
+          passages.begin() + static_cast<std::ptrdiff_t>(
+                                 std::min(passages.size(), kPassagesInEntry)));
+      ConcordanceOptions concordance;
+      concordance.style = style;
+      RenderConcordance(first, concordance, out);
+      if (passages.size() > kPassagesInEntry) {
+        out << "  all: glossa passages "
+            << glossary.concepts[hits[i].concept_index].id << '\n';
       }
-      err << "?\n";
     }
   }
+  if (hits.empty()) ReportNoEntry(query, suggestions, glossary, err);
   if (had_errors) return kError;
   return hits.empty() ? kNotFound : kSuccess;
 }
@@ -361,6 +486,27 @@ int Check(const Options& options, const Environment& env, std::ostream& out,
   return problems ? kNotFound : kSuccess;
 }
 
+// Every form the matcher finds (not readings, not deprecated terms), one per
+// line, each once: a term list for grep, CAT tools and the benchmark.
+std::string TermList(const Glossary& glossary) {
+  std::set<std::string> seen;
+  std::string out;
+  for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
+    for (const LangSection& section : glossary.concepts[c].languages) {
+      for (const Term& term : section.terms) {
+        if (SameLanguage(section.lang, kPinyin) ||
+            term.status == TermStatus::kDeprecated ||
+            term.status == TermStatus::kSuperseded) {
+          continue;
+        }
+        std::string text = CollapseSpace(term.text);
+        if (!text.empty() && seen.insert(text).second) out += text + "\n";
+      }
+    }
+  }
+  return out;
+}
+
 int Export(const Options& options, const Environment& env, std::ostream& out,
            std::ostream& err) {
   Glossary glossary;
@@ -371,7 +517,8 @@ int Export(const Options& options, const Environment& env, std::ostream& out,
            "(see above)\n";
     return kError;
   }
-  std::string tbx = WriteTbx(glossary);
+  std::string tbx =
+      options.format == "terms" ? TermList(glossary) : WriteTbx(glossary);
   if (options.output == "-") {
     out << tbx;
     return kSuccess;
@@ -502,6 +649,149 @@ int Read(const Options& options, const Environment& env, std::ostream& out,
   return kSuccess;
 }
 
+// The passages of the entries the edition holds, for lookup and passages.
+std::vector<Passage> PassagesOf(const Document& document,
+                                const GlossaryMatcher& matcher,
+                                std::size_t entry) {
+  std::vector<Passage> all = FindPassages(document, matcher);
+  std::vector<Passage> out;
+  for (Passage& passage : all) {
+    if (passage.entry == static_cast<int>(entry))
+      out.push_back(std::move(passage));
+  }
+  return out;
+}
+
+int Passages(const Options& options, const Environment& env, std::ostream& out,
+             std::ostream& err) {
+  Glossary glossary;
+  bool had_errors = false;
+  if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
+  Document document;
+  if (!LoadDocument(options, env, err, &document)) return kError;
+  std::string query = Join(options.query);
+  Index index(glossary);
+  std::vector<Hit> hits = index.Find(query);
+  if (hits.empty()) {
+    ReportNoEntry(query, index.Suggest(query, 3), glossary, err);
+    return had_errors ? kError : kNotFound;
+  }
+  const std::size_t entry = hits.front().concept_index;
+  GlossaryMatcher matcher(glossary);
+  std::vector<Passage> passages = PassagesOf(document, matcher, entry);
+  if (options.json) {
+    nlohmann::ordered_json result;
+    result["entry"] = EntryJson(glossary, glossary.concepts[entry]);
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const Passage& passage : passages)
+      list.push_back(PassageJson(passage, matcher));
+    result["passages"] = std::move(list);
+    out << result.dump(2) << '\n';
+  } else {
+    Style style = MakeStyle(options, env);
+    out << Headline(glossary.concepts[entry]) << "  " << passages.size()
+        << (passages.size() == 1 ? " passage" : " passages") << '\n';
+    ConcordanceOptions concordance;
+    concordance.style = style;
+    concordance.sort = options.sort;
+    concordance.context = options.context;
+    RenderConcordance(passages, concordance, out);
+    if (!passages.empty()) out << CountsBySection(passages) << '\n';
+  }
+  return had_errors ? kError : kSuccess;
+}
+
+int Annotate(const Options& options, const Environment& env, std::ostream& out,
+             std::ostream& err) {
+  Glossary glossary;
+  bool had_errors = false;
+  if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
+  std::string error;
+  std::unique_ptr<std::istream> file;
+  std::istream* in = env.in;
+  if (options.input != "-") {
+    file = OpenStream(options.input, &error);
+    if (!file) {
+      err << "glossa: error: " << error << '\n';
+      return kError;
+    }
+    in = file.get();
+  }
+  if (in == nullptr) {
+    err << "glossa: error: cannot read standard input\n";
+    return kError;
+  }
+  GlossaryMatcher matcher(glossary);
+  std::string format = options.json ? "json" : options.annotate_format;
+  std::unique_ptr<AnnotationWriter> writer = AnnotationWriter::Create(
+      format, MakeStyle(options, env).color, matcher, out);
+  std::string name =
+      options.input == "-" ? "<stdin>" : Shown(options.input, env);
+  std::unique_ptr<StreamDecoder> decoder;
+  std::unique_ptr<Annotator> annotator;
+  std::string chunk(std::size_t{1} << 20, '\0');
+  // UTF-8 is checked by the annotator's workers: the reading thread is the
+  // one that limits the speed. Other charsets are checked as ICU converts.
+  auto invalid_utf8 = [&]() -> std::optional<std::string> {
+    std::optional<std::size_t> at = annotator->invalid_at();
+    if (!at) return std::nullopt;
+    return "invalid UTF-8 at byte offset " +
+           std::to_string(*at + decoder->dropped());
+  };
+  bool decoded = true;
+  for (;;) {
+    in->read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    std::size_t got = static_cast<std::size_t>(in->gcount());
+    if (in->bad()) {
+      if (annotator) annotator->Finish();
+      writer->Finish();
+      err << "glossa: error: " << name << ": a read failed\n";
+      return kError;
+    }
+    bool last = got < chunk.size();
+    std::string_view bytes(chunk.data(), got);
+    if (!decoder) {
+      if (got == 0) {
+        err << "glossa: error: " << name << ": the input is empty\n";
+        return kError;
+      }
+      std::string charset =
+          options.encoding.empty() ? DetectCharset(bytes) : options.encoding;
+      if (charset.empty()) {
+        err << "glossa: error: " << name
+            << ": cannot tell the encoding of the input; give it with "
+               "--encoding\n";
+        return kError;
+      }
+      decoder = StreamDecoder::Create(charset, &error, /*check_utf8=*/false);
+      if (!decoder) {
+        err << "glossa: error: " << error << '\n';
+        return kError;
+      }
+      AnnotatorOptions annotator_options;
+      annotator_options.threads = options.threads;
+      annotator_options.check_utf8 = !decoder->checks();
+      annotator =
+          std::make_unique<Annotator>(matcher, *writer, annotator_options);
+    }
+    // What decodes before a bad byte is still annotated and written.
+    decoded = decoder->Decode(bytes, last, annotator->Input(), &error);
+    annotator->Wrote();
+    if (!decoded || last || annotator->invalid_at()) break;
+  }
+  annotator->Finish();
+  writer->Finish();
+  // An ill-formed byte the workers found comes before where the decoder
+  // stopped, if it stopped.
+  std::optional<std::string> invalid = invalid_utf8();
+  if (invalid || !decoded) {
+    err << "glossa: error: " << name << ": " << (invalid ? *invalid : error)
+        << '\n';
+    return kError;
+  }
+  return had_errors ? kError : kSuccess;
+}
+
 // The name in `candidates` closest to `typed`, if it is close enough to be
 // what the user meant.
 std::optional<std::string> Nearest(const std::string& typed,
@@ -534,6 +824,44 @@ std::vector<std::string> OptionNames(const CLI::App& app) {
   return names;
 }
 
+// glossa's own options (--glossary, --document, --color) may stand anywhere;
+// CLI11 takes them after a command's name but then loses the command's
+// positional arguments that follow, so they are moved to the front.
+std::vector<std::string> GlobalOptionsFirst(
+    const CLI::App& app, const std::vector<std::string>& args) {
+  std::vector<std::string> global, rest;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      rest.insert(rest.end(), args.begin() + static_cast<std::ptrdiff_t>(i),
+                  args.end());
+      break;
+    }
+    const CLI::Option* option = nullptr;
+    std::string name = arg.substr(0, arg.find('='));
+    if (name.rfind("--", 0) == 0) {
+      for (const CLI::Option* candidate : app.get_options()) {
+        for (const std::string& long_name : candidate->get_lnames()) {
+          if ("--" + long_name == name) option = candidate;
+        }
+      }
+    }
+    if (option == nullptr || option->get_type_size() == 0) {
+      if (option != nullptr) {
+        global.push_back(arg);
+      } else {
+        rest.push_back(arg);
+      }
+      continue;
+    }
+    global.push_back(arg);
+    if (arg.find('=') == std::string::npos && i + 1 < args.size())
+      global.push_back(args[++i]);
+  }
+  global.insert(global.end(), rest.begin(), rest.end());
+  return global;
+}
+
 int UsageError(std::ostream& err, const std::string& message) {
   err << "glossa: error: " << message << '\n' << kTryHelp << '\n';
   return kError;
@@ -557,7 +885,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
     CLI::App app;
     Options options;
     BuildApp(app, options);
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    std::vector<std::string> ordered = GlobalOptionsFirst(app, args);
+    std::vector<std::string> reversed(ordered.rbegin(), ordered.rend());
     try {
       app.parse(reversed);
     } catch (const CLI::CallForHelp&) {
@@ -600,8 +929,9 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
       return UsageError(err, "unexpected argument '" + first + "'");
     }
     if (command == nullptr) {
-      return UsageError(
-          err, "no command given (lookup, check, export, import, read)");
+      return UsageError(err,
+                        "no command given (lookup, passages, annotate, read, "
+                        "check, export, import)");
     }
 
     std::string name = command->get_name();
@@ -609,6 +939,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
     if (name == "check") return Check(options, env, out, err);
     if (name == "import") return Import(options, env, out, err);
     if (name == "read") return Read(options, env, out, err);
+    if (name == "passages") return Passages(options, env, out, err);
+    if (name == "annotate") return Annotate(options, env, out, err);
     return Export(options, env, out, err);
   } catch (const std::exception& e) {
     err << "glossa: internal error: " << e.what() << '\n';

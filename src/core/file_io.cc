@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 namespace glossa {
@@ -82,6 +83,25 @@ bool ReadFile(const std::string& path, std::string* contents,
     contents->append(buffer, static_cast<std::size_t>(n));
   }
   return true;
+}
+
+std::unique_ptr<std::istream> OpenStream(const std::string& path,
+                                         std::string* error) {
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) {
+    *error = "cannot open " + Quote(path) + ": " + Reason(errno);
+    return nullptr;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    *error = "cannot read " + Quote(path) + ": " + Reason(EISDIR);
+    return nullptr;
+  }
+  auto stream = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*stream) {
+    *error = "cannot open " + Quote(path) + ": " + Reason(errno);
+    return nullptr;
+  }
+  return stream;
 }
 
 bool WriteFileAtomically(const std::string& path, std::string_view contents,

@@ -6,6 +6,8 @@
 #define GLOSSA_CORE_FILE_IO_H_
 
 #include <cstddef>
+#include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -21,6 +23,12 @@ inline constexpr std::size_t kMaxInputBytes = std::size_t{512} << 20;
 // "-" is not special here; callers decide what it means.
 bool ReadFile(const std::string& path, std::string* contents,
               std::string* error);
+
+// Opens `path` for reading as a stream, for inputs too large to read whole.
+// Returns nullptr, with *error set as ReadFile sets it, for a missing or
+// unreadable file or a directory.
+std::unique_ptr<std::istream> OpenStream(const std::string& path,
+                                         std::string* error);
 
 // Writes `contents` to a temporary file beside `path`, flushes it, and
 // renames it over `path`, so readers see the old file or the new one and

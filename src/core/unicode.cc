@@ -1,18 +1,25 @@
 #include "core/unicode.h"
 
+#include <unicode/brkiter.h>
 #include <unicode/coll.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace glossa {
 namespace {
@@ -53,16 +60,21 @@ struct Icu {
     if (U_FAILURE(status)) Fail("NFD", status);
     nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) Fail("NFC", status);
-    hant_to_hans = MakeTransliterator("Hant-Hans");
-    hans_to_hant = MakeTransliterator("Hans-Hant");
-    marks_to_numbers = MakeTransliterator("Latin-NumericPinyin");
-    numbers_to_marks = MakeTransliterator("NumericPinyin-Latin");
   }
 
-  icu::UnicodeString Transliterate(const icu::Transliterator& transliterator,
+  // A transliterator is made when first used: each costs milliseconds of
+  // start-up that most commands do not need.
+  struct Lazy {
+    const char* id;
+    std::unique_ptr<icu::Transliterator> made;
+  };
+
+  icu::UnicodeString Transliterate(Lazy& transliterator,
                                    icu::UnicodeString text) {
     std::lock_guard<std::mutex> lock(mutex);
-    transliterator.transliterate(text);
+    if (!transliterator.made)
+      transliterator.made = MakeTransliterator(transliterator.id);
+    transliterator.made->transliterate(text);
     return text;
   }
 
@@ -77,11 +89,17 @@ struct Icu {
   const icu::Normalizer2* nfkc_casefold;
   const icu::Normalizer2* nfd;
   const icu::Normalizer2* nfc;
-  std::unique_ptr<icu::Transliterator> hant_to_hans;
-  std::unique_ptr<icu::Transliterator> hans_to_hant;
-  std::unique_ptr<icu::Transliterator> marks_to_numbers;
-  std::unique_ptr<icu::Transliterator> numbers_to_marks;
+  Lazy hant_to_hans{"Hant-Hans", nullptr};
+  Lazy hans_to_hant{"Hans-Hant", nullptr};
+  Lazy marks_to_numbers{"Latin-NumericPinyin", nullptr};
+  Lazy numbers_to_marks{"NumericPinyin-Latin", nullptr};
   std::mutex mutex;
+  // Results of the transforms, which are slow, for the pieces that recur:
+  // single Han characters and pinyin syllables.
+  std::mutex cache_mutex;
+  std::unordered_map<char32_t, char32_t> simplified;
+  std::unordered_map<std::string, std::string> tone_numbers;
+  std::unordered_map<std::string, std::string> tone_marks;
 };
 
 Icu& Shared() {
@@ -146,8 +164,23 @@ std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   int64_t length = static_cast<int64_t>(bytes.size());
   for (int64_t i = 0; i < length;) {
-    if (s[i] < 0x80) {  // ASCII fast path.
+    // ASCII fast path, eight bytes at a time.
+    while (i + 8 <= length) {
+      std::uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if ((word & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i >= length) break;
+    if (s[i] < 0x80) {
       ++i;
+      continue;
+    }
+    // The common three-byte sequences (all of CJK) without a branch per
+    // case: lead E1-EC or EE-EF, two continuation bytes.
+    if (i + 3 <= length && s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED &&
+        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     int64_t start = i;
@@ -164,6 +197,37 @@ bool IsKnownCharset(std::string_view charset) {
   UConverter* converter = ucnv_open(name.c_str(), &status);
   if (converter != nullptr) ucnv_close(converter);
   return U_SUCCESS(status);
+}
+
+bool EncodeFromUtf8(std::string_view text, std::string_view charset,
+                    std::string* out, std::string* error) {
+  std::string name(charset);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> converter(
+      ucnv_open(name.c_str(), &status), ucnv_close);
+  if (U_FAILURE(status) || !converter) {
+    *error = "unknown encoding '" + name + "'";
+    return false;
+  }
+  ucnv_setFromUCallBack(converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr,
+                        nullptr, nullptr, &status);
+  if (U_FAILURE(status)) Fail("ucnv_setFromUCallBack", status);
+  icu::UnicodeString unicode = FromUtf8(text);
+  status = U_ZERO_ERROR;
+  int32_t length = unicode.extract(nullptr, 0, converter.get(), status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) {
+    *error = "the text has characters " + name + " cannot hold";
+    return false;
+  }
+  out->assign(static_cast<std::size_t>(length), '\0');
+  status = U_ZERO_ERROR;
+  ucnv_resetFromUnicode(converter.get());
+  unicode.extract(out->data(), length, converter.get(), status);
+  if (U_FAILURE(status)) {
+    *error = "the text has characters " + name + " cannot hold";
+    return false;
+  }
+  return true;
 }
 
 bool DecodeToUtf8(std::string_view bytes, std::string_view charset,
@@ -218,6 +282,160 @@ bool DecodeToUtf8(std::string_view bytes, std::string_view charset,
   }
 }
 
+std::string DetectCharset(std::string_view sample) {
+  if (sample.substr(0, 3) == "\xEF\xBB\xBF") return "UTF-8";
+  if (sample.substr(0, 2) == "\xFF\xFE") return "UTF-16LE";
+  if (sample.substr(0, 2) == "\xFE\xFF") return "UTF-16BE";
+  // A sample cut inside a character is still UTF-8.
+  std::optional<std::size_t> bad = FindInvalidUtf8(sample);
+  if (!bad || *bad + 4 > sample.size()) return "UTF-8";
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> detector(
+      ucsdet_open(&status), ucsdet_close);
+  if (U_FAILURE(status)) Fail("ucsdet_open", status);
+  ucsdet_setText(detector.get(), sample.data(),
+                 static_cast<int32_t>(sample.size()), &status);
+  const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
+  if (U_FAILURE(status) || match == nullptr) return "";
+  const char* name = ucsdet_getName(match, &status);
+  return U_SUCCESS(status) && name != nullptr ? name : "";
+}
+
+struct StreamDecoder::Impl {
+  std::unique_ptr<UConverter, void (*)(UConverter*)> converter{nullptr,
+                                                               ucnv_close};
+  std::string charset;
+  bool utf8 = false;         // checked and copied, without ICU
+  std::string tail;          // UTF-8: an incomplete sequence at a chunk's end
+  std::size_t consumed = 0;  // bytes of the stream before this chunk
+  bool started = false;
+  bool check = true;        // UTF-8: checked here (else by the caller)
+  std::size_t dropped = 0;  // a byte order mark
+};
+
+StreamDecoder::StreamDecoder(std::unique_ptr<Impl> impl)
+    : impl_(std::move(impl)) {}
+StreamDecoder::~StreamDecoder() = default;
+
+std::unique_ptr<StreamDecoder> StreamDecoder::Create(std::string_view charset,
+                                                     std::string* error,
+                                                     bool check_utf8) {
+  auto impl = std::make_unique<Impl>();
+  impl->check = check_utf8;
+  impl->charset = std::string(charset);
+  UErrorCode status = U_ZERO_ERROR;
+  impl->converter.reset(ucnv_open(impl->charset.c_str(), &status));
+  if (U_FAILURE(status) || !impl->converter) {
+    *error = "unknown encoding '" + impl->charset + "'";
+    return nullptr;
+  }
+  ucnv_setToUCallBack(impl->converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr,
+                      nullptr, nullptr, &status);
+  if (U_FAILURE(status)) Fail("ucnv_setToUCallBack", status);
+  const char* canonical = ucnv_getName(impl->converter.get(), &status);
+  impl->utf8 = U_SUCCESS(status) && std::string_view(canonical) == "UTF-8";
+  return std::unique_ptr<StreamDecoder>(new StreamDecoder(std::move(impl)));
+}
+
+bool StreamDecoder::checks() const { return !impl_->utf8 || impl_->check; }
+
+std::size_t StreamDecoder::dropped() const { return impl_->dropped; }
+
+// UTF-8 is checked and copied as it is, without ICU: one pass to check, one
+// copy. A sequence cut by the end of a chunk is held back until the next.
+bool StreamDecoder::DecodeUtf8(std::string_view bytes, bool last,
+                               std::string* out, std::string* error) {
+  auto lead_length = [](unsigned char b) -> std::size_t {
+    return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+  };
+  auto check = [&](std::string_view piece, std::size_t offset) {
+    if (impl_->check) {
+      if (std::optional<std::size_t> bad = FindInvalidUtf8(piece)) {
+        *error =
+            "invalid UTF-8 at byte offset " + std::to_string(offset + *bad);
+        return false;
+      }
+    }
+    std::size_t skip =
+        !impl_->started && piece.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    impl_->dropped += skip;
+    if (!piece.empty()) impl_->started = true;
+    out->append(piece.substr(skip));
+    return true;
+  };
+  std::size_t offset = impl_->consumed;  // of bytes[0] in the stream
+  impl_->consumed += bytes.size();
+  if (!impl_->tail.empty()) {
+    // Complete the sequence held back.
+    std::string& head = impl_->tail;
+    std::size_t want =
+        lead_length(static_cast<unsigned char>(head[0])) - head.size();
+    std::size_t take = std::min(want, bytes.size());
+    head.append(bytes.substr(0, take));
+    bytes.remove_prefix(take);
+    if (take < want && !last) return true;  // still incomplete
+    std::string piece = std::move(head);
+    head.clear();
+    if (!check(piece, offset - (piece.size() - take))) return false;
+    offset += take;
+  }
+  std::size_t keep = bytes.size();
+  if (!last) {
+    // Hold back a sequence the next chunk completes.
+    std::size_t start = bytes.size();
+    while (start > 0 && bytes.size() - start < 4 &&
+           (static_cast<unsigned char>(bytes[start - 1]) & 0xC0) == 0x80) {
+      --start;
+    }
+    if (start > 0 && static_cast<unsigned char>(bytes[start - 1]) >= 0xC0 &&
+        lead_length(static_cast<unsigned char>(bytes[start - 1])) >
+            bytes.size() - start + 1) {
+      keep = start - 1;
+    }
+  }
+  if (!check(bytes.substr(0, keep), offset)) return false;
+  impl_->tail.assign(bytes.substr(keep));
+  return true;
+}
+
+bool StreamDecoder::Decode(std::string_view bytes, bool last, std::string* out,
+                           std::string* error) {
+  if (impl_->utf8) return DecodeUtf8(bytes, last, out, error);
+  const char* source = bytes.data();
+  const char* limit = bytes.data() + bytes.size();
+  UChar buffer[8192];
+  std::size_t before = out->size();
+  for (;;) {
+    UChar* target = buffer;
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_toUnicode(impl_->converter.get(), &target, buffer + 8192, &source,
+                   limit, nullptr, last, &status);
+    icu::UnicodeString(false, buffer, static_cast<int32_t>(target - buffer))
+        .toUTF8String(*out);
+    if (status == U_BUFFER_OVERFLOW_ERROR) continue;
+    if (U_FAILURE(status)) {
+      char invalid[32];
+      int8_t length = sizeof invalid;
+      UErrorCode ignored = U_ZERO_ERROR;
+      ucnv_getInvalidChars(impl_->converter.get(), invalid, &length, &ignored);
+      if (U_FAILURE(ignored)) length = 0;
+      std::size_t offset = impl_->consumed +
+                           static_cast<std::size_t>(source - bytes.data()) -
+                           static_cast<std::size_t>(length);
+      *error = "cannot decode the input as " + impl_->charset +
+               ": invalid bytes at byte offset " + std::to_string(offset);
+      return false;
+    }
+    break;
+  }
+  if (!impl_->started && out->size() > before) {
+    impl_->started = true;
+    if (out->compare(before, 3, "\xEF\xBB\xBF") == 0) out->erase(before, 3);
+  }
+  impl_->consumed += bytes.size();
+  return true;
+}
+
 std::string FoldKey(std::string_view text) { return ToUtf8(Fold(text)); }
 
 std::string LooseKey(std::string_view text) {
@@ -225,19 +443,64 @@ std::string LooseKey(std::string_view text) {
 }
 
 std::string ToSimplified(std::string_view text) {
-  Icu& icu = Shared();
-  return ToUtf8(icu.Transliterate(*icu.hant_to_hans, FromUtf8(text)));
+  // Han characters are three or four bytes long; text without such bytes
+  // has nothing to change.
+  bool any = false;
+  for (char c : text) any = any || static_cast<unsigned char>(c) >= 0xE0;
+  if (!any) return std::string(text);
+  std::u32string s = CodePoints(text);
+  for (char32_t& c : s) {
+    if (IsCjkLetter(c)) c = SimplifiedCharacter(c);
+  }
+  return FromCodePoints(s);
 }
 
 std::string ToTraditional(std::string_view text) {
   Icu& icu = Shared();
-  return ToUtf8(icu.Transliterate(*icu.hans_to_hant, FromUtf8(text)));
+  return ToUtf8(icu.Transliterate(icu.hans_to_hant, FromUtf8(text)));
 }
 
-std::string PinyinToneNumbers(std::string_view text) {
+namespace {
+
+// Applies `convert` to each space-separated piece of `text` (a pinyin
+// syllable or word), caching the results in `cache`, and joins them with
+// `separator`.
+std::string ByPiece(std::string_view text,
+                    std::unordered_map<std::string, std::string>& cache,
+                    std::string_view separator,
+                    std::string (*convert)(std::string_view)) {
+  Icu& icu = Shared();
+  std::string out;
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string piece(text.substr(start, end - start));
+    start = end + 1;
+    if (piece.empty()) continue;
+    std::string converted;
+    {
+      std::lock_guard<std::mutex> lock(icu.cache_mutex);
+      auto found = cache.find(piece);
+      if (found != cache.end()) converted = found->second;
+    }
+    if (converted.empty()) {
+      converted = convert(piece);
+      std::lock_guard<std::mutex> lock(icu.cache_mutex);
+      cache.emplace(piece, converted);
+    }
+    if (!first) out += separator;
+    out += converted;
+    first = false;
+  }
+  return out;
+}
+
+std::string ToneNumbersOf(std::string_view text) {
   Icu& icu = Shared();
   icu::UnicodeString numbered =
-      icu.Transliterate(*icu.marks_to_numbers, PreparePinyin(text));
+      icu.Transliterate(icu.marks_to_numbers, PreparePinyin(text));
   icu::UnicodeString out;
   for (int32_t i = 0; i < numbered.length();) {
     UChar32 c = numbered.char32At(i);
@@ -246,6 +509,17 @@ std::string PinyinToneNumbers(std::string_view text) {
     out.append(c);
   }
   return ToUtf8(out);
+}
+
+std::string ToneMarksOf(std::string_view text) {
+  Icu& icu = Shared();
+  return ToUtf8(icu.Transliterate(icu.numbers_to_marks, PreparePinyin(text)));
+}
+
+}  // namespace
+
+std::string PinyinToneNumbers(std::string_view text) {
+  return ByPiece(text, Shared().tone_numbers, "", ToneNumbersOf);
 }
 
 std::string PinyinToneless(std::string_view text) {
@@ -261,8 +535,7 @@ std::string PinyinToneless(std::string_view text) {
 }
 
 std::string PinyinToneMarks(std::string_view text) {
-  Icu& icu = Shared();
-  return ToUtf8(icu.Transliterate(*icu.numbers_to_marks, PreparePinyin(text)));
+  return ByPiece(text, Shared().tone_marks, " ", ToneMarksOf);
 }
 
 bool ContainsHan(std::string_view text) {
@@ -281,8 +554,10 @@ bool IsUppercase(char32_t c) { return u_isUUppercase(static_cast<UChar32>(c)); }
 
 bool IsDigit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
 
-bool IsCjk(char32_t c32) {
-  auto c = static_cast<UChar32>(c32);
+namespace {
+
+// Han, kana, Hangul, Bopomofo.
+bool IsEastAsianScript(UChar32 c) {
   UErrorCode status = U_ZERO_ERROR;
   switch (uscript_getScript(c, &status)) {
     case USCRIPT_HAN:
@@ -292,11 +567,58 @@ bool IsCjk(char32_t c32) {
     case USCRIPT_BOPOMOFO:
       return true;
     default:
-      break;
+      return false;
   }
+}
+
+}  // namespace
+
+bool IsCjk(char32_t c32) {
+  auto c = static_cast<UChar32>(c32);
+  if (IsEastAsianScript(c)) return true;
   int east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
   return (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) &&
          !u_isUWhiteSpace(c);
+}
+
+bool IsCjkLetter(char32_t c32) {
+  auto c = static_cast<UChar32>(c32);
+  return IsEastAsianScript(c) &&
+         (u_isalpha(c) || u_charType(c) == U_OTHER_LETTER);
+}
+
+bool IsMark(char32_t c) {
+  int8_t type = u_charType(static_cast<UChar32>(c));
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+         type == U_ENCLOSING_MARK;
+}
+
+bool IsSpace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+
+namespace {
+
+char32_t SimplifiedOf(char32_t c) {
+  Icu& icu = Shared();
+  icu::UnicodeString s(static_cast<UChar32>(c));
+  s = icu.Normalize(*icu.nfc, icu.Normalize(*icu.nfkc_casefold, s));
+  s = icu.Transliterate(icu.hant_to_hans, s);
+  if (s.countChar32() != 1) return c;
+  return static_cast<char32_t>(s.char32At(0));
+}
+
+}  // namespace
+
+char32_t SimplifiedCharacter(char32_t c) {
+  Icu& icu = Shared();
+  {
+    std::lock_guard<std::mutex> lock(icu.cache_mutex);
+    auto found = icu.simplified.find(c);
+    if (found != icu.simplified.end()) return found->second;
+  }
+  char32_t result = SimplifiedOf(c);
+  std::lock_guard<std::mutex> lock(icu.cache_mutex);
+  icu.simplified.emplace(c, result);
+  return result;
 }
 
 std::string ToLower(std::string_view text) {
@@ -327,6 +649,92 @@ std::string FromCodePoints(std::u32string_view code_points) {
     }
   }
   return out;
+}
+
+namespace {
+
+// Abbreviations after which ICU's sentence rules must not break: the ones
+// the report uses and their usual companions, at the start of a sentence too.
+constexpr const char16_t* kAbbreviations[] = {
+    u"z.B.", u"Z.B.",  u"vgl.", u"Vgl.",  u"ca.",  u"Ca.",  u"Nr.",  u"u.a.",
+    u"U.a.", u"Dr.",   u"bzw.", u"d.h.",  u"D.h.", u"usw.", u"etc.", u"S.",
+    u"Abb.", u"engl.", u"Fn.",  u"Prof.", u"Mio.", u"Mrd.", u"z.T.", u"u.U.",
+    u"Jh.",  u"Jan.",  u"Feb.", u"Okt.",  u"Nov.", u"Dez."};
+
+std::unique_ptr<icu::BreakIterator> NewSentenceIterator(
+    const std::string& locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale icu_locale(locale.c_str());
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu_locale, status));
+  if (U_FAILURE(status)) Fail("FilteredBreakIteratorBuilder", status);
+  for (const char16_t* abbreviation : kAbbreviations) {
+    builder->suppressBreakAfter(icu::UnicodeString(abbreviation), status);
+  }
+  std::unique_ptr<icu::BreakIterator> sentences(
+      icu::BreakIterator::createSentenceInstance(icu_locale, status));
+  if (U_FAILURE(status)) Fail("createSentenceInstance", status);
+  std::unique_ptr<icu::BreakIterator> filtered(
+      builder->wrapIteratorWithFilter(sentences.release(), status));
+  if (U_FAILURE(status)) Fail("wrapIteratorWithFilter", status);
+  return filtered;
+}
+
+}  // namespace
+
+// Whether a sentence break at `at` would split a date such as "17. Juni":
+// in German a number with a period is an ordinal, and a month name follows.
+static bool IsDateContinuation(std::string_view text, std::size_t at) {
+  static constexpr std::string_view kMonths[] = {
+      "Januar", "Februar", "März",      "April",   "Mai",      "Juni",
+      "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
+  bool month = false;
+  for (std::string_view name : kMonths)
+    month = month || text.substr(at, name.size()) == name;
+  if (!month) return false;
+  std::size_t end = at;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  if (end == 0 || text[end - 1] != '.') return false;
+  std::size_t digits = end - 1;
+  while (digits > 0 && text[digits - 1] >= '0' && text[digits - 1] <= '9')
+    --digits;
+  return digits < end - 1 && end - 1 - digits <= 2;
+}
+
+std::vector<std::size_t> SentenceStarts(std::string_view text,
+                                        std::string_view locale) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<icu::BreakIterator>> prototypes;
+  std::unique_ptr<icu::BreakIterator> iterator;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    std::unique_ptr<icu::BreakIterator>& prototype =
+        prototypes[std::string(locale)];
+    if (!prototype) prototype = NewSentenceIterator(std::string(locale));
+    iterator.reset(prototype->clone());
+  }
+  icu::UnicodeString s = FromUtf8(text);
+  iterator->setText(s);
+  // UTF-16 indexes back to UTF-8 byte offsets.
+  std::vector<std::size_t> byte_at(static_cast<std::size_t>(s.length()) + 1,
+                                   text.size());
+  std::size_t byte = 0;
+  for (int32_t i = 0; i < s.length();) {
+    UChar32 c = s.char32At(i);
+    byte_at[static_cast<std::size_t>(i)] = byte;
+    byte += static_cast<std::size_t>(U8_LENGTH(c));
+    i += U16_LENGTH(c);
+  }
+  std::vector<std::size_t> starts;
+  for (int32_t at = iterator->first(); at != icu::BreakIterator::DONE;
+       at = iterator->next()) {
+    if (at >= s.length()) continue;
+    std::size_t byte = byte_at[static_cast<std::size_t>(at)];
+    if (!starts.empty() && IsDateContinuation(text, byte)) continue;
+    starts.push_back(byte);
+  }
+  if (starts.empty() || starts.front() != 0) starts.insert(starts.begin(), 0);
+  return starts;
 }
 
 int DisplayWidth(std::string_view text) {

@@ -40,6 +40,12 @@ std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes);
 // aliases, case-insensitive: "windows-1254", "GB18030", "Big5", "latin1").
 bool IsKnownCharset(std::string_view charset);
 
+// Converts UTF-8 `text` to `charset` (for writing, or tests, in the
+// encodings people's files come in). False, with *error set, for an unknown
+// charset or a character the charset cannot hold.
+bool EncodeFromUtf8(std::string_view text, std::string_view charset,
+                    std::string* out, std::string* error);
+
 // Converts `bytes` from `charset` to UTF-8. On failure returns false, sets
 // *bad_offset to the byte offset of the first sequence that cannot be
 // decoded and *error to a description ("invalid windows-1254 byte 0x81");
@@ -47,6 +53,49 @@ bool IsKnownCharset(std::string_view charset);
 bool DecodeToUtf8(std::string_view bytes, std::string_view charset,
                   std::string* out, std::size_t* bad_offset,
                   std::string* error);
+
+// Guesses the charset of a sample of bytes: "UTF-8" for a UTF-8 byte order
+// mark or well-formed UTF-8, "UTF-16LE"/"UTF-16BE" for their marks, else
+// ICU's charset detector's best guess ("GB18030", "Big5", ...); "" when it
+// has none.
+std::string DetectCharset(std::string_view sample);
+
+// Converts a stream of bytes in one charset to UTF-8, chunk by chunk, with
+// the converter's state kept between chunks (a character may be split
+// between them). A byte order mark at the start is dropped.
+class StreamDecoder {
+ public:
+  // nullptr, with *error set, for an unknown charset.
+  //
+  // With `check_utf8` false, UTF-8 is framed (a sequence cut by a chunk's
+  // end is held back, the byte order mark dropped) but not checked: for a
+  // caller that checks the text itself, on other threads (the Annotator).
+  // checks() says whether Decode checks; other charsets are always checked,
+  // since ICU converts them.
+  static std::unique_ptr<StreamDecoder> Create(std::string_view charset,
+                                               std::string* error,
+                                               bool check_utf8 = true);
+  bool checks() const;
+  // Bytes dropped from the start of the stream (a byte order mark): UTF-8
+  // text offsets plus this are stream offsets.
+  std::size_t dropped() const;
+  ~StreamDecoder();
+  StreamDecoder(const StreamDecoder&) = delete;
+  StreamDecoder& operator=(const StreamDecoder&) = delete;
+
+  // Appends the UTF-8 for `bytes` to *out; `last` says no bytes follow. On
+  // bytes that cannot be decoded returns false, with *error naming them and
+  // their byte offset in the whole stream.
+  bool Decode(std::string_view bytes, bool last, std::string* out,
+              std::string* error);
+
+ private:
+  struct Impl;
+  explicit StreamDecoder(std::unique_ptr<Impl> impl);
+  bool DecodeUtf8(std::string_view bytes, bool last, std::string* out,
+                  std::string* error);
+  std::unique_ptr<Impl> impl_;
+};
 
 std::string FoldKey(std::string_view text);
 std::string LooseKey(std::string_view text);
@@ -79,12 +128,30 @@ bool IsDigit(char32_t c);      // decimal digit (Nd)
 // written without spaces between them.
 bool IsCjk(char32_t c);
 
+// Letters of the scripts written without spaces between words (Han, kana,
+// Hangul, Bopomofo); unlike IsCjk, no punctuation.
+bool IsCjkLetter(char32_t c);
+bool IsMark(char32_t c);   // combining marks (Mn, Mc, Me)
+bool IsSpace(char32_t c);  // White_Space
+
+// The simplified form of one Han character after NFKC ("徵" -> "征",
+// compatibility ideographs to their unified forms); other characters, and
+// characters whose simplified form is more than one character, unchanged.
+char32_t SimplifiedCharacter(char32_t c);
+
 // Full Unicode lower and upper casing (root locale): "BONITÄT" -> "bonität".
 std::string ToLower(std::string_view text);
 std::string ToUpper(std::string_view text);
 
 // UTF-8 for code points (the inverse of CodePoints).
 std::string FromCodePoints(std::u32string_view code_points);
+
+// Where sentences begin in `text` (byte offsets, ascending, the first 0),
+// by ICU's sentence rules for `locale` ("de", "en"). Common German
+// abbreviations (z.B., vgl., ca., Nr., u.a., Dr., bzw., d.h., ...) do not
+// end a sentence.
+std::vector<std::size_t> SentenceStarts(std::string_view text,
+                                        std::string_view locale);
 
 // Columns the text takes in a terminal: East Asian wide and fullwidth
 // characters take two, combining marks and format characters none.

@@ -1,0 +1,219 @@
+#include "cli/annotate_view.h"
+
+#include <pugixml.hpp>
+
+namespace glossa {
+namespace {
+
+constexpr std::string_view kHighlight = "\x1b[1;33m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+void Append(std::string* out, std::initializer_list<std::string_view> parts) {
+  for (std::string_view part : parts) out->append(part);
+}
+
+// pugixml's printer, appending to a string.
+class StringXmlWriter : public pugi::xml_writer {
+ public:
+  explicit StringXmlWriter(std::string* out) : out_(out) {}
+  void write(const void* data, std::size_t size) override {
+    out_->append(static_cast<const char*>(data), size);
+  }
+
+ private:
+  std::string* out_;
+};
+
+const std::string& EntryId(const GlossaryMatcher& matcher, int entry) {
+  return matcher.glossary().concepts[static_cast<std::size_t>(entry)].id;
+}
+
+// The text with its top-level matches marked.
+class TextWriter : public AnnotationWriter {
+ public:
+  TextWriter(bool color, const GlossaryMatcher& matcher, std::ostream& out)
+      : AnnotationWriter(out), color_(color), matcher_(matcher) {}
+
+  void Render(std::string_view text, std::size_t,
+              const std::vector<Matcher::Match>& matches,
+              std::string* out) const override {
+    std::size_t at = 0;
+    for (const Matcher::Match& match : matches) {
+      if (match.nested_in >= 0 || match.begin < at) continue;
+      out->append(text.substr(at, match.begin - at));
+      std::string_view surface =
+          text.substr(match.begin, match.end - match.begin);
+      const std::string& id = EntryId(matcher_, match.entry);
+      if (color_) {
+        Append(out, {kHighlight, surface, kReset, kDim, "[", id, "]", kReset});
+      } else {
+        Append(out, {"[[", surface, "|", id, "]]"});
+      }
+      at = match.end;
+    }
+    out->append(text.substr(at));
+  }
+
+ private:
+  bool color_;
+  const GlossaryMatcher& matcher_;
+};
+
+// Appends `text` (valid UTF-8: the decoder has seen to it) as a JSON string.
+// Written out rather than built with nlohmann::json: a large text has
+// millions of matches, and an object per match cost a third of the time.
+void AppendJsonString(std::string* out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(text.substr(plain, i - plain));
+    plain = i + 1;
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 0xF]);
+    }
+  }
+  out->append(text.substr(plain));
+  out->push_back('"');
+}
+
+// One JSON object per match and line: the match's byte offsets in the
+// whole input, the entry, the glossary's form and the text's, and the entry
+// of the match it lies inside (null at the top level).
+class JsonWriter : public AnnotationWriter {
+ public:
+  JsonWriter(const GlossaryMatcher& matcher, std::ostream& out)
+      : AnnotationWriter(out), matcher_(matcher) {}
+
+  void Render(std::string_view text, std::size_t offset,
+              const std::vector<Matcher::Match>& matches,
+              std::string* out) const override {
+    for (const Matcher::Match& match : matches) {
+      Append(out,
+             {"{\"begin\":", std::to_string(offset + match.begin),
+              ",\"end\":", std::to_string(offset + match.end), ",\"entry\":"});
+      AppendJsonString(out, EntryId(matcher_, match.entry));
+      out->append(",\"term\":");
+      AppendJsonString(out, matcher_.TermOf(match.form).text);
+      out->append(",\"surface\":");
+      AppendJsonString(out, text.substr(match.begin, match.end - match.begin));
+      out->append(",\"nested_in\":");
+      if (match.nested_in >= 0) {
+        AppendJsonString(
+            out,
+            EntryId(matcher_,
+                    matches[static_cast<std::size_t>(match.nested_in)].entry));
+      } else {
+        out->append("null");
+      }
+      out->append("}\n");
+    }
+  }
+
+ private:
+  const GlossaryMatcher& matcher_;
+};
+
+// TEI: a paragraph per blank-line-separated block, matches as
+// <term ref="#id">. Built as XML trees, paragraph by paragraph, so every
+// piece of text is escaped.
+class TeiWriter : public AnnotationWriter {
+ public:
+  TeiWriter(const GlossaryMatcher& matcher, std::ostream& out)
+      : AnnotationWriter(out), matcher_(matcher) {
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
+           "  <teiHeader><fileDesc><titleStmt><title>Annotated with "
+           "glossa</title></titleStmt>"
+           "<publicationStmt><p>Terms link to the glossary's entries by id.</p>"
+           "</publicationStmt><sourceDesc><p>glossa "
+           "annotate</p></sourceDesc></fileDesc>"
+           "</teiHeader>\n  <text>\n    <body>\n";
+  }
+
+  void Render(std::string_view text, std::size_t,
+              const std::vector<Matcher::Match>& matches,
+              std::string* out) const override {
+    std::size_t start = 0;
+    std::size_t next_match = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find("\n\n", start);
+      if (end == std::string_view::npos) end = text.size();
+      Paragraph(text, start, end, matches, &next_match, out);
+      start = end + 2;
+    }
+  }
+
+  void Finish() override { out() << "    </body>\n  </text>\n</TEI>\n"; }
+
+ private:
+  void Paragraph(std::string_view text, std::size_t begin, std::size_t end,
+                 const std::vector<Matcher::Match>& matches,
+                 std::size_t* next_match, std::string* out) const {
+    std::string_view body = text.substr(begin, end - begin);
+    std::size_t first = body.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return;
+    // The paragraph without the white space around it.
+    end = begin + body.find_last_not_of(" \t\r\n") + 1;
+    begin += first;
+    pugi::xml_document document;
+    pugi::xml_node p = document.append_child("p");
+    std::size_t at = begin;
+    while (*next_match < matches.size() && matches[*next_match].begin < end) {
+      const Matcher::Match& match = matches[(*next_match)++];
+      if (match.nested_in >= 0 || match.begin < at) continue;
+      if (match.end > end)
+        break;  // cannot happen: terms do not span blank lines
+      p.append_child(pugi::node_pcdata)
+          .set_value(std::string(text.substr(at, match.begin - at)).c_str());
+      pugi::xml_node term = p.append_child("term");
+      term.append_attribute("ref") =
+          ("#" + EntryId(matcher_, match.entry)).c_str();
+      term.text().set(
+          std::string(text.substr(match.begin, match.end - match.begin))
+              .c_str());
+      at = match.end;
+    }
+    p.append_child(pugi::node_pcdata)
+        .set_value(std::string(text.substr(at, end - at)).c_str());
+    out->append("      ");
+    StringXmlWriter writer(out);
+    p.print(writer, "", pugi::format_raw);
+    out->push_back('\n');
+  }
+
+  const GlossaryMatcher& matcher_;
+};
+
+}  // namespace
+
+std::unique_ptr<AnnotationWriter> AnnotationWriter::Create(
+    const std::string& format, bool color, const GlossaryMatcher& matcher,
+    std::ostream& out) {
+  if (format == "json") return std::make_unique<JsonWriter>(matcher, out);
+  if (format == "tei") return std::make_unique<TeiWriter>(matcher, out);
+  return std::make_unique<TextWriter>(color, matcher, out);
+}
+
+}  // namespace glossa

@@ -1,0 +1,40 @@
+// The outputs of `glossa annotate`: highlighted text, JSON Lines and TEI,
+// written segment by segment as the annotator hands them over. Internal to
+// the command-line layer.
+
+#ifndef GLOSSA_CLI_ANNOTATE_VIEW_H_
+#define GLOSSA_CLI_ANNOTATE_VIEW_H_
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "core/annotate.h"
+#include "core/glossary_matcher.h"
+
+namespace glossa {
+
+// `format`: "text" (with `color`: highlighted; without: [[surface|id]]),
+// "json" (one JSON object per match per line) or "tei". Stretches are
+// rendered on the annotator's threads and written to `out` in order;
+// Finish() writes what the format needs at the end.
+class AnnotationWriter : public AnnotationSink {
+ public:
+  static std::unique_ptr<AnnotationWriter> Create(
+      const std::string& format, bool color, const GlossaryMatcher& matcher,
+      std::ostream& out);
+  void Emit(std::string_view rendered) override { out_ << rendered; }
+  virtual void Finish() {}
+
+ protected:
+  explicit AnnotationWriter(std::ostream& out) : out_(out) {}
+  std::ostream& out() { return out_; }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CLI_ANNOTATE_VIEW_H_

@@ -1,0 +1,243 @@
+#include "core/annotate.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+#include "core/unicode.h"
+
+namespace glossa {
+
+namespace {
+
+// Checks, matches and renders one stretch.
+void Process(const GlossaryMatcher& matcher, const AnnotationSink& sink,
+             bool check_utf8, Matcher::Scratch& scratch,
+             Annotator::Stretch* stretch) {
+  stretch->invalid.reset();
+  if (check_utf8) {
+    stretch->invalid = FindInvalidUtf8(stretch->text);
+    if (stretch->invalid) stretch->text.resize(*stretch->invalid);
+  }
+  matcher.matcher().Find(stretch->text, scratch, &stretch->matches);
+  stretch->rendered.clear();
+  // Room for the text and a line per match, so the string seldom moves.
+  stretch->rendered.reserve(stretch->text.size() +
+                            64 * stretch->matches.size());
+  sink.Render(stretch->text, stretch->offset, stretch->matches,
+              &stretch->rendered);
+}
+
+}  // namespace
+
+// Workers, each with its own scratch, taking stretches in order from a
+// queue; the results come back as futures, kept in the order of the text.
+class Annotator::Pool {
+ public:
+  Pool(const GlossaryMatcher& matcher, const AnnotationSink& sink,
+       bool check_utf8, unsigned threads)
+      : matcher_(matcher), sink_(sink), check_utf8_(check_utf8) {
+    for (unsigned i = 0; i < threads; ++i)
+      workers_.emplace_back([this] { Work(); });
+  }
+
+  ~Pool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+  }
+
+  std::future<Stretch> Submit(Stretch stretch) {
+    Task task([this, stretch = std::move(stretch)](
+                  Matcher::Scratch& scratch) mutable {
+      Process(matcher_, sink_, check_utf8_, scratch, &stretch);
+      return std::move(stretch);
+    });
+    std::future<Stretch> result = task.get_future();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      tasks_.push_back(std::move(task));
+    }
+    ready_.notify_one();
+    return result;
+  }
+
+  std::size_t size() const { return workers_.size(); }
+
+ private:
+  using Task = std::packaged_task<Stretch(Matcher::Scratch&)>;
+
+  void Work() {
+    std::unique_ptr<Matcher::Scratch> scratch = matcher_.matcher().NewScratch();
+    for (;;) {
+      Task task;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
+        if (stopping_) return;  // what is left is no longer wanted
+        task = std::move(tasks_.front());
+        tasks_.pop_front();
+      }
+      task(*scratch);
+    }
+  }
+
+  const GlossaryMatcher& matcher_;
+  const AnnotationSink& sink_;
+  bool check_utf8_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<Task> tasks_;
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+};
+
+Annotator::Annotator(const GlossaryMatcher& matcher, AnnotationSink& sink,
+                     AnnotatorOptions options)
+    : matcher_(matcher), sink_(sink), options_(options) {
+  unsigned threads = options_.threads;
+  if (threads == 0)
+    threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  if (threads > 1) {
+    pool_ =
+        std::make_unique<Pool>(matcher_, sink_, options_.check_utf8, threads);
+  } else {
+    scratch_ = matcher_.matcher().NewScratch();
+  }
+}
+
+Annotator::~Annotator() = default;
+
+void Annotator::Write(std::string_view utf8) {
+  buffer_.append(utf8);
+  Wrote();
+}
+
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// The code point that ends just before text[end] (0 if none or ill-formed).
+char32_t PreviousCharacter(std::string_view text, std::size_t end) {
+  std::size_t begin = end;
+  while (begin > 0 && end - begin < 4) {
+    --begin;
+    if ((static_cast<unsigned char>(text[begin]) & 0xC0) != 0x80) break;
+  }
+  std::u32string code_points = CodePoints(text.substr(begin, end - begin));
+  return code_points.size() == 1 ? code_points[0] : 0;
+}
+
+// Where to cut `window` (at least `least` bytes of it) so that the halves
+// match as the whole does: the length of the first half, 0 if there is no
+// such place. A match goes on over white space, blank lines too (the
+// report's extraction put one inside 社会信用体系), so the cut must follow a
+// character that breaks every match (Matcher::Breaks). Best is a blank
+// line after one (a paragraph stays whole for the TEI output); else white
+// space after one; else a break that is not ASCII ("。").
+std::size_t SafeCut(const Matcher& matcher, std::string_view window,
+                    std::size_t least) {
+  for (std::size_t at = window.rfind("\n\n");
+       at != std::string_view::npos && at >= least;
+       at = at == 0 ? std::string_view::npos : window.rfind("\n\n", at - 1)) {
+    std::size_t end = at;
+    while (end > 0 && IsBlank(window[end - 1])) --end;
+    if (end > 0 && matcher.Breaks(PreviousCharacter(window, end)))
+      return at + 1;
+  }
+  for (std::size_t at = window.size(); at > least; --at) {
+    auto byte = static_cast<unsigned char>(window[at - 1]);
+    bool space = byte == ' ' || byte == '\n';
+    bool wide_end = byte >= 0x80 &&
+                    (at == window.size() ||
+                     (static_cast<unsigned char>(window[at]) & 0xC0) != 0x80);
+    if (space && at >= 2 && matcher.Breaks(PreviousCharacter(window, at - 1)))
+      return at;
+    if (wide_end && matcher.Breaks(PreviousCharacter(window, at))) return at;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void Annotator::Wrote() {
+  std::size_t segment = options_.segment_bytes;
+  while (buffer_.size() - start_ >= 2 * segment) {
+    std::string_view window(buffer_.data() + start_, segment * 2);
+    std::size_t length = SafeCut(matcher_.matcher(), window, segment / 2);
+    if (length == 0) {
+      // No safe place (a text without punctuation): after a line break,
+      // else a space, else anywhere between two characters. A match may be
+      // cut here.
+      std::size_t at = window.rfind('\n');
+      if (at == std::string_view::npos || at < segment / 2)
+        at = window.rfind(' ');
+      length =
+          at == std::string_view::npos || at < segment / 2 ? segment : at + 1;
+      while (length < window.size() &&
+             (static_cast<unsigned char>(window[length]) & 0xC0) == 0x80) {
+        ++length;
+      }
+    }
+    Cut(length);
+  }
+  // What is left (less than two stretches) moves to the front.
+  buffer_.erase(0, start_);
+  start_ = 0;
+}
+
+void Annotator::Finish() {
+  if (buffer_.size() > start_) Cut(buffer_.size() - start_);
+  buffer_.clear();
+  start_ = 0;
+  while (!pending_.empty()) EmitOldest();
+}
+
+void Annotator::EmitOldest() {
+  Stretch done = pending_.front().get();
+  pending_.pop_front();
+  Emit(done);
+}
+
+void Annotator::Emit(Stretch& done) {
+  if (!invalid_at_) {  // after an ill-formed byte, nothing more
+    sink_.Emit(done.rendered);
+    if (done.invalid) invalid_at_ = done.offset + *done.invalid;
+  }
+  spare_.push_back(std::move(done));
+}
+
+void Annotator::Cut(std::size_t length) {
+  if (invalid_at_) {  // the text is ill-formed before: nothing to do
+    offset_ += length;
+    start_ += length;
+    return;
+  }
+  Stretch stretch;
+  if (!spare_.empty()) {
+    stretch = std::move(spare_.back());
+    spare_.pop_back();
+  }
+  stretch.text.assign(buffer_, start_, length);
+  stretch.offset = offset_;
+  offset_ += length;
+  start_ += length;
+  if (!pool_) {
+    Process(matcher_, sink_, options_.check_utf8, *scratch_, &stretch);
+    Emit(stretch);
+    return;
+  }
+  pending_.push_back(pool_->Submit(std::move(stretch)));
+  // Bounded memory: no more than two stretches per worker in flight.
+  while (pending_.size() > 2 * pool_->size()) EmitOldest();
+}
+
+}  // namespace glossa

@@ -1,0 +1,110 @@
+// Annotating text of any size in bounded memory: the text is read in
+// stretches, cut where no term can span the cut (a blank line, else a line
+// break), matched and rendered on worker threads, and handed back in order.
+//
+//   class Printer : public AnnotationSink { ... };
+//   Annotator annotator(matcher, printer);
+//   while (read chunk) annotator.Write(chunk);   // UTF-8
+//   annotator.Finish();
+//
+// Memory: the stretch being filled plus at most two stretches per worker in
+// flight, whatever the size of the input.
+
+#ifndef GLOSSA_CORE_ANNOTATE_H_
+#define GLOSSA_CORE_ANNOTATE_H_
+
+#include <cstddef>
+#include <deque>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/glossary_matcher.h"
+#include "core/matcher.h"
+
+namespace glossa {
+
+class AnnotationSink {
+ public:
+  virtual ~AnnotationSink() = default;
+  // Renders a stretch of the text, `offset` bytes into the whole of it,
+  // with the matches in it (offsets relative to `text`, nested_in relative
+  // to `matches`), appending to `out`. Called on worker threads, several
+  // stretches at once: must not change the sink.
+  virtual void Render(std::string_view text, std::size_t offset,
+                      const std::vector<Matcher::Match>& matches,
+                      std::string* out) const = 0;
+  // Takes what Render made, stretch by stretch in the order of the text, on
+  // the thread that calls Annotator::Write and Finish.
+  virtual void Emit(std::string_view rendered) = 0;
+};
+
+struct AnnotatorOptions {
+  // The size the annotator aims its stretches at.
+  std::size_t segment_bytes = std::size_t{1} << 18;
+  // Worker threads; 0 means one per core (at most 8), 1 means none: every
+  // stretch is matched on the calling thread.
+  unsigned threads = 0;
+  // Check that the text is well-formed UTF-8 (on the workers, where it
+  // costs no time of the thread that reads). At the first ill-formed byte
+  // the annotation stops: what comes before it is emitted, nothing after,
+  // and invalid_at() says where.
+  bool check_utf8 = false;
+};
+
+class Annotator {
+ public:
+  Annotator(const GlossaryMatcher& matcher, AnnotationSink& sink,
+            AnnotatorOptions options = {});
+  ~Annotator();
+  Annotator(const Annotator&) = delete;
+  Annotator& operator=(const Annotator&) = delete;
+
+  void Write(std::string_view utf8);
+  // For a caller that makes the text itself (a decoder): append UTF-8 to
+  // *Input(), then call Wrote(). Saves copying every byte once more.
+  std::string* Input() { return &buffer_; }
+  void Wrote();
+  // Matches what is left and emits everything still in flight.
+  void Finish();
+
+  // With check_utf8: the offset in the text of the first ill-formed byte
+  // emitted so far (after Finish: in the whole text).
+  std::optional<std::size_t> invalid_at() const { return invalid_at_; }
+
+  // A stretch of text on its way through: its matches and rendering.
+  // Stretches are recycled, strings and all, so that after the first few
+  // no memory is allocated.
+  struct Stretch {
+    std::string text;
+    std::size_t offset = 0;  // in the whole text
+    std::vector<Matcher::Match> matches;
+    std::string rendered;
+    std::optional<std::size_t> invalid;  // in `text`; the text ends there
+  };
+
+ private:
+  class Pool;
+  void Cut(std::size_t length);
+  void EmitOldest();
+  void Emit(Stretch& done);
+
+  const GlossaryMatcher& matcher_;
+  AnnotationSink& sink_;
+  AnnotatorOptions options_;
+  std::unique_ptr<Matcher::Scratch> scratch_;  // when there are no workers
+  std::unique_ptr<Pool> pool_;
+  std::deque<std::future<Stretch>> pending_;  // in the order of the text
+  std::vector<Stretch> spare_;                // done with, to be reused
+  std::string buffer_;  // text not yet cut into stretches, from start_
+  std::size_t start_ = 0;
+  std::size_t offset_ = 0;  // of the next stretch in the whole text
+  std::optional<std::size_t> invalid_at_;
+};
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_ANNOTATE_H_

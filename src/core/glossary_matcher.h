@@ -1,0 +1,51 @@
+// A Matcher for all the terms of a glossary, and the way back from a match
+// to the term it found.
+
+#ifndef GLOSSA_CORE_GLOSSARY_MATCHER_H_
+#define GLOSSA_CORE_GLOSSARY_MATCHER_H_
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "core/glossary.h"
+#include "core/matcher.h"
+
+namespace glossa {
+
+// Where a form came from:
+// glossary.concepts[concept].languages[section].terms[term].
+struct TermRef {
+  std::size_t concept_index = 0;
+  std::size_t section = 0;
+  std::size_t term = 0;
+};
+
+// Every term of every entry (all languages; not pinyin readings, and not
+// deprecated or superseded terms: those are renderings not to use, not forms
+// of the entry), compiled.
+// A match's entry is the concept's index in the glossary; its form indexes
+// terms(). The glossary must outlive this object.
+class GlossaryMatcher {
+ public:
+  explicit GlossaryMatcher(const Glossary& glossary);
+
+  const Matcher& matcher() const { return matcher_; }
+  const Glossary& glossary() const { return glossary_; }
+  const TermRef& term(int form) const {
+    return terms_[static_cast<std::size_t>(form)];
+  }
+  const Term& TermOf(int form) const;
+  std::unique_ptr<Matcher::Scratch> NewScratch() const {
+    return matcher_.NewScratch();
+  }
+
+ private:
+  const Glossary& glossary_;
+  Matcher matcher_;
+  std::vector<TermRef> terms_;
+};
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_GLOSSARY_MATCHER_H_

@@ -1,0 +1,48 @@
+// Passages: every place in the edition where a term of the glossary stands,
+// as the sentence that holds it and a locator a person can cite.
+
+#ifndef GLOSSA_CORE_PASSAGES_H_
+#define GLOSSA_CORE_PASSAGES_H_
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/glossary_matcher.h"
+
+namespace glossa {
+
+// Where a passage stands in the edition.
+struct Locator {
+  // "key findings", "title", "section", "footnote", "sidebar", "caption" or
+  // "quote" (a pull quote).
+  std::string place;
+  std::string section;  // the innermost numbered section, "2.3"; "" if none
+  std::string section_title;  // its heading
+  std::string part;           // the run-in heading it stands under, if any
+  int footnote = 0;           // for place "footnote"
+  std::string node;           // the block's id: "s2.3.p1", "fn9", "kf.2"
+  int page = 0;               // the page the match stands on
+};
+
+// A short human form of a locator: "§2.3, p. 7", "fn. 9, p. 16", "key
+// findings, p. 1".
+std::string FormatLocator(const Locator& locator);
+
+struct Passage {
+  int entry = -1;  // the glossary concept's index
+  int form = -1;   // the GlossaryMatcher form that matched
+  Locator locator;
+  std::string sentence;         // the sentence that holds the match
+  std::size_t match_begin = 0;  // byte offsets of the match in the sentence
+  std::size_t match_end = 0;
+  int nested_in = -1;  // the entry of the longer match this one lies in, or -1
+};
+
+// All passages of all entries, in document order (front, body, notes).
+std::vector<Passage> FindPassages(const Document& document,
+                                  const GlossaryMatcher& matcher);
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_PASSAGES_H_

@@ -1,0 +1,326 @@
+#include "core/passages.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/annotate.h"
+#include "core/tbx_reader.h"
+#include "core/tei.h"
+#include "core/unicode.h"
+#include "test_support.h"
+
+namespace glossa {
+namespace {
+
+// The fixture glossary of the report's terms (tests/data/report-terms.tbx).
+const Glossary& Terms() {
+  static const Glossary* glossary = [] {
+    auto* g = new Glossary();
+    Diagnostics diags;
+    REQUIRE(ReadTbx(testing::ReadOrFail(std::string(GLOSSA_TEST_DATA) +
+                                        "/report-terms.tbx"),
+                    "report-terms.tbx", diags, g));
+    REQUIRE(diags.all().empty());
+    return g;
+  }();
+  return *glossary;
+}
+
+const Document& Report() {
+  static const Document* document = [] {
+    auto* d = new Document();
+    Diagnostics diags;
+    REQUIRE(ReadTei(testing::ReadOrFail(testing::DataDir() +
+                                        "/sources/merics-2017-de.tei.xml"),
+                    "edition", diags, d));
+    return d;
+  }();
+  return *document;
+}
+
+const GlossaryMatcher& TermMatcher() {
+  static const GlossaryMatcher* matcher = new GlossaryMatcher(Terms());
+  return *matcher;
+}
+
+const std::vector<Passage>& All() {
+  static const std::vector<Passage>* passages =
+      new std::vector<Passage>(FindPassages(Report(), TermMatcher()));
+  return *passages;
+}
+
+int EntryIndex(const std::string& id) {
+  for (std::size_t i = 0; i < Terms().concepts.size(); ++i) {
+    if (Terms().concepts[i].id == id) return static_cast<int>(i);
+  }
+  FAIL("no entry " << id);
+  return -1;
+}
+
+// "match | locator | node" for each passage of the entry whose match is
+// `surface`.
+std::vector<std::string> Where(const std::string& id,
+                               const std::string& surface) {
+  std::vector<std::string> out;
+  for (const Passage& p : All()) {
+    std::string match =
+        p.sentence.substr(p.match_begin, p.match_end - p.match_begin);
+    if (p.entry == EntryIndex(id) && match == surface) {
+      out.push_back(match + " | " + FormatLocator(p.locator) + " | " +
+                    p.locator.node);
+    }
+  }
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST_CASE(
+    "社会信用体系 is found where the extraction split it over a line break",
+    "[passages]") {
+  // Lines 94-96 of the extraction: "社会信用体" / "" / "系)".
+  CHECK(Where("shehui-xinyong-tixi", "社会信用体系").front() ==
+        "社会信用体系 | §1, p. 4 | s1.p1");
+  const Passage* found = nullptr;
+  for (const Passage& p : All()) {
+    if (p.locator.node == "s1.p1" &&
+        p.entry == EntryIndex("shehui-xinyong-tixi") &&
+        p.sentence.substr(p.match_begin, p.match_end - p.match_begin) ==
+            "社会信用体系") {
+      found = &p;
+    }
+  }
+  REQUIRE(found != nullptr);
+  CHECK(found->sentence ==
+        "2014 veröffentlichte die chinesische Regierung einen detaillierten "
+        "Plan zur Schaffung "
+        "eines gesellschaftlichen Bonitätssystems (Social Credit System, "
+        "社会信用体系).");
+  CHECK(found->locator.section_title ==
+        "Das gesellschaftliche Bonitätssystem als vielseitiges Werkzeug zur "
+        "Verhaltenssteuerung");
+}
+
+TEST_CASE("诚信上海 is found where a stray space split it", "[passages]") {
+  CHECK(Where("chengxin-shanghai", "诚信上海") ==
+        Strings{"诚信上海 | §3.2, p. 14 | s3.2.p5"});
+  // 诚信 inside it is nested.
+  bool nested = false;
+  for (const Passage& p : All()) {
+    if (p.locator.node == "s3.2.p5" && p.entry == EntryIndex("chengxin")) {
+      nested = p.nested_in == EntryIndex("chengxin-shanghai");
+    }
+  }
+  CHECK(nested);
+}
+
+TEST_CASE("gesellschaftliche Bonität is found where Bo-nität was split",
+          "[passages]") {
+  CHECK(Where("shehui-xinyong", "gesellschaftliche Bonität") ==
+        Strings{"gesellschaftliche Bonität | §2.1, p. 5 | s2.1.p1"});
+}
+
+TEST_CASE("BONITÄTSREPARATUR is found in the sidebar's heading", "[passages]") {
+  CHECK(Where("xinyong-xiufu", "BONITÄTSREPARATUR") ==
+        Strings{"BONITÄTSREPARATUR | §3.2 sidebar, p. 13 | s3.2.box1"});
+  CHECK(Where("xinyong-xiufu", "Bonitätsreparatur") ==
+        Strings{"Bonitätsreparatur | §3.2 sidebar, p. 13 | s3.2.box1"});
+}
+
+TEST_CASE(
+    "schwarzen Listen is found, and schwarze Liste not in the sentence on red "
+    "lists",
+    "[passages]") {
+  CHECK(Where("heimingdan", "schwarzen Listen").front() ==
+        "schwarzen Listen | caption, p. 3 | front.f1");
+  CHECK(Where("heimingdan", "SCHWARZE LISTEN") ==
+        Strings{"SCHWARZE LISTEN | §3.1, p. 9 | s3.1"});
+  for (const Passage& p : All()) {
+    if (p.sentence.find("Auf roten Listen") != std::string::npos) {
+      INFO(p.sentence);
+      CHECK(p.entry != EntryIndex("heimingdan"));
+    }
+  }
+  CHECK(Where("hongmingdan", "roten Listen") ==
+        Strings{"roten Listen | §3.1, p. 11 | s3.1.p7"});
+}
+
+TEST_CASE("Sesame Credit is found in Sesame-Credit-App", "[passages]") {
+  CHECK(Where("zhima-xinyong", "Sesame-Credit") ==
+        Strings{"Sesame-Credit | §2.3, p. 8 | s2.3.p11"});
+}
+
+TEST_CASE("Zhengxin is found in footnote 9", "[passages]") {
+  CHECK(Where("zhengxin", "Zhengxin") ==
+        Strings{"Zhengxin | fn. 9, p. 16 | fn9"});
+  for (const Passage& p : All()) {
+    if (p.locator.node == "fn9" && p.entry == EntryIndex("zhengxin")) {
+      CHECK(p.locator.footnote == 9);
+      CHECK(p.locator.place == "footnote");
+    }
+  }
+}
+
+TEST_CASE("a passage is its sentence; abbreviations and dates do not end one",
+          "[passages]") {
+  std::vector<std::size_t> starts = SentenceStarts(
+      "Manche zitieren Vertreter (z.B. bei Sesame Credit). Vgl. Abb. 2 und Nr. "
+      "39. Am 17. Juni "
+      "2017 kam es. Neu.",
+      "de");
+  CHECK(starts.size() == 4);
+  for (const Passage& p : All()) {
+    if (p.locator.node == "s2.3.p6" && p.entry == EntryIndex("zhima-xinyong")) {
+      CHECK(p.sentence ==
+            "Manche Medienberichte zitieren Vertreter staatlicher Banken, die "
+            "sich über die "
+            "Vermischung ökonomischer und nichtwirtschaftlicher Kriterien "
+            "(z.B. bei Sesame "
+            "Credit) bei der Bewertung finanzieller Bonität skeptisch äußern.");
+    }
+  }
+}
+
+// Counts occurrences of `term` in `text` with white space between CJK
+// characters removed, as a reader would see them.
+std::size_t CountIndependently(const std::string& text,
+                               const std::string& term) {
+  std::u32string s = CodePoints(text);
+  std::u32string joined;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (IsSpace(s[i]) && !joined.empty() && IsCjk(joined.back())) {
+      std::size_t j = i;
+      while (j < s.size() && IsSpace(s[j])) ++j;
+      if (j < s.size() && IsCjk(s[j])) {
+        i = j - 1;
+        continue;
+      }
+    }
+    joined.push_back(s[i]);
+  }
+  std::string flat = FromCodePoints(joined);
+  std::size_t count = 0;
+  for (std::size_t at = flat.find(term); at != std::string::npos;
+       at = flat.find(term, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST_CASE("terms in real regulations are counted exactly", "[passages]") {
+  Matcher matcher;
+  const char* const terms[] = {"社会信用", "诚信", "征信", "失信"};
+  for (int i = 0; i < 4; ++i) matcher.Add(terms[i], "zh-Hans", i, i);
+  matcher.Compile();
+  auto scratch = matcher.NewScratch();
+  for (const char* file : {"data/zh/shanghai-shehui-xinyong-tiaoli_2017.md",
+                           "data/zh/zhengxinye-guanli-tiaoli_2013.md"}) {
+    std::string text = testing::ReadShared(file);
+    std::vector<std::size_t> counts(4);
+    for (const Matcher::Match& m : matcher.Find(text, *scratch))
+      ++counts[m.entry];
+    for (int i = 0; i < 4; ++i) {
+      INFO(file << " " << terms[i]);
+      CHECK(counts[i] == CountIndependently(text, terms[i]));
+    }
+  }
+  // And the figures themselves, so that a change in the data shows.
+  std::string shanghai =
+      testing::ReadShared("data/zh/shanghai-shehui-xinyong-tiaoli_2017.md");
+  std::vector<std::size_t> counts(4);
+  for (const Matcher::Match& m : matcher.Find(shanghai, *scratch))
+    ++counts[m.entry];
+  CHECK(counts[0] > 40);
+  CHECK(counts[3] > 10);
+}
+
+// Collects what an annotator hands over: each stretch is rendered as its
+// text, then a line per match with its offsets in the whole and its nesting.
+class Collect : public AnnotationSink {
+ public:
+  void Render(std::string_view text, std::size_t offset,
+              const std::vector<Matcher::Match>& matches,
+              std::string* out) const override {
+    *out += std::to_string(text.size()) + "\n";
+    out->append(text);
+    for (const Matcher::Match& m : matches) {
+      *out += std::to_string(offset + m.begin) + " " +
+              std::to_string(offset + m.end) + " " +
+              std::to_string(m.nested_in < 0 ? 0 : 1) + "\n";
+    }
+  }
+  void Emit(std::string_view rendered) override {
+    std::size_t newline = rendered.find('\n');
+    std::size_t length = std::stoul(std::string(rendered.substr(0, newline)));
+    text_ += rendered.substr(newline + 1, length);
+    std::istringstream lines(
+        std::string(rendered.substr(newline + 1 + length)));
+    std::size_t begin = 0, end = 0;
+    int nested = 0;
+    while (lines >> begin >> end >> nested)
+      found.push_back(std::to_string(begin) + "-" + std::to_string(end) +
+                      (nested ? " nested" : ""));
+    ++segments;
+  }
+  std::string text_;
+  std::vector<std::string> found;
+  int segments = 0;
+};
+
+Collect AnnotateInPieces(const std::string& text, AnnotatorOptions options,
+                         std::size_t piece) {
+  Collect collect;
+  Annotator annotator(TermMatcher(), collect, options);
+  for (std::size_t at = 0; at < text.size(); at += piece)
+    annotator.Write(std::string_view(text).substr(at, piece));
+  annotator.Finish();
+  return collect;
+}
+
+TEST_CASE("annotating in small segments finds what annotating at once does",
+          "[passages]") {
+  std::string text = testing::ReadShared("seed/000_7d62b1a0f379215d.txt");
+  Collect whole =
+      AnnotateInPieces(text, {std::size_t{1} << 20, 1}, text.size());
+  REQUIRE(whole.segments == 1);
+  CHECK(whole.found.size() > 100);
+  // The extraction put a blank line inside 社会信用体系 (§1): a cut there
+  // would lose the match.
+  std::size_t split = text.find("社会信用体\n\n系");
+  REQUIRE(split != std::string::npos);
+  CHECK(std::find(whole.found.begin(), whole.found.end(),
+                  std::to_string(split) + "-" +
+                      std::to_string(split +
+                                     std::string("社会信用体\n\n系").size())) !=
+        whole.found.end());
+  for (std::size_t segment : {256u, 1000u, 4096u}) {
+    for (unsigned threads : {1u, 4u}) {
+      INFO("segment " << segment << ", threads " << threads);
+      Collect pieces = AnnotateInPieces(text, {segment, threads}, 1000);
+      CHECK(pieces.segments > 5);
+      CHECK(pieces.text_ == text);
+      CHECK(pieces.found == whole.found);
+    }
+  }
+}
+
+TEST_CASE(
+    "annotating Chinese in small segments finds what annotating at once "
+    "does",
+    "[passages]") {
+  std::string text =
+      testing::ReadShared("data/zh/shanghai-shehui-xinyong-tiaoli_2017.md");
+  Collect whole =
+      AnnotateInPieces(text, {std::size_t{1} << 20, 1}, text.size());
+  CHECK(whole.found.size() > 50);
+  Collect pieces = AnnotateInPieces(text, {512, 2}, 777);
+  CHECK(pieces.segments > 20);
+  CHECK(pieces.text_ == text);
+  CHECK(pieces.found == whole.found);
+}
+
+}  // namespace
+}  // namespace glossa
