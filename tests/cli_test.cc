@@ -62,6 +62,31 @@ TEST_CASE(
   CHECK(RunGlossa({"lookup", "DATENINSELN"}).out == islands.out);
 }
 
+TEST_CASE("inflected forms as the report prints them find their entry",
+          "[cli]") {
+  RunResult lists = RunGlossa({"lookup", "schwarzen Listen"});
+  CHECK(lists.status == 0);
+  CHECK(FirstLine(lists.out) ==
+        "黑名单 黑名單 hēimíngdān  blacklist · schwarze Liste");
+  CHECK(RunGlossa({"lookup", "schwarze Liste"}).out == lists.out);
+  RunResult json =
+      RunGlossa({"lookup", "--json", "gesellschaftlichen Bonitätssystems"});
+  CHECK(json.status == 0);
+  nlohmann::json parsed = nlohmann::json::parse(json.out);
+  REQUIRE(parsed["entries"].size() == 1);
+  CHECK(parsed["entries"][0]["id"] == "shehui-xinyong-tixi");
+  CHECK(parsed["entries"][0]["match"]["kind"] == "inflected-form");
+  CHECK(parsed["entries"][0]["match"]["term"] ==
+        "gesellschaftliches Bonitätssystem");
+  RunResult passages = RunGlossa({"passages", "schwarzen Listen"});
+  CHECK(passages.status == 0);
+  CHECK(FirstLine(passages.out) == "黑名单 黑名單 hēimíngdān  12 passages");
+  // A word that only contains a term is not an inflected form of it.
+  RunResult none = RunGlossa({"lookup", "Listenplatz"});
+  CHECK(none.status == 1);
+  CHECK(FirstLine(none.err) == "glossa: no entry for 'Listenplatz'");
+}
+
 TEST_CASE("glossa lookup --json prints the entry as JSON", "[cli]") {
   RunResult result = RunGlossa({"lookup", "--json", "zheng xin"});
   CHECK(result.status == 0);
@@ -104,7 +129,7 @@ TEST_CASE("glossa check passes on the built-in glossary", "[cli]") {
   CHECK(result.status == 0);
   CHECK(result.err.empty());
   CHECK(result.out ==
-        "glossary/social-credit.tbx: 4 entries, 0 errors, 0 warnings\n");
+        "glossary/social-credit.tbx: 138 entries, 0 errors, 0 warnings\n");
 }
 
 TEST_CASE("glossa check passes on the LTAC valid example", "[cli]") {

@@ -194,15 +194,42 @@ TEST_CASE("core structure errors are located", "[check]") {
   CHECK(good.messages.empty());
 }
 
+// A TBX-Basic file with one entry holding `concept_data` before its
+// language section.
+std::string OneEntry(const std::string& concept_data) {
+  return "<?xml version=\"1.0\"?>\n"
+         "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" "
+         "xmlns=\"urn:iso:std:iso:30042:ed-2\">\n"
+         "<tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc>"
+         "</tbxHeader>\n"
+         "<text><body><conceptEntry id=\"a\">\n" +
+         concept_data +
+         "\n<langSec xml:lang=\"en\"><termSec><term>a</term></termSec>"
+         "</langSec></conceptEntry></body></text></tbx>\n";
+}
+
 TEST_CASE("a reference to a missing id is an error", "[check]") {
-  Checked checked = CheckShared("data/tbx/okapi-lib-terminology/oracle_TBX.tbx",
-                                "oracle.tbx");
+  Checked checked = CheckBytes(
+      OneEntry("<ref type=\"crossReference\" target=\"nowhere\">x</ref>"),
+      "ref.tbx");
   CHECK(checked.messages ==
         std::vector<std::string>{
-            "oracle.tbx:28:42: error: target 'xx' is neither an id in this "
-            "file nor an http(s) URL",
-            "oracle.tbx:72:42: error: target 'xx' is neither an id in this "
+            "ref.tbx:5:28: error: target 'nowhere' is neither an id in this "
             "file nor an http(s) URL"});
+}
+
+TEST_CASE("an xref points at a URL or a relative reference", "[check]") {
+  // Relative references are resolved by glossary_check (a test there).
+  Checked oracle = CheckShared("data/tbx/okapi-lib-terminology/oracle_TBX.tbx",
+                               "oracle.tbx");
+  CHECK(oracle.messages.empty());
+  Checked bad = CheckBytes(OneEntry("<xref type=\"externalCrossReference\" "
+                                    "target=\"mailto:x@example.org\">x</xref>"),
+                           "xref.tbx");
+  CHECK(bad.messages ==
+        std::vector<std::string>{
+            "xref.tbx:5:37: error: target 'mailto:x@example.org' is neither an "
+            "http(s) URL nor a relative reference"});
 }
 
 TEST_CASE("the Okapi files count their entries", "[check]") {

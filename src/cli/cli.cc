@@ -28,6 +28,7 @@
 #include "core/document.h"
 #include "core/file_io.h"
 #include "core/glossary.h"
+#include "core/glossary_check.h"
 #include "core/glossary_matcher.h"
 #include "core/lookup.h"
 #include "core/passages.h"
@@ -334,6 +335,15 @@ std::string Join(const std::vector<std::string>& words) {
   return out;
 }
 
+// The entries a query finds: by the index, else as an inflected form read
+// the way the matcher reads the report.
+std::vector<Hit> FindEntries(const Index& index, const GlossaryMatcher& matcher,
+                             const std::string& query) {
+  std::vector<Hit> hits = index.Find(query);
+  if (hits.empty()) hits = FindInflected(matcher, query);
+  return hits;
+}
+
 // Says that nothing matched, with the nearest entries.
 void ReportNoEntry(const std::string& query,
                    const std::vector<Suggestion>& suggestions,
@@ -369,18 +379,15 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
   if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
   std::string query = Join(options.query);
   Index index(glossary);
-  std::vector<Hit> hits = index.Find(query);
+  GlossaryMatcher matcher(glossary);
+  std::vector<Hit> hits = FindEntries(index, matcher, query);
   std::vector<Suggestion> suggestions;
   if (hits.empty()) suggestions = index.Suggest(query, 3);
   Document document;
   if (!hits.empty() && !LoadDocument(options, env, err, &document))
     return kError;
-  std::unique_ptr<GlossaryMatcher> matcher;
   std::vector<Passage> all;
-  if (!hits.empty()) {
-    matcher = std::make_unique<GlossaryMatcher>(glossary);
-    all = FindPassages(document, *matcher);
-  }
+  if (!hits.empty()) all = FindPassages(document, matcher);
   auto passages_of = [&](std::size_t entry) {
     std::vector<Passage> out;
     for (const Passage& passage : all) {
@@ -394,13 +401,14 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
     result["query"] = query;
     nlohmann::ordered_json entries = nlohmann::ordered_json::array();
     for (const Hit& hit : hits) {
-      nlohmann::ordered_json entry =
-          EntryJson(glossary, glossary.concepts[hit.concept_index]);
       std::vector<Passage> passages = passages_of(hit.concept_index);
+      nlohmann::ordered_json entry =
+          EntryJson(glossary, glossary.concepts[hit.concept_index],
+                    {&document, &passages});
       nlohmann::ordered_json first = nlohmann::ordered_json::array();
       for (std::size_t i = 0; i < passages.size() && i < kPassagesInEntry;
            ++i) {
-        first.push_back(PassageJson(passages[i], *matcher));
+        first.push_back(PassageJson(passages[i], matcher));
       }
       entry["passages"] = {{"count", passages.size()},
                            {"first", std::move(first)}};
@@ -426,9 +434,9 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
         out << '\n'
             << std::string(static_cast<std::size_t>(style.width), '-')
             << "\n\n";
-      RenderEntry(glossary, glossary.concepts[hits[i].concept_index], style,
-                  out);
       std::vector<Passage> passages = passages_of(hits[i].concept_index);
+      RenderEntry(glossary, glossary.concepts[hits[i].concept_index], style,
+                  out, {&document, &passages});
       out << '\n'
           << (style.color ? "\x1b[1mPassages\x1b[0m" : "Passages") << "  "
           << passages.size() << " in the report";
@@ -467,7 +475,9 @@ int Check(const Options& options, const Environment& env, std::ostream& out,
     }
     Diagnostics diags;
     std::string name = Shown(path, env);
-    CheckResult result = CheckTbx(bytes, name, diags);
+    Glossary glossary;
+    CheckResult result = CheckTbx(bytes, name, diags, &glossary);
+    if (result.readable) CheckGlossaryContent(glossary, path, diags);
     std::vector<Diagnostic> sorted = diags.all();
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
@@ -671,17 +681,18 @@ int Passages(const Options& options, const Environment& env, std::ostream& out,
   if (!LoadDocument(options, env, err, &document)) return kError;
   std::string query = Join(options.query);
   Index index(glossary);
-  std::vector<Hit> hits = index.Find(query);
+  GlossaryMatcher matcher(glossary);
+  std::vector<Hit> hits = FindEntries(index, matcher, query);
   if (hits.empty()) {
     ReportNoEntry(query, index.Suggest(query, 3), glossary, err);
     return had_errors ? kError : kNotFound;
   }
   const std::size_t entry = hits.front().concept_index;
-  GlossaryMatcher matcher(glossary);
   std::vector<Passage> passages = PassagesOf(document, matcher, entry);
   if (options.json) {
     nlohmann::ordered_json result;
-    result["entry"] = EntryJson(glossary, glossary.concepts[entry]);
+    result["entry"] =
+        EntryJson(glossary, glossary.concepts[entry], {&document, &passages});
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const Passage& passage : passages)
       list.push_back(PassageJson(passage, matcher));

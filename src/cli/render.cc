@@ -4,6 +4,7 @@
 #include <map>
 #include <vector>
 
+#include "core/glossary_check.h"
 #include "core/unicode.h"
 
 namespace glossa {
@@ -173,8 +174,16 @@ const Concept* FindConcept(const Glossary& glossary, std::string_view id) {
 std::string FirstTerm(const Concept& concept_entry, std::string_view lang) {
   const LangSection* section = concept_entry.Language(lang);
   if (section == nullptr || section->terms.empty()) return "";
+  // The preferred term, else the first admitted or unmarked one; a
+  // deprecated rendering only when there is nothing else.
   for (const Term& term : section->terms) {
     if (term.status == TermStatus::kPreferred) return CollapseSpace(term.text);
+  }
+  for (const Term& term : section->terms) {
+    if (term.status != TermStatus::kDeprecated &&
+        term.status != TermStatus::kSuperseded) {
+      return CollapseSpace(term.text);
+    }
   }
   return CollapseSpace(section->terms.front().text);
 }
@@ -259,12 +268,47 @@ std::string_view MatchKindName(MatchKind kind) {
       return "pinyin";
     case MatchKind::kPinyinToneless:
       return "pinyin-without-tones";
+    case MatchKind::kInflected:
+      return "inflected-form";
   }
   return "";
 }
 
+std::vector<KeyPassage> KeyPassages(const Concept& concept_entry,
+                                    const EditionContext& context) {
+  std::vector<KeyPassage> out;
+  for (const ExternalReference& reference : concept_entry.external_references) {
+    std::size_t hash = reference.target.find('#');
+    if (hash == std::string::npos || !IsRelativeReference(reference.target))
+      continue;
+    KeyPassage passage;
+    passage.id = reference.target.substr(hash + 1);
+    passage.description = reference.text;
+    if (context.edition != nullptr)
+      passage.block = LocateBlock(*context.edition, passage.id);
+    if (passage.block && context.passages != nullptr) {
+      for (const Passage& found : *context.passages) {
+        if (found.locator.node == passage.id) {
+          passage.sentence = found.sentence;
+          break;
+        }
+      }
+    }
+    if (passage.block && passage.sentence.empty()) {
+      const std::string& text = passage.block->text;
+      std::vector<std::size_t> starts = SentenceStarts(text, "de");
+      std::size_t end = starts.size() > 1 ? starts[1] : text.size();
+      passage.sentence = text.substr(0, end);
+    }
+    passage.sentence = CollapseSpace(passage.sentence);
+    out.push_back(std::move(passage));
+  }
+  return out;
+}
+
 void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
-                 const Style& style, std::ostream& out) {
+                 const Style& style, std::ostream& out,
+                 const EditionContext& context) {
   std::string headline = Headline(concept_entry);
   std::vector<std::string> summary;
   for (const char* lang : {"en", "de"}) {
@@ -360,7 +404,14 @@ void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
     out << '\n' << Paint(style, kBold, "Related") << '\n';
     for (const CrossReference& reference : concept_entry.cross_references) {
       const Concept* target = FindConcept(glossary, reference.target);
-      std::string text = CollapseSpace(reference.text);
+      RelationLabel named = ParseRelation(CollapseSpace(reference.text));
+      std::string text = named.label;
+      std::string relation(
+          kRelationNames[static_cast<std::size_t>(named.relation)]);
+      if (!relation.empty()) {
+        relation.resize(std::max<std::size_t>(relation.size(), 9), ' ');
+        out << "  " << Paint(style, kDim, relation);
+      }
       std::string line = "  " + text;
       if (target != nullptr) {
         // The target's headline usually starts with the reference's text.
@@ -373,6 +424,27 @@ void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
       }
       out << line << Paint(style, kDim, "  [" + reference.target + "]") << '\n';
     }
+  }
+  std::vector<KeyPassage> key_passages = KeyPassages(concept_entry, context);
+  if (!key_passages.empty()) {
+    out << '\n' << Paint(style, kBold, "Key passages") << '\n';
+    for (const KeyPassage& passage : key_passages) {
+      std::string where = passage.block
+                              ? FormatLocator(passage.block->locator)
+                              : passage.id + " (not in the edition read)";
+      out << "  " << where << Paint(style, kDim, "  [" + passage.id + "]")
+          << "  " << CollapseSpace(passage.description) << '\n';
+      if (!passage.sentence.empty()) {
+        out << "    ";
+        Wrap("„" + passage.sentence + "“", 4, 4, style, out);
+      }
+    }
+  }
+  if (concept_entry.IsBackground()) {
+    out << '\n'
+        << Paint(style, kBold, "Background") << "  "
+        << "this concept does not occur in the report; the entry explains "
+           "others\n";
   }
   if (!concept_entry.subject_fields.empty()) {
     out << '\n'
@@ -388,10 +460,12 @@ void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
 }
 
 nlohmann::ordered_json EntryJson(const Glossary& glossary,
-                                 const Concept& concept_entry) {
+                                 const Concept& concept_entry,
+                                 const EditionContext& context) {
   nlohmann::ordered_json out;
   out["id"] = concept_entry.id;
   out["headline"] = Headline(concept_entry);
+  out["background"] = concept_entry.IsBackground();
   out["subject_fields"] = StringsJson(concept_entry.subject_fields);
   nlohmann::ordered_json chinese = nlohmann::ordered_json::array();
   for (const ChineseForms& forms : ChineseTerms(concept_entry)) {
@@ -425,14 +499,34 @@ nlohmann::ordered_json EntryJson(const Glossary& glossary,
   nlohmann::ordered_json related = nlohmann::ordered_json::array();
   for (const CrossReference& reference : concept_entry.cross_references) {
     nlohmann::ordered_json item;
+    RelationLabel named = ParseRelation(CollapseSpace(reference.text));
     item["id"] = reference.target;
-    item["text"] = CollapseSpace(reference.text);
+    item["text"] = named.label;
+    item["relation"] = kRelationNames[static_cast<std::size_t>(named.relation)];
     if (const Concept* target = FindConcept(glossary, reference.target)) {
       item["headline"] = Headline(*target);
     }
     related.push_back(std::move(item));
   }
   out["related"] = std::move(related);
+  nlohmann::ordered_json key_passages = nlohmann::ordered_json::array();
+  for (const KeyPassage& passage : KeyPassages(concept_entry, context)) {
+    nlohmann::ordered_json item;
+    item["id"] = passage.id;
+    item["description"] = CollapseSpace(passage.description);
+    item["locator"] =
+        passage.block
+            ? nlohmann::ordered_json(FormatLocator(passage.block->locator))
+            : nlohmann::ordered_json();
+    item["sentence"] = passage.block ? nlohmann::ordered_json(passage.sentence)
+                                     : nlohmann::ordered_json();
+    item["text"] =
+        passage.block
+            ? nlohmann::ordered_json(CollapseSpace(passage.block->text))
+            : nlohmann::ordered_json();
+    key_passages.push_back(std::move(item));
+  }
+  out["key_passages"] = std::move(key_passages);
   nlohmann::ordered_json origin;
   origin["file"] = concept_entry.origin.file;
   origin["line"] = concept_entry.origin.line;

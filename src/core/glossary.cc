@@ -61,6 +61,43 @@ const LangSection* Concept::Language(std::string_view lang) const {
   return nullptr;
 }
 
+bool Concept::IsBackground() const {
+  return std::find(project_subsets.begin(), project_subsets.end(),
+                   kBackgroundSubset) != project_subsets.end();
+}
+
+RelationLabel ParseRelation(std::string_view text, std::string* unknown) {
+  RelationLabel out;
+  out.label = std::string(text);
+  std::size_t colon = text.find(": ");
+  if (colon == std::string_view::npos) return out;
+  std::string_view word = text.substr(0, colon);
+  bool is_word =
+      !word.empty() && std::all_of(word.begin(), word.end(),
+                                   [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!is_word) return out;
+  for (std::size_t i = 1; i < std::size(kRelationNames); ++i) {
+    if (word == kRelationNames[i]) {
+      out.relation = static_cast<Relation>(i);
+      out.label = std::string(text.substr(colon + 2));
+      return out;
+    }
+  }
+  if (unknown != nullptr) *unknown = std::string(word);
+  return out;
+}
+
+Relation Inverse(Relation relation) {
+  switch (relation) {
+    case Relation::kBroader:
+      return Relation::kNarrower;
+    case Relation::kNarrower:
+      return Relation::kBroader;
+    default:
+      return relation;
+  }
+}
+
 std::vector<ChineseForms> ChineseTerms(const Concept& concept_entry) {
   std::vector<ChineseForms> out;
   const LangSection* simplified = concept_entry.Language(kSimplifiedChinese);

@@ -118,24 +118,67 @@ struct LangSection {
 };
 
 // A <ref type="crossReference">: the id of another concept and the text
-// shown for it.
+// shown for it. glossa's convention (TBX-Basic has no typed references):
+// the text may begin with the relation, "broader: 社会信用"; see Relation().
 struct CrossReference {
   std::string target;
   std::string text;
+  Origin origin;
 };
+
+// The relations a cross-reference may name. "A broader B": B is the broader
+// concept of A.
+enum class Relation { kNone, kBroader, kNarrower, kRelated, kContrast };
+inline constexpr std::string_view kRelationNames[] = {"", "broader", "narrower",
+                                                      "related", "contrast"};
+
+// The relation a cross-reference's text names and the label after it:
+// "broader: 社会信用" gives {kBroader, "社会信用"}; text without a known
+// relation gives {kNone, text}. `unknown`, if given, is set to a word that
+// stands where a relation would ("wider: x" gives "wider").
+struct RelationLabel {
+  Relation relation = Relation::kNone;
+  std::string label;
+};
+RelationLabel ParseRelation(std::string_view text,
+                            std::string* unknown = nullptr);
+// The relation seen from the other end: broader <-> narrower; related and
+// contrast are their own inverses.
+Relation Inverse(Relation relation);
+
+// An <xref> at concept level: a link out of the glossary, of TBX-Basic's
+// type "externalCrossReference" (or "xGraphic", or another dialect's). A
+// relative target is resolved against the glossary file's folder; with a
+// fragment, "sources/merics-2017-de.tei.xml#fn9", it is a key passage: a
+// block of the edition the glossary annotates, by id (glossary_check.h).
+struct ExternalReference {
+  std::string type;
+  std::string target;
+  std::string text;
+  Origin origin;
+};
+
+// The projectSubset that marks an entry as background: its concept does not
+// occur in the edition the glossary annotates and is there to explain one
+// that does (glossa check verifies both ways).
+inline constexpr std::string_view kBackgroundSubset = "background";
 
 struct Concept {
   std::string id;
   std::vector<std::string> subject_fields;
+  std::vector<std::string> project_subsets;  // <admin type="projectSubset">
   std::vector<Text> definitions;  // concept level, in no particular language
   std::vector<Text> notes;
   std::vector<CrossReference> cross_references;
+  std::vector<ExternalReference> external_references;
   std::vector<LangSection> languages;
   Extra extra;
   Origin origin;
 
   // The section for `lang` (compared case-insensitively), or nullptr.
   const LangSection* Language(std::string_view lang) const;
+  // Whether the entry is marked as background (kBackgroundSubset).
+  bool IsBackground() const;
 };
 
 // A Chinese term with its traditional form and reading, paired from the

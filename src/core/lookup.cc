@@ -143,4 +143,24 @@ std::vector<Suggestion> Index::Suggest(std::string_view query,
   return out;
 }
 
+std::vector<Hit> FindInflected(const GlossaryMatcher& matcher,
+                               std::string_view query) {
+  const std::size_t first = query.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const std::size_t last = query.find_last_not_of(" \t\r\n") + 1;
+  auto scratch = matcher.NewScratch();
+  std::vector<Hit> hits;
+  for (const Matcher::Match& match : matcher.matcher().Find(query, *scratch)) {
+    if (match.begin != first || match.end != last) continue;
+    const auto entry = static_cast<std::size_t>(match.entry);
+    bool seen = std::any_of(hits.begin(), hits.end(), [&](const Hit& hit) {
+      return hit.concept_index == entry;
+    });
+    if (!seen)
+      hits.push_back(
+          {entry, MatchKind::kInflected, matcher.TermOf(match.form).text});
+  }
+  return hits;
+}
+
 }  // namespace glossa

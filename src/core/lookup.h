@@ -8,8 +8,10 @@
 //     spellings: "zhēngxìn", "zheng1xin4", "zheng1 xin4", "zhengxin" (a
 //     query with tones must have the right ones);
 //   - the entry's id.
-// German inflected forms are found when the glossary lists them (as
-// variants); there is no stemming here.
+// The index itself does not stem. Inflected German and English forms, as the
+// report prints them ("schwarzen Listen", "gesellschaftlichen
+// Bonitätssystems"), are found by FindInflected, which reads the query as
+// running text with the matcher; callers try it when Find finds nothing.
 //
 //   Index index(glossary);
 //   for (const Hit& hit : index.Find("zhengxin")) { ...
@@ -25,6 +27,7 @@
 #include <vector>
 
 #include "core/glossary.h"
+#include "core/glossary_matcher.h"
 
 namespace glossa {
 
@@ -33,7 +36,14 @@ namespace glossa {
 int EditDistance(std::u32string_view a, std::u32string_view b, int limit);
 
 // How a query met an entry, best first.
-enum class MatchKind { kId, kFolded, kLoose, kPinyinTones, kPinyinToneless };
+enum class MatchKind {
+  kId,
+  kFolded,
+  kLoose,
+  kPinyinTones,
+  kPinyinToneless,
+  kInflected
+};
 
 struct Hit {
   std::size_t concept_index = 0;  // index into Glossary::concepts
@@ -76,6 +86,13 @@ class Index {
   std::vector<std::size_t> term_concept_;  // parallel to terms_
   std::unordered_map<std::string, std::vector<Posting>> keys_[5];
 };
+
+// The entries whose terms cover the whole query when it is read as running
+// text (Snowball stems for German and English, as in the report): one term
+// must match from the first to the last non-blank character. Kind
+// kInflected; the term is the glossary's term that matched.
+std::vector<Hit> FindInflected(const GlossaryMatcher& matcher,
+                               std::string_view query);
 
 }  // namespace glossa
 

@@ -80,8 +80,12 @@ class Finder {
   std::string language_;
 };
 
-void Walk(const std::vector<Node>& nodes, Locator where, Finder& finder,
-          std::vector<Passage>* out) {
+// Calls visit(content, locator, first_page) for every block with text, in
+// document order: front matter, title, body, footnotes. The locator names
+// the block (node, place, section) but not yet the page of a match.
+template <typename Visit>
+void WalkNodes(const std::vector<Node>& nodes, const Locator& where,
+               Visit& visit) {
   for (const Node& node : nodes) {
     Locator here = where;
     switch (node.kind) {
@@ -113,9 +117,33 @@ void Walk(const std::vector<Node>& nodes, Locator where, Finder& finder,
         break;
     }
     if (!node.id.empty()) here.node = node.id;
-    if (!node.content.empty())
-      finder.Block(node.content, here, node.source.page, out);
-    Walk(node.children, here, finder, out);
+    here.page = node.source.page;
+    visit(node.content, here, node.source.page);
+    WalkNodes(node.children, here, visit);
+  }
+}
+
+template <typename Visit>
+void Walk(const Document& document, Visit&& visit) {
+  Locator front;
+  front.place = "front";
+  WalkNodes(document.front, front, visit);
+  if (!document.title.empty() || !document.subtitle.empty()) {
+    Locator title;
+    title.place = "title";
+    title.node = "title";
+    title.page = document.title_source.page;
+    visit(document.title, title, document.title_source.page);
+    visit(document.subtitle, title, document.title_source.page);
+  }
+  WalkNodes(document.body, Locator(), visit);
+  for (const Note& note : document.notes) {
+    Locator where;
+    where.place = "footnote";
+    where.footnote = note.number;
+    where.node = note.id;
+    where.page = note.source.page;
+    visit(note.content, where, note.source.page);
   }
 }
 
@@ -145,25 +173,35 @@ std::vector<Passage> FindPassages(const Document& document,
       document.info.language.empty() ? "de" : document.info.language;
   Finder finder(matcher, language);
   std::vector<Passage> out;
-  Locator front;
-  front.place = "front";
-  Walk(document.front, front, finder, &out);
-  if (!document.title.empty() || !document.subtitle.empty()) {
-    Locator title;
-    title.place = "title";
-    title.node = "title";
-    finder.Block(document.title, title, document.title_source.page, &out);
-    finder.Block(document.subtitle, title, document.title_source.page, &out);
-  }
-  Walk(document.body, Locator(), finder, &out);
-  for (const Note& note : document.notes) {
-    Locator where;
-    where.place = "footnote";
-    where.footnote = note.number;
-    where.node = note.id;
-    finder.Block(note.content, where, note.source.page, &out);
-  }
+  Walk(document,
+       [&](const Content& content, const Locator& where, int first_page) {
+         if (!content.empty()) finder.Block(content, where, first_page, &out);
+       });
   return out;
+}
+
+std::optional<Block> LocateBlock(const Document& document,
+                                 std::string_view id) {
+  std::optional<Block> found;
+  Walk(document, [&](const Content& content, const Locator& where, int) {
+    if (!found && where.node == id) found = Block{where, PlainText(content)};
+  });
+  // A container (the sidebar, a section): the text of what it holds.
+  const Node* node =
+      found && found->text.empty() ? FindNode(document, id) : nullptr;
+  if (node != nullptr) {
+    std::vector<const Node*> path;
+    ForEachNode(
+        node->children,
+        [&](const Node& child, const std::vector<const Node*>&) {
+          std::string text = PlainText(child.content);
+          if (text.empty()) return;
+          if (!found->text.empty()) found->text += ' ';
+          found->text += text;
+        },
+        &path);
+  }
+  return found;
 }
 
 }  // namespace glossa

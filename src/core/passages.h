@@ -4,7 +4,9 @@
 #ifndef GLOSSA_CORE_PASSAGES_H_
 #define GLOSSA_CORE_PASSAGES_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -42,6 +44,18 @@ struct Passage {
 // All passages of all entries, in document order (front, body, notes).
 std::vector<Passage> FindPassages(const Document& document,
                                   const GlossaryMatcher& matcher);
+
+// A block of the edition found by its id, with its locator (page: where the
+// block starts) and its text, footnote calls and page breaks left out.
+struct Block {
+  Locator locator;
+  std::string text;
+};
+
+// The block whose id is `id` ("s2.1.p2", "fn9", "s3.2.box1", "kf.2"), or
+// nullopt. Ids of containers (a section "s2.1", a list) are found too; their
+// text is empty.
+std::optional<Block> LocateBlock(const Document& document, std::string_view id);
 
 }  // namespace glossa
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/glossary_check.h"
 #include "core/tbx_reader.h"
 #include "core/tbx_vocabulary.h"
 #include "core/xml_input.h"
@@ -366,7 +367,19 @@ class Checker {
                    Tag(element) + " has an empty type");
     }
     pugi::xml_attribute target = element.attribute("target");
-    if (target) {
+    if (target && item.role == Role::kXref) {
+      // A link out: an http(s) URL, or a relative reference that
+      // glossary_check.h resolves (a key passage in an edition).
+      std::string_view value = target.value();
+      bool url =
+          value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0;
+      if (value.empty() || (!url && !IsRelativeReference(value))) {
+        diags_.Error(file_.WhereAttribute(element, "target"),
+                     "target '" + std::string(value) +
+                         "' is neither an http(s) URL nor a relative "
+                         "reference");
+      }
+    } else if (target) {
       std::string_view value = target.value();
       bool url =
           value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0;

@@ -13,8 +13,9 @@
 //     administrativeStatus, with the values preferred, admitted, deprecated,
 //     notRecommended and obsolete. Files of other dialects ("TBX", the TBX
 //     2008 default) get the structural checks only;
-//   - references: every target is an http(s) URL or an id in the file;
-//     ids are unique;
+//   - references: every target is an http(s) URL or an id in the file (an
+//     <xref>'s may be a relative reference instead, which glossary_check.h
+//     resolves); ids are unique;
 //   - glossa's convention for Chinese: zh-Hant and zh-Latn-pinyin sections
 //     have as many terms as zh-Hans (they pair by position; a warning).
 

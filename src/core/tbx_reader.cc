@@ -190,7 +190,17 @@ class Reader {
                  tbx::IsTextOnly(child) &&
                  OnlyAttributes(child, {"type", "target"})) {
         concept_entry.cross_references.push_back(
-            {child.attribute("target").value(), tbx::TextOf(child)});
+            {child.attribute("target").value(), tbx::TextOf(child),
+             OriginOf(child)});
+      } else if (item.role == Role::kXref && !item.type.empty() &&
+                 tbx::IsTextOnly(child) &&
+                 OnlyAttributes(child, {"type", "target"})) {
+        concept_entry.external_references.push_back(
+            {item.type, child.attribute("target").value(), tbx::TextOf(child),
+             OriginOf(child)});
+      } else if (item.role == Role::kAdmin && item.type == "projectSubset" &&
+                 IsPlain(child, item)) {
+        concept_entry.project_subsets.push_back(tbx::TextOf(child));
       } else {
         concept_entry.extra.elements.push_back(tbx::Serialize(child));
       }

@@ -147,6 +147,9 @@ void AppendConcept(pugi::xml_node body, const Concept& concept_entry,
   for (const std::string& field : concept_entry.subject_fields) {
     AppendTextElement(entry, "descrip", "subjectField", field);
   }
+  for (const std::string& subset : concept_entry.project_subsets) {
+    AppendTextElement(entry, "admin", "projectSubset", subset);
+  }
   for (const Text& definition : concept_entry.definitions) {
     AppendDescrip(entry, "definition", definition);
   }
@@ -155,6 +158,11 @@ void AppendConcept(pugi::xml_node body, const Concept& concept_entry,
     pugi::xml_node ref =
         AppendTextElement(entry, "ref", "crossReference", reference.text);
     ref.append_attribute("target") = reference.target.c_str();
+  }
+  for (const ExternalReference& reference : concept_entry.external_references) {
+    pugi::xml_node xref = AppendTextElement(
+        entry, "xref", reference.type.c_str(), reference.text);
+    xref.append_attribute("target") = reference.target.c_str();
   }
   for (const std::string& xml : concept_entry.extra.elements)
     AppendXml(entry, xml);

@@ -1,0 +1,284 @@
+// The built-in glossary's content: complete, sourced, and in agreement with
+// CC-CEDICT and TERMS.md. These tests read the shipped glossary, the
+// inventory in ../shared/TERMS.md and CC-CEDICT as they are.
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/render.h"
+#include "core/glossary.h"
+#include "core/glossary_matcher.h"
+#include "core/lookup.h"
+#include "core/passages.h"
+#include "core/tbx_reader.h"
+#include "core/tei.h"
+#include "core/unicode.h"
+#include "test_support.h"
+
+namespace glossa {
+namespace {
+
+const Glossary& BuiltIn() {
+  static const Glossary* glossary = [] {
+    auto* out = new Glossary;
+    Diagnostics diags;
+    std::string path = testing::DataDir() + "/social-credit.tbx";
+    bool read = ReadTbx(testing::ReadOrFail(path), path, diags, out);
+    REQUIRE(read);
+    REQUIRE(diags.all().empty());
+    return out;
+  }();
+  return *glossary;
+}
+
+// The white-space-collapsed text of a term, as lookup shows it.
+std::string Clean(std::string_view text) { return CollapseSpace(text); }
+
+// The Chinese terms of TERMS.md section A: the first cell of each table
+// row, "征信机构 / 征信平台" counting as two.
+std::vector<std::string> TermsOfSectionA() {
+  std::string text = testing::ReadShared("TERMS.md");
+  std::size_t begin = text.find("## A.");
+  std::size_t end = text.find("## B.");
+  REQUIRE(begin != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  std::vector<std::string> out;
+  std::size_t at = begin;
+  while ((at = text.find("\n| ", at)) != std::string::npos && at < end) {
+    at += 3;
+    std::string cell = text.substr(at, text.find(" |", at) - at);
+    if (cell == "Chinese" || cell.rfind("---", 0) == 0) continue;
+    for (std::size_t slash; (slash = cell.find(" / ")) != std::string::npos;) {
+      out.push_back(cell.substr(0, slash));
+      cell = cell.substr(slash + 3);
+    }
+    out.push_back(cell);
+  }
+  return out;
+}
+
+TEST_CASE("every Chinese term of TERMS.md section A has an entry",
+          "[content]") {
+  std::set<std::string> simplified;
+  for (const Concept& entry : BuiltIn().concepts) {
+    if (const LangSection* zh = entry.Language(kSimplifiedChinese)) {
+      for (const Term& term : zh->terms) simplified.insert(Clean(term.text));
+    }
+  }
+  std::vector<std::string> wanted = TermsOfSectionA();
+  CHECK(wanted.size() == 25);
+  std::vector<std::string> missing;
+  for (const std::string& term : wanted) {
+    if (simplified.count(term) == 0) missing.push_back(term);
+  }
+  CHECK(missing == std::vector<std::string>{});
+}
+
+TEST_CASE("every entry has the three languages, definitions and sources",
+          "[content]") {
+  const Glossary& glossary = BuiltIn();
+  CHECK(glossary.concepts.size() >= 70);
+  std::vector<std::string> problems;
+  for (const Concept& entry : glossary.concepts) {
+    for (std::string_view lang :
+         {kSimplifiedChinese, kTraditionalChinese, kPinyin,
+          std::string_view("en"), std::string_view("de")}) {
+      const LangSection* section = entry.Language(lang);
+      if (section == nullptr || section->terms.empty()) {
+        problems.push_back(entry.id + ": no " + std::string(lang) + " term");
+        continue;
+      }
+      for (const Term& term : section->terms) {
+        if (term.sources.empty()) {
+          problems.push_back(entry.id + ": " + std::string(lang) + " term '" +
+                             Clean(term.text) + "' has no source");
+        }
+      }
+      if ((lang == "en" || lang == "de") && section->definitions.empty())
+        problems.push_back(entry.id + ": no " + std::string(lang) +
+                           " definition");
+      for (const Text& definition : section->definitions) {
+        if (definition.source.empty())
+          problems.push_back(entry.id + ": a " + std::string(lang) +
+                             " definition has no source");
+      }
+    }
+    const LangSection* simplified = entry.Language(kSimplifiedChinese);
+    const LangSection* traditional = entry.Language(kTraditionalChinese);
+    const LangSection* pinyin = entry.Language(kPinyin);
+    if (simplified && traditional && pinyin &&
+        (traditional->terms.size() != simplified->terms.size() ||
+         pinyin->terms.size() != simplified->terms.size())) {
+      problems.push_back(entry.id + ": the Chinese sections do not pair up");
+    }
+  }
+  CHECK(problems == std::vector<std::string>{});
+}
+
+struct CedictReading {
+  std::string traditional;
+  std::string pinyin;  // as CC-CEDICT writes it: "zheng1 xin4"
+};
+
+// CC-CEDICT's entries by simplified headword.
+const std::multimap<std::string, CedictReading>& Cedict() {
+  static const auto* cedict = [] {
+    auto* out = new std::multimap<std::string, CedictReading>;
+    std::ifstream in(testing::SharedPath("data/dict/cedict_ts.u8"));
+    REQUIRE(in);
+    std::string line;
+    static const std::regex kLine(R"(^(\S+) (\S+) \[([^\]]*)\])");
+    std::smatch m;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      if (std::regex_search(line, m, kLine))
+        out->emplace(m[2].str(), CedictReading{m[1].str(), m[3].str()});
+    }
+    return out;
+  }();
+  return *cedict;
+}
+
+// A reading as a comparable key: its letters, then its tones in order
+// ("henan|22"), the neutral tone not written. Syllable boundaries are left
+// out: "Hénán" may be split he-nán or hén-án, but letters and tones are the
+// same either way.
+std::string ReadingKey(std::string_view pinyin) {
+  std::string numbered = ToLower(PinyinToneNumbers(pinyin));
+  std::string letters, tones;
+  for (char c : numbered) {
+    if (c >= '1' && c <= '4') {
+      tones += c;
+    } else if (c != '5' && c != '0' && c != ' ' && c != '\'' && c != '-') {
+      letters += c;
+    }
+  }
+  return letters + "|" + tones;
+}
+
+bool MentionsCedict(const Term* term) {
+  if (term == nullptr) return false;
+  for (const Text& note : term->notes) {
+    if (note.text.find("CC-CEDICT") != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST_CASE("readings and traditional forms agree with CC-CEDICT or say why",
+          "[content]") {
+  CHECK(ReadingKey("zhēngxìn") == ReadingKey("zheng1 xin4"));
+  CHECK(ReadingKey("Héféi Shì") == ReadingKey("He2 fei2 shi4"));
+  CHECK(ReadingKey("Hénán") == ReadingKey("He2 nan2"));
+  CHECK(ReadingKey("Xī'ān") == ReadingKey("Xi1 an1"));
+  CHECK(ReadingKey("zhīshi chǎnquán") == ReadingKey("zhi1 shi5 chan3 quan2"));
+  CHECK(ReadingKey("zhēngxìn") != ReadingKey("zheng4 xin4"));
+  std::vector<std::string> unexplained;
+  int compared = 0;
+  for (const Concept& entry : BuiltIn().concepts) {
+    for (const ChineseForms& forms : ChineseTerms(entry)) {
+      std::string simplified = Clean(forms.simplified->text);
+      auto [first, last] = Cedict().equal_range(simplified);
+      if (first == last || forms.pinyin == nullptr ||
+          forms.traditional == nullptr) {
+        continue;  // CC-CEDICT lacks the word: composed, and sourced so
+      }
+      ++compared;
+      std::string ours = ReadingKey(Clean(forms.pinyin->text));
+      std::string traditional = Clean(forms.traditional->text);
+      bool reading = false, characters = false;
+      std::string theirs;
+      for (auto it = first; it != last; ++it) {
+        reading = reading || ReadingKey(it->second.pinyin) == ours;
+        characters = characters || it->second.traditional == traditional;
+        theirs += (theirs.empty() ? "" : ", ") + it->second.traditional + " [" +
+                  it->second.pinyin + "]";
+      }
+      if (!reading && !MentionsCedict(forms.pinyin)) {
+        unexplained.push_back(entry.id + ": " + simplified + " read '" +
+                              Clean(forms.pinyin->text) +
+                              "'; CC-CEDICT: " + theirs);
+      }
+      if (!characters && !MentionsCedict(forms.traditional)) {
+        unexplained.push_back(entry.id + ": " + simplified + " written '" +
+                              traditional + "'; CC-CEDICT: " + theirs);
+      }
+    }
+  }
+  CHECK(compared > 100);
+  CHECK(unexplained == std::vector<std::string>{});
+}
+
+TEST_CASE("every term of every entry finds its entry", "[content]") {
+  const Glossary& glossary = BuiltIn();
+  Index index(glossary);
+  std::vector<std::string> lost;
+  for (std::size_t i = 0; i < glossary.concepts.size(); ++i) {
+    for (const LangSection& section : glossary.concepts[i].languages) {
+      for (const Term& term : section.terms) {
+        std::vector<Hit> hits = index.Find(Clean(term.text));
+        bool found = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+          return h.concept_index == i;
+        });
+        if (!found)
+          lost.push_back(glossary.concepts[i].id + ": " + Clean(term.text));
+      }
+    }
+  }
+  CHECK(lost == std::vector<std::string>{});
+}
+
+// What a reader copies out of the report finds the entry: every passage's
+// matched text, as printed ("schwarzen Listen", "Bonitätssünder",
+// "征信"), looked up as `glossa lookup` does.
+TEST_CASE("every form as the report prints it finds its entry", "[content]") {
+  const Glossary& glossary = BuiltIn();
+  std::string path = testing::DataDir() + "/sources/merics-2017-de.tei.xml";
+  Diagnostics diags;
+  Document document;
+  REQUIRE(ReadTei(testing::ReadOrFail(path), path, diags, &document));
+  GlossaryMatcher matcher(glossary);
+  Index index(glossary);
+  std::vector<Passage> passages = FindPassages(document, matcher);
+  REQUIRE(passages.size() > 500);
+  std::set<std::string> printed_forms;
+  std::vector<std::string> lost;
+  for (const Passage& passage : passages) {
+    std::string printed = Clean(passage.sentence.substr(
+        passage.match_begin, passage.match_end - passage.match_begin));
+    printed_forms.insert(printed);
+    std::vector<Hit> hits = index.Find(printed);
+    if (hits.empty()) hits = FindInflected(matcher, printed);
+    bool found = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+      return h.concept_index == static_cast<std::size_t>(passage.entry);
+    });
+    if (!found)
+      lost.push_back(glossary.concepts[passage.entry].id + ": " + printed);
+  }
+  CHECK(printed_forms.count("schwarzen Listen") == 1);
+  CHECK(printed_forms.count("gesellschaftlichen Bonitätssystems") == 1);
+  CHECK(lost == std::vector<std::string>{});
+}
+
+TEST_CASE("the built-in glossary validates against the TBX v3 core schema",
+          "[content]") {
+  std::string schema =
+      testing::SharedPath("data/tbx/ltac-dialects/TBXcoreStructV03.rng");
+  testing::ReadOrFail(schema);
+  std::string glossary = testing::DataDir() + "/social-credit.tbx";
+  std::string printed;
+  int status = testing::RunCommand(
+      "xmllint --noout --relaxng '" + schema + "' '" + glossary + "'",
+      &printed);
+  INFO(printed);
+  CHECK(status == 0);
+  CHECK(printed.find(glossary + " validates") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace glossa
