@@ -26,6 +26,11 @@ std::string FirstLine(const std::string& text) {
   return text.substr(0, text.find('\n'));
 }
 
+std::string LastLine(const std::string& text) {
+  std::string trimmed = text.substr(0, text.find_last_not_of('\n') + 1);
+  return trimmed.substr(trimmed.find_last_of('\n') + 1);
+}
+
 std::string WriteTemp(const std::string& name, const std::string& contents) {
   std::string path = testing::MakeTempDir() + "/" + name;
   std::string error;
@@ -85,6 +90,34 @@ TEST_CASE("inflected forms as the report prints them find their entry",
   RunResult none = RunGlossa({"lookup", "Listenplatz"});
   CHECK(none.status == 1);
   CHECK(FirstLine(none.err) == "glossa: no entry for 'Listenplatz'");
+}
+
+TEST_CASE("glossa site builds the site and says where to open it", "[cli]") {
+  std::string dir = testing::MakeTempDir() + "/site";
+  RunResult built = RunGlossa({"site", "--out", dir});
+  CHECK(built.status == 0);
+  CHECK(built.err.empty());
+  std::istringstream lines(built.out);
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  CHECK(first.rfind("glossa: wrote 143 files (", 0) == 0);
+  CHECK(first.substr(first.size() - dir.size() - 5) == ") to " + dir);
+  CHECK(second == "Open file://" + dir + "/index.html in a browser.");
+  CHECK(testing::ReadOrFail(dir + "/index.html").find("Dateninseln") !=
+        std::string::npos);
+
+  // A glossary with errors builds nothing and leaves the old site alone.
+  std::string bad = WriteTemp("bad.tbx", "<tbx><text><body>");
+  RunResult failed = RunGlossa({"--glossary", bad, "site", "--out", dir});
+  CHECK(failed.status == 2);
+  CHECK(LastLine(failed.err) ==
+        "glossa: error: the glossary has errors; the site was not built");
+  CHECK(testing::ReadOrFail(dir + "/index.html").find("Dateninseln") !=
+        std::string::npos);
+  RunResult no_out = RunGlossa({"site"});
+  CHECK(no_out.status == 2);
+  CHECK(FirstLine(no_out.err) == "glossa: error: site: --out is required");
 }
 
 TEST_CASE("glossa lookup --json prints the entry as JSON", "[cli]") {
@@ -274,8 +307,7 @@ TEST_CASE("no command, or a command without its argument, is a usage error",
   CHECK(none.status == 2);
   CHECK(none.err ==
         "glossa: error: no command given (lookup, passages, annotate, read, "
-        "check, "
-        "export, import)\n" +
+        "site, check, export, import)\n" +
             kTryHelp);
   RunResult no_query = RunGlossa({"lookup"});
   CHECK(no_query.status == 2);

@@ -4,9 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -66,6 +68,49 @@ TEST_CASE("a write that cannot happen leaves the old file alone", "[file_io]") {
   CHECK_FALSE(WriteFileAtomically("/nonexistent/dir/out.tbx", "x", &error));
   CHECK(error ==
         "cannot write '/nonexistent/dir/out.tbx': No such file or directory");
+}
+
+// The names in a folder, sorted.
+std::vector<std::string> Names(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    out.push_back(entry.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_CASE("a folder is written whole and replaces the old one", "[file_io]") {
+  std::string parent = testing::MakeTempDir();
+  std::string site = parent + "/site";
+  std::string error;
+  REQUIRE(WriteDirectoryAtomically(
+      site, {{"index.html", "one"}, {"entries/a.html", "a"}}, &error));
+  CHECK(testing::ReadOrFail(site + "/entries/a.html") == "a");
+  REQUIRE(WriteDirectoryAtomically(site, {{"index.html", "two"}}, &error));
+  CHECK(testing::ReadOrFail(site + "/index.html") == "two");
+  // The old folder's files are gone with it, and nothing is left beside it.
+  CHECK(Names(site) == std::vector<std::string>{"index.html"});
+  CHECK(Names(parent) == std::vector<std::string>{"site"});
+}
+
+TEST_CASE("a folder that cannot be written leaves the old one untouched",
+          "[file_io]") {
+  std::string parent = testing::MakeTempDir();
+  std::string site = parent + "/site";
+  std::string error;
+  REQUIRE(WriteDirectoryAtomically(site, {{"index.html", "old"}}, &error));
+  // "index.html/x" cannot be made once index.html is a file.
+  CHECK_FALSE(WriteDirectoryAtomically(
+      site, {{"index.html", "new"}, {"index.html/x.html", "x"}}, &error));
+  CHECK(error.rfind("cannot write '" + site + "/index.html/x.html': ", 0) == 0);
+  CHECK(testing::ReadOrFail(site + "/index.html") == "old");
+  CHECK(Names(parent) == std::vector<std::string>{"site"});
+
+  std::string file = parent + "/plain";
+  REQUIRE(WriteFileAtomically(file, "keep", &error));
+  CHECK_FALSE(WriteDirectoryAtomically(file, {{"index.html", "x"}}, &error));
+  CHECK(error == "cannot write '" + file + "': Not a directory");
+  CHECK(testing::ReadOrFail(file) == "keep");
 }
 
 }  // namespace

@@ -32,6 +32,7 @@
 #include "core/glossary_matcher.h"
 #include "core/lookup.h"
 #include "core/passages.h"
+#include "core/site.h"
 #include "core/tbx_check.h"
 #include "core/tbx_reader.h"
 #include "core/tbx_writer.h"
@@ -71,6 +72,7 @@ struct Options {
   std::string annotate_format = "text";  // annotate
   std::string encoding;                  // annotate
   unsigned threads = 0;                  // annotate
+  std::string site_dir;                  // site
 };
 
 // Flags that more than one command has, each defined once.
@@ -102,6 +104,8 @@ void BuildApp(CLI::App& app, Options& options) {
       "it stands\n"
       "  glossa annotate my-text.txt       mark the glossary's terms in any "
       "text\n"
+      "  glossa site --out site            the report and glossary as a web "
+      "site\n"
       "  glossa check my-terms.tbx         validate a TBX file\n"
       "  glossa --glossary my-terms.tbx export -o out.tbx  convert a TBX file "
       "to TBX v3\n"
@@ -201,6 +205,16 @@ void BuildApp(CLI::App& app, Options& options) {
       ->type_name("HOW")
       ->check(CLI::IsMember({"margin", "inline", "none"}));
   AddJsonFlag(read, options, "the document structure");
+
+  CLI::App* site = app.add_subcommand(
+      "site",
+      "Build the reader as a static web site: the report with every term "
+      "linked, the glossary index, a page per entry, search");
+  site->add_option("--out", options.site_dir,
+                   "The folder to build it in (replaced as a whole, only "
+                   "once the new site is complete)")
+      ->type_name("DIR")
+      ->required();
 
   CLI::App* passages =
       app.add_subcommand("passages",
@@ -607,6 +621,42 @@ int Import(const Options& options, const Environment& env, std::ostream& out,
 
 // Loads the edition: --document, or the built-in one.
 bool LoadDocument(const Options& options, const Environment& env,
+                  std::ostream& err, Document* document);
+
+int Site(const Options& options, const Environment& env, std::ostream& out,
+         std::ostream& err) {
+  Glossary glossary;
+  bool had_errors = false;
+  if (!LoadGlossaries(options, env, err, &glossary, &had_errors) ||
+      had_errors) {
+    err << "glossa: error: the glossary has errors; the site was not built\n";
+    return kError;
+  }
+  Document document;
+  if (!LoadDocument(options, env, err, &document)) {
+    err << "glossa: error: the document has errors; the site was not built\n";
+    return kError;
+  }
+  std::vector<SiteFile> files = BuildSite(glossary, document);
+  std::string error;
+  if (!WriteDirectoryAtomically(options.site_dir, files, &error)) {
+    err << "glossa: error: " << error << '\n';
+    return kError;
+  }
+  std::size_t bytes = 0;
+  for (const SiteFile& file : files) bytes += file.contents.size();
+  std::error_code code;
+  std::filesystem::path index =
+      std::filesystem::absolute(options.site_dir, code) / "index.html";
+  out << "glossa: wrote " << files.size() << " files (" << (bytes + 512) / 1024
+      << " KiB) to " << options.site_dir << '\n'
+      << "Open file://" << index.lexically_normal().string()
+      << " in a browser.\n";
+  return kSuccess;
+}
+
+// Loads the edition: --document, or the built-in one.
+bool LoadDocument(const Options& options, const Environment& env,
                   std::ostream& err, Document* document) {
   std::string path = options.document.empty()
                          ? env.data_dir + "/" + kBuiltInEdition
@@ -942,7 +992,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
     if (command == nullptr) {
       return UsageError(err,
                         "no command given (lookup, passages, annotate, read, "
-                        "check, export, import)");
+                        "site, check, export, import)");
     }
 
     std::string name = command->get_name();
@@ -952,6 +1002,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
     if (name == "read") return Read(options, env, out, err);
     if (name == "passages") return Passages(options, env, out, err);
     if (name == "annotate") return Annotate(options, env, out, err);
+    if (name == "site") return Site(options, env, out, err);
     return Export(options, env, out, err);
   } catch (const std::exception& e) {
     err << "glossa: internal error: " << e.what() << '\n';

@@ -163,31 +163,6 @@ std::vector<Row> Rows(const Concept& concept_entry,
   return rows;
 }
 
-const Concept* FindConcept(const Glossary& glossary, std::string_view id) {
-  for (const Concept& concept_entry : glossary.concepts) {
-    if (concept_entry.id == id) return &concept_entry;
-  }
-  return nullptr;
-}
-
-// The preferred (else first) term of a language, for one-line summaries.
-std::string FirstTerm(const Concept& concept_entry, std::string_view lang) {
-  const LangSection* section = concept_entry.Language(lang);
-  if (section == nullptr || section->terms.empty()) return "";
-  // The preferred term, else the first admitted or unmarked one; a
-  // deprecated rendering only when there is nothing else.
-  for (const Term& term : section->terms) {
-    if (term.status == TermStatus::kPreferred) return CollapseSpace(term.text);
-  }
-  for (const Term& term : section->terms) {
-    if (term.status != TermStatus::kDeprecated &&
-        term.status != TermStatus::kSuperseded) {
-      return CollapseSpace(term.text);
-    }
-  }
-  return CollapseSpace(section->terms.front().text);
-}
-
 nlohmann::ordered_json TextJson(const Text& text) {
   nlohmann::ordered_json out;
   out["text"] = CollapseSpace(text.text);
@@ -224,38 +199,6 @@ nlohmann::ordered_json TermJson(const Term& term) {
 
 }  // namespace
 
-std::string CollapseSpace(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-std::string Headline(const Concept& concept_entry) {
-  std::vector<ChineseForms> chinese = ChineseTerms(concept_entry);
-  if (!chinese.empty()) {
-    const ChineseForms& first = chinese.front();
-    std::string out = TextOf(first.simplified);
-    std::string traditional = TextOf(first.traditional);
-    if (!traditional.empty() && traditional != out) out += " " + traditional;
-    if (first.pinyin != nullptr) out += " " + TextOf(first.pinyin);
-    return out;
-  }
-  for (const LangSection& section : concept_entry.languages) {
-    if (!section.terms.empty())
-      return CollapseSpace(section.terms.front().text);
-  }
-  return concept_entry.id;
-}
-
 std::string_view MatchKindName(MatchKind kind) {
   switch (kind) {
     case MatchKind::kId:
@@ -274,45 +217,13 @@ std::string_view MatchKindName(MatchKind kind) {
   return "";
 }
 
-std::vector<KeyPassage> KeyPassages(const Concept& concept_entry,
-                                    const EditionContext& context) {
-  std::vector<KeyPassage> out;
-  for (const ExternalReference& reference : concept_entry.external_references) {
-    std::size_t hash = reference.target.find('#');
-    if (hash == std::string::npos || !IsRelativeReference(reference.target))
-      continue;
-    KeyPassage passage;
-    passage.id = reference.target.substr(hash + 1);
-    passage.description = reference.text;
-    if (context.edition != nullptr)
-      passage.block = LocateBlock(*context.edition, passage.id);
-    if (passage.block && context.passages != nullptr) {
-      for (const Passage& found : *context.passages) {
-        if (found.locator.node == passage.id) {
-          passage.sentence = found.sentence;
-          break;
-        }
-      }
-    }
-    if (passage.block && passage.sentence.empty()) {
-      const std::string& text = passage.block->text;
-      std::vector<std::size_t> starts = SentenceStarts(text, "de");
-      std::size_t end = starts.size() > 1 ? starts[1] : text.size();
-      passage.sentence = text.substr(0, end);
-    }
-    passage.sentence = CollapseSpace(passage.sentence);
-    out.push_back(std::move(passage));
-  }
-  return out;
-}
-
 void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
                  const Style& style, std::ostream& out,
                  const EditionContext& context) {
   std::string headline = Headline(concept_entry);
   std::vector<std::string> summary;
   for (const char* lang : {"en", "de"}) {
-    std::string first = FirstTerm(concept_entry, lang);
+    std::string first = DisplayTerm(concept_entry, lang);
     if (first != headline) summary.push_back(first);
   }
   out << Paint(style, kBold, headline);
@@ -418,8 +329,8 @@ void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
         std::string headline = Headline(*target);
         line = "  " + (headline.rfind(text, 0) == 0 ? headline
                                                     : text + "  " + headline);
-        std::string gloss_line =
-            Join({FirstTerm(*target, "en"), FirstTerm(*target, "de")}, " · ");
+        std::string gloss_line = Join(
+            {DisplayTerm(*target, "en"), DisplayTerm(*target, "de")}, " · ");
         if (!gloss_line.empty()) line += "  " + gloss_line;
       }
       out << line << Paint(style, kDim, "  [" + reference.target + "]") << '\n';

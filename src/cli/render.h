@@ -26,22 +26,6 @@ struct Style {
   int width = 80;      // columns to wrap text at
 };
 
-// Text with runs of XML white space (space, tab, CR, LF) turned into one
-// space and the ends trimmed: how text from a TBX file is shown.
-std::string CollapseSpace(std::string_view text);
-
-// A one-line name for an entry: its Chinese term with the traditional form
-// and pinyin, else its first term; e.g. "征信 徵信 zhēngxìn".
-std::string Headline(const Concept& concept_entry);
-
-// What an entry view may show of the edition: with `edition`, key passages
-// show their locator and text; with the entry's `passages` in it too, the
-// sentence of each key passage where the entry's term stands.
-struct EditionContext {
-  const Document* edition = nullptr;
-  const std::vector<Passage>* passages = nullptr;
-};
-
 // Writes the full entry for a terminal.
 void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
                  const Style& style, std::ostream& out,
@@ -51,19 +35,6 @@ void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
 nlohmann::ordered_json EntryJson(const Glossary& glossary,
                                  const Concept& concept_entry,
                                  const EditionContext& context = {});
-
-// An entry's key passages: its relative xref targets with a fragment
-// ("sources/merics-2017-de.tei.xml#fn9"), looked up in `edition` by id.
-struct KeyPassage {
-  std::string id;              // "fn9"
-  std::string description;     // the xref's text
-  std::optional<Block> block;  // nullopt: not in this edition
-  // The sentence of the block to show: the first where one of the entry's
-  // passages stands, else the block's first.
-  std::string sentence;
-};
-std::vector<KeyPassage> KeyPassages(const Concept& concept_entry,
-                                    const EditionContext& context);
 
 std::string_view MatchKindName(MatchKind kind);
 

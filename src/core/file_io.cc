@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 
 namespace glossa {
@@ -38,6 +40,22 @@ class FileDescriptor {
  private:
   int fd_;
 };
+
+// Writes all of `contents` to `fd`; false with errno set on failure.
+bool WriteAll(int fd, std::string_view contents) {
+  const char* data = contents.data();
+  std::size_t left = contents.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -117,17 +135,7 @@ bool WriteFileAtomically(const std::string& path, std::string_view contents,
     *error = "cannot write " + Quote(path) + ": " + Reason(error_number);
     return false;
   };
-  const char* data = contents.data();
-  std::size_t left = contents.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd.get(), data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail(errno);
-    }
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
+  if (!WriteAll(fd.get(), contents)) return fail(errno);
   // mkstemp creates the file 0600; a written glossary is an ordinary file.
   mode_t mask = ::umask(0);
   ::umask(mask);
@@ -135,6 +143,67 @@ bool WriteFileAtomically(const std::string& path, std::string_view contents,
   if (::fsync(fd.get()) != 0) return fail(errno);
   if (!fd.Close()) return fail(errno);
   if (::rename(temp.c_str(), path.c_str()) != 0) return fail(errno);
+  return true;
+}
+
+bool WriteDirectoryAtomically(const std::string& dir,
+                              const std::vector<SiteFile>& files,
+                              std::string* error) {
+  namespace fs = std::filesystem;
+  std::error_code code;
+  fs::file_status status = fs::status(dir, code);
+  const bool exists = fs::exists(status);
+  if (exists && !fs::is_directory(status)) {
+    *error = "cannot write " + Quote(dir) + ": " + Reason(ENOTDIR);
+    return false;
+  }
+  std::string parent = fs::path(dir).parent_path().string();
+  std::string name = fs::path(dir).filename().string();
+  if (name.empty() || name == "." || name == "..") {
+    *error = "cannot write " + Quote(dir) + ": not a folder name";
+    return false;
+  }
+  std::string temp =
+      (parent.empty() ? "" : parent + "/") + "." + name + ".tmp-XXXXXX";
+  if (::mkdtemp(temp.data()) == nullptr) {
+    *error = "cannot write " + Quote(dir) + ": " + Reason(errno);
+    return false;
+  }
+  auto fail = [&](const std::string& what, int error_number) {
+    fs::remove_all(temp, code);
+    *error = "cannot write " + Quote(what) + ": " + Reason(error_number);
+    return false;
+  };
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  if (::chmod(temp.c_str(), 0777 & ~mask) != 0) return fail(dir, errno);
+  for (const SiteFile& file : files) {
+    fs::path relative(file.path);
+    for (const fs::path& part : relative) {
+      if (part == ".." || relative.is_absolute())
+        throw std::logic_error("WriteDirectoryAtomically: bad path " +
+                               file.path);
+    }
+    std::string shown = dir + "/" + file.path;
+    fs::path target = fs::path(temp) / relative;
+    fs::create_directories(target.parent_path(), code);
+    if (code) return fail(shown, code.value());
+    FileDescriptor fd(
+        ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666 & ~mask));
+    if (fd.get() < 0) return fail(shown, errno);
+    if (!WriteAll(fd.get(), file.contents) || ::fsync(fd.get()) != 0 ||
+        !fd.Close())
+      return fail(shown, errno);
+  }
+  if (!exists) {
+    if (::rename(temp.c_str(), dir.c_str()) != 0) return fail(dir, errno);
+    return true;
+  }
+  // Swap the new folder with the old in one step, then remove the old.
+  if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, dir.c_str(),
+                  RENAME_EXCHANGE) != 0)
+    return fail(dir, errno);
+  fs::remove_all(temp, code);
   return true;
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace glossa {
 
@@ -36,6 +37,23 @@ std::unique_ptr<std::istream> OpenStream(const std::string& path,
 // `path` untouched.
 bool WriteFileAtomically(const std::string& path, std::string_view contents,
                          std::string* error);
+
+// A file to write into a folder: its path relative to the folder ("a/b.html",
+// no "..") and its contents.
+struct SiteFile {
+  std::string path;
+  std::string contents;
+};
+
+// Writes `files` into a new temporary folder beside `dir`, then puts it in
+// the place of `dir` (an existing `dir` is moved aside and removed only once
+// the new one stands), so `dir` is always either the old folder, whole, or
+// the new one. On failure returns false, sets *error ("cannot write
+// 'site/index.html': ..."), removes the temporary folder and leaves `dir`
+// untouched. A `dir` that exists and is not a folder is an error.
+bool WriteDirectoryAtomically(const std::string& dir,
+                              const std::vector<SiteFile>& files,
+                              std::string* error);
 
 }  // namespace glossa
 

@@ -124,4 +124,64 @@ void Merge(Glossary&& more, Glossary* into) {
                         std::make_move_iterator(more.concepts.end()));
 }
 
+std::string CollapseSpace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+static std::string TextOf(const Term* term) {
+  return term == nullptr ? "" : CollapseSpace(term->text);
+}
+
+std::string Headline(const Concept& concept_entry) {
+  std::vector<ChineseForms> chinese = ChineseTerms(concept_entry);
+  if (!chinese.empty()) {
+    const ChineseForms& first = chinese.front();
+    std::string out = TextOf(first.simplified);
+    std::string traditional = TextOf(first.traditional);
+    if (!traditional.empty() && traditional != out) out += " " + traditional;
+    if (first.pinyin != nullptr) out += " " + TextOf(first.pinyin);
+    return out;
+  }
+  for (const LangSection& section : concept_entry.languages) {
+    if (!section.terms.empty())
+      return CollapseSpace(section.terms.front().text);
+  }
+  return concept_entry.id;
+}
+
+std::string DisplayTerm(const Concept& concept_entry, std::string_view lang) {
+  const LangSection* section = concept_entry.Language(lang);
+  if (section == nullptr || section->terms.empty()) return "";
+  // The preferred term, else the first admitted or unmarked one; a
+  // deprecated rendering only when there is nothing else.
+  for (const Term& term : section->terms) {
+    if (term.status == TermStatus::kPreferred) return CollapseSpace(term.text);
+  }
+  for (const Term& term : section->terms) {
+    if (term.status != TermStatus::kDeprecated &&
+        term.status != TermStatus::kSuperseded) {
+      return CollapseSpace(term.text);
+    }
+  }
+  return CollapseSpace(section->terms.front().text);
+}
+
+const Concept* FindConcept(const Glossary& glossary, std::string_view id) {
+  for (const Concept& concept_entry : glossary.concepts) {
+    if (concept_entry.id == id) return &concept_entry;
+  }
+  return nullptr;
+}
+
 }  // namespace glossa

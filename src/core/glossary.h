@@ -191,6 +191,19 @@ struct ChineseForms {
 };
 std::vector<ChineseForms> ChineseTerms(const Concept& concept_entry);
 
+// Text with runs of XML white space (space, tab, CR, LF) turned into one
+// space and the ends trimmed: how text from a TBX file is shown.
+std::string CollapseSpace(std::string_view text);
+
+// A one-line name for an entry: its Chinese term with the traditional form
+// and pinyin, else its first term; e.g. "征信 徵信 zhēngxìn".
+std::string Headline(const Concept& concept_entry);
+
+// The term of `lang` to name the entry by in one line: the preferred term,
+// else the first admitted or unmarked one, a deprecated rendering only when
+// there is nothing else; "" when the entry has no term in `lang`.
+std::string DisplayTerm(const Concept& concept_entry, std::string_view lang);
+
 struct Glossary {
   std::string name;        // the file it was read from
   std::string lang;        // xml:lang of the root element
@@ -201,6 +214,9 @@ struct Glossary {
   std::vector<Concept> concepts;
   Extra extra;  // of the root element
 };
+
+// The concept with this id, or nullptr.
+const Concept* FindConcept(const Glossary& glossary, std::string_view id);
 
 // Appends the concepts of `more` to `into`: how several --glossary files
 // become one. The header of `into` is kept.

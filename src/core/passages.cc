@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/glossary_check.h"
 #include "core/unicode.h"
 
 namespace glossa {
@@ -202,6 +203,38 @@ std::optional<Block> LocateBlock(const Document& document,
         &path);
   }
   return found;
+}
+
+std::vector<KeyPassage> KeyPassages(const Concept& concept_entry,
+                                    const EditionContext& context) {
+  std::vector<KeyPassage> out;
+  for (const ExternalReference& reference : concept_entry.external_references) {
+    std::size_t hash = reference.target.find('#');
+    if (hash == std::string::npos || !IsRelativeReference(reference.target))
+      continue;
+    KeyPassage passage;
+    passage.id = reference.target.substr(hash + 1);
+    passage.description = reference.text;
+    if (context.edition != nullptr)
+      passage.block = LocateBlock(*context.edition, passage.id);
+    if (passage.block && context.passages != nullptr) {
+      for (const Passage& found : *context.passages) {
+        if (found.locator.node == passage.id) {
+          passage.sentence = found.sentence;
+          break;
+        }
+      }
+    }
+    if (passage.block && passage.sentence.empty()) {
+      const std::string& text = passage.block->text;
+      std::vector<std::size_t> starts = SentenceStarts(text, "de");
+      std::size_t end = starts.size() > 1 ? starts[1] : text.size();
+      passage.sentence = text.substr(0, end);
+    }
+    passage.sentence = CollapseSpace(passage.sentence);
+    out.push_back(std::move(passage));
+  }
+  return out;
 }
 
 }  // namespace glossa

@@ -57,6 +57,27 @@ struct Block {
 // text is empty.
 std::optional<Block> LocateBlock(const Document& document, std::string_view id);
 
+// What an entry view may show of the edition: with `edition`, key passages
+// show their locator and text; with the entry's `passages` in it too, the
+// sentence of each key passage where the entry's term stands.
+struct EditionContext {
+  const Document* edition = nullptr;
+  const std::vector<Passage>* passages = nullptr;
+};
+
+// An entry's key passages: its relative xref targets with a fragment
+// ("sources/merics-2017-de.tei.xml#fn9"), looked up in `edition` by id.
+struct KeyPassage {
+  std::string id;              // "fn9"
+  std::string description;     // the xref's text
+  std::optional<Block> block;  // nullopt: not in this edition
+  // The sentence of the block to show: the first where one of the entry's
+  // passages stands, else the block's first.
+  std::string sentence;
+};
+std::vector<KeyPassage> KeyPassages(const Concept& concept_entry,
+                                    const EditionContext& context);
+
 }  // namespace glossa
 
 #endif  // GLOSSA_CORE_PASSAGES_H_

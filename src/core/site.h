@@ -1,0 +1,41 @@
+// The reader as a static web site: the report with every glossary term
+// linked, an index of the entries in German, English and pinyin order, a
+// page per entry with every passage, and search — all files, no server.
+//
+// BuildSite() makes every file in memory; WriteSite() (file_io.h's
+// WriteDirectoryAtomically) puts them in place. The pages are built as
+// trees (html.h), so nothing from the glossary or the document reaches the
+// page unescaped, and each carries a Content-Security-Policy that allows
+// only the site's own script and style files. The script reads the data it
+// needs (popups, search) from assets/data.js, written here, because a page
+// opened from disk (file://) may not fetch JSON.
+//
+//   std::vector<SiteFile> files = BuildSite(glossary, document);
+//   WriteDirectoryAtomically("site", files, &error);
+
+#ifndef GLOSSA_CORE_SITE_H_
+#define GLOSSA_CORE_SITE_H_
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/file_io.h"
+#include "core/glossary.h"
+
+namespace glossa {
+
+// The site's files, paths relative to its folder: index.html (the report),
+// glossary.html (the index), entries/<id>.html, assets/glossa.css,
+// assets/glossa.js, assets/data.js.
+std::vector<SiteFile> BuildSite(const Glossary& glossary,
+                                const Document& document);
+
+// The file name (without ".html") of an entry's page: its id when that is
+// a safe file name (letters, digits, '-', '_', '.', not starting with '.'),
+// else "entry-<n>" with n its position in the glossary, from 1.
+std::string EntryFileName(const Concept& concept_entry, std::size_t index);
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_SITE_H_

@@ -1,0 +1,242 @@
+// The static site, read as the HTML it is: what links where, in what order,
+// and that nothing from the data arrives unescaped. tests/browser/ checks
+// the same site in a real browser.
+
+#include "core/site.h"
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "core/glossary_matcher.h"
+#include "core/passages.h"
+#include "core/tbx_reader.h"
+#include "core/tei.h"
+#include "test_support.h"
+
+namespace glossa {
+namespace {
+
+struct BuiltIn {
+  Glossary glossary;
+  Document document;
+  std::map<std::string, std::string> files;
+};
+
+const BuiltIn& Site() {
+  static const BuiltIn* site = [] {
+    auto* out = new BuiltIn;
+    Diagnostics diags;
+    std::string tbx = testing::DataDir() + "/social-credit.tbx";
+    REQUIRE(ReadTbx(testing::ReadOrFail(tbx), tbx, diags, &out->glossary));
+    std::string tei = testing::DataDir() + "/sources/merics-2017-de.tei.xml";
+    REQUIRE(ReadTei(testing::ReadOrFail(tei), tei, diags, &out->document));
+    for (SiteFile& file : BuildSite(out->glossary, out->document))
+      out->files[file.path] = std::move(file.contents);
+    return out;
+  }();
+  return *site;
+}
+
+std::size_t Count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + 1))
+    ++n;
+  return n;
+}
+
+Term MakeTerm(std::string text, TermStatus status = TermStatus::kPreferred) {
+  Term term;
+  term.text = std::move(text);
+  term.status = status;
+  return term;
+}
+
+Concept MakeConcept(std::string id, std::string german, std::string english,
+                    std::string hans, std::string pinyin) {
+  Concept entry;
+  entry.id = std::move(id);
+  LangSection de{"de", {}, {}, {MakeTerm(std::move(german))}, {}, {}};
+  LangSection en{"en", {}, {}, {MakeTerm(std::move(english))}, {}, {}};
+  LangSection zh{"zh-Hans", {}, {}, {MakeTerm(std::move(hans))}, {}, {}};
+  LangSection py{
+      "zh-Latn-pinyin", {}, {}, {MakeTerm(std::move(pinyin))}, {}, {}};
+  entry.languages = {zh, py, en, de};
+  return entry;
+}
+
+TEST_CASE("the site has the report, the index, a page per entry and assets",
+          "[site]") {
+  const BuiltIn& site = Site();
+  CHECK(site.files.size() == site.glossary.concepts.size() + 5);
+  for (const char* path :
+       {"index.html", "glossary.html", "entries/zhengxin.html",
+        "entries/xinxi-gudao.html", "assets/glossa.js", "assets/glossa.css",
+        "assets/data.js"})
+    CHECK(site.files.count(path) == 1);
+  CHECK(site.files.at("assets/data.js").rfind("window.GLOSSA_DATA = {", 0) ==
+        0);
+}
+
+TEST_CASE("every page carries the policy and loads only its own files",
+          "[site]") {
+  std::regex script("<script[^>]*>");
+  std::regex remote("(src|href)=\"(https?:)?//");
+  for (const auto& [path, contents] : Site().files) {
+    if (path.size() < 5 || path.substr(path.size() - 5) != ".html") continue;
+    INFO(path);
+    CHECK(contents.rfind("<!DOCTYPE html>\n<html lang=", 0) == 0);
+    CHECK(
+        Count(contents,
+              "<meta http-equiv=\"Content-Security-Policy\" "
+              "content=\"default-src &#39;none&#39;; script-src &#39;self&#39;"
+              " file:;") == 1);
+    // Two scripts, both files, neither with inline code.
+    CHECK(Count(contents, "<script") == 2);
+    for (auto it =
+             std::sregex_iterator(contents.begin(), contents.end(), script);
+         it != std::sregex_iterator(); ++it) {
+      std::string tag = it->str();
+      CHECK(tag.find(" src=\"") != std::string::npos);
+      CHECK(contents.substr(it->position() + it->length(), 9) == "</script>");
+    }
+    // Links out of the site are only in entries' "sources on the web"; no
+    // page loads anything from elsewhere.
+    CHECK(Count(contents, "<link ") == 2);  // the style sheet; no icon
+    CHECK(Count(contents, "<link rel=\"icon\" href=\"data:,\">") == 1);
+    CHECK(Count(contents, "<img") == 0);
+    CHECK(Count(contents, "<iframe") == 0);
+  }
+}
+
+TEST_CASE("the report links every term to its entry page", "[site]") {
+  const BuiltIn& site = Site();
+  const std::string& report = site.files.at("index.html");
+  CHECK(Count(report,
+              "<a class=\"term\" href=\"entries/xinxi-gudao.html\" "
+              "data-entry=\"xinxi-gudao\">Dateninseln</a>") >= 1);
+  // As many links as `glossa passages` finds places with top-level matches
+  // (a term split by a page break or footnote call is linked in two pieces;
+  // a form of two entries, "Creditworthy", is one link, to the first).
+  GlossaryMatcher matcher(site.glossary);
+  std::vector<Passage> passages = FindPassages(site.document, matcher);
+  std::set<std::tuple<std::string, std::string, std::size_t>> places;
+  for (const Passage& passage : passages) {
+    if (passage.nested_in < 0)
+      places.insert(
+          {passage.locator.node, passage.sentence, passage.match_begin});
+  }
+  const std::size_t top_level = places.size();
+  CHECK(top_level > 450);
+  std::size_t links = Count(report, "<a class=\"term\" ");
+  CHECK(links >= top_level);
+  CHECK(links <= top_level + 5);
+  // Every block a passage names is there to land on.
+  for (const Passage& passage : passages) {
+    INFO(passage.locator.node);
+    CHECK(Count(report, " id=\"" + passage.locator.node + "\"") == 1);
+  }
+  // Footnote calls link to their notes and back.
+  CHECK(Count(report, "<a href=\"#fn9\" id=\"fnref9\" data-note=\"fn9\"") == 1);
+  CHECK(Count(report, "<li id=\"fn9\" value=\"9\">") == 1);
+  CHECK(Count(report, "<span class=\"page\" id=\"page16\">") == 1);
+}
+
+TEST_CASE("an entry page lists every passage of the entry in report order",
+          "[site]") {
+  const BuiltIn& site = Site();
+  GlossaryMatcher matcher(site.glossary);
+  std::vector<std::string> expected;
+  for (const Passage& passage : FindPassages(site.document, matcher)) {
+    if (site.glossary.concepts[passage.entry].id == "zhengxin")
+      expected.push_back(passage.locator.node);
+  }
+  REQUIRE(expected.size() >= 5);
+  const std::string& page = site.files.at("entries/zhengxin.html");
+  std::regex link(
+      "<a href=\"\\.\\./index\\.html#([^\"]+)\" class=\"kwic-line\"");
+  std::vector<std::string> listed;
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), link);
+       it != std::sregex_iterator(); ++it)
+    listed.push_back((*it)[1]);
+  CHECK(listed == expected);
+  CHECK(Count(page,
+              "<h1><span lang=\"zh-Hans\">征信</span> <span "
+              "lang=\"zh-Hant\">徵信</span> <span lang=\"zh-Latn-pinyin\" "
+              "class=\"pinyin\">zhēngxìn</span></h1>") == 1);
+  CHECK(Count(page, "<svg class=\"dispersion\"") == 1);
+  CHECK(Count(page, "<line ") == expected.size());
+  CHECK(Count(page, "<span data-ui=\"en\" lang=\"en\">" +
+                        std::to_string(expected.size()) + " passages</span>") ==
+        1);
+}
+
+TEST_CASE("the index sorts by each language's collation", "[site]") {
+  const std::string& index = Site().files.at("glossary.html");
+  std::size_t pinyin = index.find("id=\"order-pinyin\"");
+  REQUIRE(pinyin != std::string::npos);
+  std::size_t chengxin = index.find("data-entry=\"chengxin\"", pinyin);
+  std::size_t zhengxin = index.find("data-entry=\"zhengxin\"", pinyin);
+  REQUIRE(chengxin != std::string::npos);
+  REQUIRE(zhengxin != std::string::npos);
+  CHECK(chengxin < zhengxin);
+  CHECK(index.find("<h3 id=\"pinyin-C\">C</h3>", pinyin) < chengxin);
+
+  Glossary glossary;
+  glossary.concepts = {
+      MakeConcept("zug", "Zug", "train", "火车", "huǒchē"),
+      MakeConcept("buerger", "Bürger", "citizen", "公民", "gōngmín"),
+      MakeConcept("aerger", "Ärger", "anger", "生气", "shēngqì"),
+      MakeConcept("bonitaet", "Bonität", "creditworthiness", "信用", "xìnyòng"),
+      MakeConcept("apfel", "Apfel", "apple", "苹果", "píngguǒ")};
+  std::string page;
+  for (const SiteFile& file : BuildSite(glossary, Document()))
+    if (file.path == "glossary.html") page = file.contents;
+  std::size_t german = page.find("id=\"order-de\"");
+  std::size_t english = page.find("id=\"order-en\"");
+  std::vector<std::size_t> at;
+  for (const char* id : {"apfel", "aerger", "bonitaet", "buerger", "zug"})
+    at.push_back(page.find(std::string("data-entry=\"") + id + "\"", german));
+  CHECK(std::is_sorted(at.begin(), at.end()));
+  CHECK(at.back() < english);
+  // Ä is filed under A: the letters are A, B, Z.
+  CHECK(page.find("<p class=\"letters\"><a href=\"#de-A\">A</a> <a "
+                  "href=\"#de-B\">B</a> <a href=\"#de-Z\">Z</a> </p>",
+                  german) < english);
+}
+
+TEST_CASE("text from the glossary reaches the page only as text", "[site]") {
+  Glossary glossary;
+  Concept evil =
+      MakeConcept("x\"><script>alert(1)</script>", "<script>alert(1)</script>",
+                  "\"><img src=x onerror=alert(1)>", "<b>坏</b>", "huài");
+  evil.languages[2].definitions.push_back(
+      {"<svg onload=alert(1)> javascript:alert(1)", "", ""});
+  evil.external_references.push_back(
+      {"externalCrossReference", "javascript:alert(1)", "click me", {}});
+  evil.cross_references.push_back({"javascript:alert(1)", "related: x", {}});
+  glossary.concepts = {evil};
+  for (const SiteFile& file : BuildSite(glossary, Document())) {
+    INFO(file.path);
+    if (file.path == "assets/glossa.js") continue;
+    CHECK(file.path.find('<') == std::string::npos);
+    CHECK(Count(file.contents, "<script>") == 0);
+    CHECK(Count(file.contents, "<img") == 0);
+    CHECK(Count(file.contents, "<svg onload") == 0);
+    CHECK(Count(file.contents, "href=\"javascript:") == 0);
+  }
+  std::map<std::string, std::string> files;
+  for (SiteFile& file : BuildSite(glossary, Document()))
+    files[file.path] = std::move(file.contents);
+  REQUIRE(files.count("entries/entry-1.html") == 1);
+  const std::string& page = files["entries/entry-1.html"];
+  CHECK(Count(page, "&lt;svg onload=alert(1)&gt; javascript:alert(1)") == 1);
+  CHECK(Count(page, "<li><span>click me</span></li>") == 1);
+}
+
+}  // namespace
+}  // namespace glossa
