@@ -86,7 +86,8 @@ TEST_CASE("a folder is written whole and replaces the old one", "[file_io]") {
   REQUIRE(WriteDirectoryAtomically(
       site, {{"index.html", "one"}, {"entries/a.html", "a"}}, &error));
   CHECK(testing::ReadOrFail(site + "/entries/a.html") == "a");
-  REQUIRE(WriteDirectoryAtomically(site, {{"index.html", "two"}}, &error));
+  REQUIRE(
+      WriteDirectoryAtomically(site + "/", {{"index.html", "two"}}, &error));
   CHECK(testing::ReadOrFail(site + "/index.html") == "two");
   // The old folder's files are gone with it, and nothing is left beside it.
   CHECK(Names(site) == std::vector<std::string>{"index.html"});

@@ -146,11 +146,14 @@ bool WriteFileAtomically(const std::string& path, std::string_view contents,
   return true;
 }
 
-bool WriteDirectoryAtomically(const std::string& dir,
+bool WriteDirectoryAtomically(const std::string& given,
                               const std::vector<SiteFile>& files,
                               std::string* error) {
   namespace fs = std::filesystem;
   std::error_code code;
+  // "site/" names the folder "site".
+  std::string dir = given;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   fs::file_status status = fs::status(dir, code);
   const bool exists = fs::exists(status);
   if (exists && !fs::is_directory(status)) {
