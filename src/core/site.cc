@@ -192,7 +192,7 @@ class SiteBuilder {
     return page;
   }
 
-  void Footer(pugi::xml_node body, std::string_view root) {
+  void Footer(pugi::xml_node body) {
     pugi::xml_node footer = El(body, "footer", {}, {{"class", "colophon"}});
     pugi::xml_node p = El(footer, "p");
     Ui(p, "Text des Berichts: ", "Report text: ");
@@ -207,7 +207,6 @@ class SiteBuilder {
        "Glossary, definitions and notes: glossa. Built with ");
     El(glossa, "code", "glossa site");
     AddText(glossa, ".");
-    (void)root;
   }
 
   // Writes the content of a block with its terms linked, its footnote
@@ -404,7 +403,7 @@ class SiteBuilder {
             {"aria-label", "zurück zum Text / back to the text"}});
       }
     }
-    Footer(page.document.child("html").child("body"), "");
+    Footer(page.document.child("html").child("body"));
     return WriteHtml(page.document);
   }
 
@@ -495,7 +494,7 @@ class SiteBuilder {
     IndexOrder(page.main, "de", "de", false);
     IndexOrder(page.main, "en", "en", false);
     IndexOrder(page.main, "pinyin", "zh@collation=pinyin", true);
-    Footer(page.document.child("html").child("body"), "");
+    Footer(page.document.child("html").child("body"));
     return WriteHtml(page.document);
   }
 
@@ -810,7 +809,7 @@ class SiteBuilder {
         El(li, "span", FormatLocator(passage->locator), {{"class", "locator"}});
       }
     }
-    Footer(page.document.child("html").child("body"), "../");
+    Footer(page.document.child("html").child("body"));
     return WriteHtml(page.document);
   }
 

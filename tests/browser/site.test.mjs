@@ -728,6 +728,30 @@ describe('glossa site in a browser', () => {
     });
   });
 
+  describe('12. print', () => {
+    const shared = sharedTab({ viewport: { width: 1280, height: 900 } });
+
+    it('the report prints without the bar, the popup or link underlines, and without empty pages', async () => {
+      const { page, log } = await visit(shared.tab, fileUrl(site, 'index.html'));
+      await page.locator('a.term[data-entry="xinxi-gudao"]').first().hover();
+      await page.emulateMedia({ media: 'print' });
+      const state = await page.evaluate(() => ({
+        bar: getComputedStyle(document.querySelector('.bar')).display,
+        popup: getComputedStyle(document.querySelector('#glossa-popup')).display,
+        underline: getComputedStyle(document.querySelector('a.term')).textDecorationLine,
+      }));
+      assert.deepEqual(state, { bar: 'none', popup: 'none', underline: 'none' });
+      // About 20 A4 pages. When sections were kept whole (break-inside:
+      // avoid), each long one started a new page and left the one before
+      // it nearly empty: 29 pages, the first with the title alone.
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
+      assert.ok(pages >= 12 && pages <= 24, `${pages} printed pages`);
+      await page.emulateMedia({ media: 'screen' });
+      await assertClean('print', page, log);
+    });
+  });
+
   describe('11. served over HTTP', () => {
     let server;
     before(async () => { server = await serve(site); });
