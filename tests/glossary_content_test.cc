@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "cli/render.h"
 #include "core/glossary.h"
 #include "core/glossary_matcher.h"
 #include "core/lookup.h"
@@ -36,9 +35,6 @@ const Glossary& BuiltIn() {
   }();
   return *glossary;
 }
-
-// The white-space-collapsed text of a term, as lookup shows it.
-std::string Clean(std::string_view text) { return CollapseSpace(text); }
 
 // The Chinese terms of TERMS.md section A: the first cell of each table
 // row, "征信机构 / 征信平台" counting as two.
@@ -68,7 +64,8 @@ TEST_CASE("every Chinese term of TERMS.md section A has an entry",
   std::set<std::string> simplified;
   for (const Concept& entry : BuiltIn().concepts) {
     if (const LangSection* zh = entry.Language(kSimplifiedChinese)) {
-      for (const Term& term : zh->terms) simplified.insert(Clean(term.text));
+      for (const Term& term : zh->terms)
+        simplified.insert(CollapseSpace(term.text));
     }
   }
   std::vector<std::string> wanted = TermsOfSectionA();
@@ -97,7 +94,7 @@ TEST_CASE("every entry has the three languages, definitions and sources",
       for (const Term& term : section->terms) {
         if (term.sources.empty()) {
           problems.push_back(entry.id + ": " + std::string(lang) + " term '" +
-                             Clean(term.text) + "' has no source");
+                             CollapseSpace(term.text) + "' has no source");
         }
       }
       if ((lang == "en" || lang == "de") && section->definitions.empty())
@@ -182,15 +179,15 @@ TEST_CASE("readings and traditional forms agree with CC-CEDICT or say why",
   int compared = 0;
   for (const Concept& entry : BuiltIn().concepts) {
     for (const ChineseForms& forms : ChineseTerms(entry)) {
-      std::string simplified = Clean(forms.simplified->text);
+      std::string simplified = CollapseSpace(forms.simplified->text);
       auto [first, last] = Cedict().equal_range(simplified);
       if (first == last || forms.pinyin == nullptr ||
           forms.traditional == nullptr) {
         continue;  // CC-CEDICT lacks the word: composed, and sourced so
       }
       ++compared;
-      std::string ours = ReadingKey(Clean(forms.pinyin->text));
-      std::string traditional = Clean(forms.traditional->text);
+      std::string ours = ReadingKey(CollapseSpace(forms.pinyin->text));
+      std::string traditional = CollapseSpace(forms.traditional->text);
       bool reading = false, characters = false;
       std::string theirs;
       for (auto it = first; it != last; ++it) {
@@ -201,7 +198,7 @@ TEST_CASE("readings and traditional forms agree with CC-CEDICT or say why",
       }
       if (!reading && !MentionsCedict(forms.pinyin)) {
         unexplained.push_back(entry.id + ": " + simplified + " read '" +
-                              Clean(forms.pinyin->text) +
+                              CollapseSpace(forms.pinyin->text) +
                               "'; CC-CEDICT: " + theirs);
       }
       if (!characters && !MentionsCedict(forms.traditional)) {
@@ -221,12 +218,13 @@ TEST_CASE("every term of every entry finds its entry", "[content]") {
   for (std::size_t i = 0; i < glossary.concepts.size(); ++i) {
     for (const LangSection& section : glossary.concepts[i].languages) {
       for (const Term& term : section.terms) {
-        std::vector<Hit> hits = index.Find(Clean(term.text));
+        std::vector<Hit> hits = index.Find(CollapseSpace(term.text));
         bool found = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
           return h.concept_index == i;
         });
         if (!found)
-          lost.push_back(glossary.concepts[i].id + ": " + Clean(term.text));
+          lost.push_back(glossary.concepts[i].id + ": " +
+                         CollapseSpace(term.text));
       }
     }
   }
@@ -249,7 +247,7 @@ TEST_CASE("every form as the report prints it finds its entry", "[content]") {
   std::set<std::string> printed_forms;
   std::vector<std::string> lost;
   for (const Passage& passage : passages) {
-    std::string printed = Clean(passage.sentence.substr(
+    std::string printed = CollapseSpace(passage.sentence.substr(
         passage.match_begin, passage.match_end - passage.match_begin));
     printed_forms.insert(printed);
     std::vector<Hit> hits = index.Find(printed);

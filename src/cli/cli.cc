@@ -379,9 +379,6 @@ void ReportNoEntry(const std::string& query,
 
 bool LoadDocument(const Options& options, const Environment& env,
                   std::ostream& err, Document* document);
-std::vector<Passage> PassagesOf(const Document& document,
-                                const GlossaryMatcher& matcher,
-                                std::size_t entry);
 
 // How many passages an entry view shows before pointing to `glossa passages`.
 constexpr std::size_t kPassagesInEntry = 3;
@@ -402,20 +399,13 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
     return kError;
   std::vector<Passage> all;
   if (!hits.empty()) all = FindPassages(document, matcher);
-  auto passages_of = [&](std::size_t entry) {
-    std::vector<Passage> out;
-    for (const Passage& passage : all) {
-      if (passage.entry == static_cast<int>(entry)) out.push_back(passage);
-    }
-    return out;
-  };
 
   if (options.json) {
     nlohmann::ordered_json result;
     result["query"] = query;
     nlohmann::ordered_json entries = nlohmann::ordered_json::array();
     for (const Hit& hit : hits) {
-      std::vector<Passage> passages = passages_of(hit.concept_index);
+      std::vector<Passage> passages = PassagesOf(all, hit.concept_index);
       nlohmann::ordered_json entry =
           EntryJson(glossary, glossary.concepts[hit.concept_index],
                     {&document, &passages});
@@ -448,7 +438,7 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
         out << '\n'
             << std::string(static_cast<std::size_t>(style.width), '-')
             << "\n\n";
-      std::vector<Passage> passages = passages_of(hits[i].concept_index);
+      std::vector<Passage> passages = PassagesOf(all, hits[i].concept_index);
       RenderEntry(glossary, glossary.concepts[hits[i].concept_index], style,
                   out, {&document, &passages});
       out << '\n'
@@ -619,10 +609,6 @@ int Import(const Options& options, const Environment& env, std::ostream& out,
   return kSuccess;
 }
 
-// Loads the edition: --document, or the built-in one.
-bool LoadDocument(const Options& options, const Environment& env,
-                  std::ostream& err, Document* document);
-
 int Site(const Options& options, const Environment& env, std::ostream& out,
          std::ostream& err) {
   Glossary glossary;
@@ -709,19 +695,6 @@ int Read(const Options& options, const Environment& env, std::ostream& out,
   return kSuccess;
 }
 
-// The passages of the entries the edition holds, for lookup and passages.
-std::vector<Passage> PassagesOf(const Document& document,
-                                const GlossaryMatcher& matcher,
-                                std::size_t entry) {
-  std::vector<Passage> all = FindPassages(document, matcher);
-  std::vector<Passage> out;
-  for (Passage& passage : all) {
-    if (passage.entry == static_cast<int>(entry))
-      out.push_back(std::move(passage));
-  }
-  return out;
-}
-
 int Passages(const Options& options, const Environment& env, std::ostream& out,
              std::ostream& err) {
   Glossary glossary;
@@ -738,7 +711,8 @@ int Passages(const Options& options, const Environment& env, std::ostream& out,
     return had_errors ? kError : kNotFound;
   }
   const std::size_t entry = hits.front().concept_index;
-  std::vector<Passage> passages = PassagesOf(document, matcher, entry);
+  std::vector<Passage> passages =
+      PassagesOf(FindPassages(document, matcher), entry);
   if (options.json) {
     nlohmann::ordered_json result;
     result["entry"] =

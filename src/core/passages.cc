@@ -181,6 +181,15 @@ std::vector<Passage> FindPassages(const Document& document,
   return out;
 }
 
+std::vector<Passage> PassagesOf(const std::vector<Passage>& all,
+                                std::size_t entry) {
+  std::vector<Passage> out;
+  for (const Passage& passage : all) {
+    if (passage.entry == static_cast<int>(entry)) out.push_back(passage);
+  }
+  return out;
+}
+
 std::optional<Block> LocateBlock(const Document& document,
                                  std::string_view id) {
   std::optional<Block> found;

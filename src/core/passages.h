@@ -45,6 +45,10 @@ struct Passage {
 std::vector<Passage> FindPassages(const Document& document,
                                   const GlossaryMatcher& matcher);
 
+// The passages of one entry (a concept's index), in the order of `all`.
+std::vector<Passage> PassagesOf(const std::vector<Passage>& all,
+                                std::size_t entry);
+
 // A block of the edition found by its id, with its locator (page: where the
 // block starts) and its text, footnote calls and page breaks left out.
 struct Block {

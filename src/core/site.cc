@@ -498,13 +498,6 @@ class SiteBuilder {
     return WriteHtml(page.document);
   }
 
-  std::vector<const Passage*> PassagesOf(std::size_t entry) const {
-    std::vector<const Passage*> out;
-    for (const Passage& passage : passages_)
-      if (passage.entry == static_cast<int>(entry)) out.push_back(&passage);
-    return out;
-  }
-
   // One row per term; a Chinese term's row holds its traditional form and
   // reading too (the parallel sections), with the sources of all three once.
   void TermTable(pugi::xml_node parent, const Concept& entry) {
@@ -595,8 +588,7 @@ class SiteBuilder {
     }
   }
 
-  void Dispersion(pugi::xml_node parent,
-                  const std::vector<const Passage*>& passages) {
+  void Dispersion(pugi::xml_node parent, const std::vector<Passage>& passages) {
     if (report_length_ == 0) return;
     constexpr double kWidth = 600, kHeight = 34, kBand = 22;
     pugi::xml_node svg = El(parent, "svg", {},
@@ -635,8 +627,8 @@ class SiteBuilder {
             {"y", number(kHeight - 2)},
             {"class", "band-label"}});
     }
-    for (const Passage* passage : passages) {
-      auto found = block_at_.find(passage->locator.node);
+    for (const Passage& passage : passages) {
+      auto found = block_at_.find(passage.locator.node);
       if (found == block_at_.end()) continue;
       double x = x_of(found->second.offset) + 0.5;
       El(svg, "line", {},
@@ -735,7 +727,7 @@ class SiteBuilder {
       }
     }
 
-    std::vector<const Passage*> passages = PassagesOf(index);
+    std::vector<Passage> passages = PassagesOf(passages_, index);
     EditionContext context{&document_, &passages_};
     std::vector<KeyPassage> keys = KeyPassages(entry, context);
     if (!keys.empty()) {
@@ -786,27 +778,26 @@ class SiteBuilder {
     if (!passages.empty()) {
       Dispersion(section, passages);
       pugi::xml_node list = El(section, "ol", {}, {{"class", "kwic"}});
-      for (const Passage* passage : passages) {
+      for (const Passage& passage : passages) {
         pugi::xml_node li = El(list, "li");
         pugi::xml_node link =
             El(li, "a", {},
-               {{"href", "../index.html#" + passage->locator.node},
+               {{"href", "../index.html#" + passage.locator.node},
                 {"class", "kwic-line"},
-                {"data-node", passage->locator.node}});
-        std::string_view sentence = passage->sentence;
+                {"data-node", passage.locator.node}});
+        std::string_view sentence = passage.sentence;
         El(link, "span",
-           HeadChars(CollapseSpace(sentence.substr(0, passage->match_begin)),
+           HeadChars(CollapseSpace(sentence.substr(0, passage.match_begin)),
                      kContextChars),
            {{"class", "left"}});
         El(link, "mark",
-           CollapseSpace(
-               sentence.substr(passage->match_begin,
-                               passage->match_end - passage->match_begin)));
+           CollapseSpace(sentence.substr(
+               passage.match_begin, passage.match_end - passage.match_begin)));
         El(link, "span",
-           TailChars(CollapseSpace(sentence.substr(passage->match_end)),
+           TailChars(CollapseSpace(sentence.substr(passage.match_end)),
                      kContextChars),
            {{"class", "right"}});
-        El(li, "span", FormatLocator(passage->locator), {{"class", "locator"}});
+        El(li, "span", FormatLocator(passage.locator), {{"class", "locator"}});
       }
     }
     Footer(page.document.child("html").child("body"));

@@ -199,16 +199,29 @@ bool IsKnownCharset(std::string_view charset) {
   return U_SUCCESS(status);
 }
 
+namespace {
+
+using Converter = std::unique_ptr<UConverter, void (*)(UConverter*)>;
+
+// An ICU converter for `name`, or null with *error set.
+Converter OpenConverter(const std::string& name, std::string* error) {
+  UErrorCode status = U_ZERO_ERROR;
+  Converter converter(ucnv_open(name.c_str(), &status), ucnv_close);
+  if (U_FAILURE(status) || !converter) {
+    *error = "unknown encoding '" + name + "'";
+    return Converter(nullptr, ucnv_close);
+  }
+  return converter;
+}
+
+}  // namespace
+
 bool EncodeFromUtf8(std::string_view text, std::string_view charset,
                     std::string* out, std::string* error) {
   std::string name(charset);
+  Converter converter = OpenConverter(name, error);
+  if (!converter) return false;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, void (*)(UConverter*)> converter(
-      ucnv_open(name.c_str(), &status), ucnv_close);
-  if (U_FAILURE(status) || !converter) {
-    *error = "unknown encoding '" + name + "'";
-    return false;
-  }
   ucnv_setFromUCallBack(converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr,
                         nullptr, nullptr, &status);
   if (U_FAILURE(status)) Fail("ucnv_setFromUCallBack", status);
@@ -234,14 +247,12 @@ bool DecodeToUtf8(std::string_view bytes, std::string_view charset,
                   std::string* out, std::size_t* bad_offset,
                   std::string* error) {
   std::string name(charset);
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, void (*)(UConverter*)> converter(
-      ucnv_open(name.c_str(), &status), ucnv_close);
-  if (U_FAILURE(status) || !converter) {
+  Converter converter = OpenConverter(name, error);
+  if (!converter) {
     *bad_offset = 0;
-    *error = "unknown encoding '" + name + "'";
     return false;
   }
+  UErrorCode status = U_ZERO_ERROR;
   ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr,
                       nullptr, nullptr, &status);
   if (U_FAILURE(status)) Fail("ucnv_setToUCallBack", status);
