@@ -11,10 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/edition_index.h"
 #include "core/glossary.h"
-#include "core/glossary_matcher.h"
-#include "core/lookup.h"
-#include "core/passages.h"
 #include "core/tbx_reader.h"
 #include "core/tei.h"
 #include "core/unicode.h"
@@ -240,9 +238,8 @@ TEST_CASE("every form as the report prints it finds its entry", "[content]") {
   Diagnostics diags;
   Document document;
   REQUIRE(ReadTei(testing::ReadOrFail(path), path, diags, &document));
-  GlossaryMatcher matcher(glossary);
-  Index index(glossary);
-  std::vector<Passage> passages = FindPassages(document, matcher);
+  const EditionIndex index(glossary, document);
+  const std::vector<Passage>& passages = index.passages();
   REQUIRE(passages.size() > 500);
   std::set<std::string> printed_forms;
   std::vector<std::string> lost;
@@ -251,7 +248,6 @@ TEST_CASE("every form as the report prints it finds its entry", "[content]") {
         passage.match_begin, passage.match_end - passage.match_begin));
     printed_forms.insert(printed);
     std::vector<Hit> hits = index.Find(printed);
-    if (hits.empty()) hits = FindInflected(matcher, printed);
     bool found = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
       return h.concept_index == static_cast<std::size_t>(passage.entry);
     });

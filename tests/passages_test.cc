@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/annotate.h"
+#include "core/edition_index.h"
 #include "core/tbx_reader.h"
 #include "core/tei.h"
 #include "core/unicode.h"
@@ -41,16 +42,14 @@ const Document& Report() {
   return *document;
 }
 
-const GlossaryMatcher& TermMatcher() {
-  static const GlossaryMatcher* matcher = new GlossaryMatcher(Terms());
-  return *matcher;
+const EditionIndex& TermIndex() {
+  static const EditionIndex* index = new EditionIndex(Terms(), Report());
+  return *index;
 }
 
-const std::vector<Passage>& All() {
-  static const std::vector<Passage>* passages =
-      new std::vector<Passage>(FindPassages(Report(), TermMatcher()));
-  return *passages;
-}
+const GlossaryMatcher& TermMatcher() { return TermIndex().matcher(); }
+
+const std::vector<Passage>& All() { return TermIndex().passages(); }
 
 int EntryIndex(const std::string& id) {
   for (std::size_t i = 0; i < Terms().concepts.size(); ++i) {
@@ -182,6 +181,26 @@ TEST_CASE("a passage is its sentence; abbreviations and dates do not end one",
             "Credit) bei der Bewertung finanzieller Bonität skeptisch äußern.");
     }
   }
+}
+
+TEST_CASE("a keyword-in-context line keeps the spaces around the keyword",
+          "[passages]") {
+  // The site once cut the context and the keyword apart and lost the spaces
+  // between them („undDengfeng(Provinz Henan)“).
+  Passage passage;
+  passage.sentence = "in Rongcheng und\nDengfeng (Provinz Henan) getestet";
+  passage.match_begin = passage.sentence.find("Dengfeng");
+  passage.match_end = passage.match_begin + 8;
+  Kwic kwic = KwicOf(passage);
+  CHECK(kwic.left == "in Rongcheng und ");
+  CHECK(kwic.match == "Dengfeng");
+  CHECK(kwic.right == " (Provinz Henan) getestet");
+  passage.sentence = "in Rongcheng und Dengfeng, getestet";
+  passage.match_begin = passage.sentence.find("Dengfeng");
+  passage.match_end = passage.match_begin + 8;
+  kwic = KwicOf(passage);
+  CHECK(kwic.left + "[" + kwic.match + "]" + kwic.right ==
+        "in Rongcheng und [Dengfeng], getestet");
 }
 
 // Counts occurrences of `term` in `text` with white space between CJK

@@ -4,15 +4,16 @@
 
 #include "core/site.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
+#include <memory>
 #include <regex>
 #include <set>
 #include <string>
 #include <tuple>
 
-#include "core/glossary_matcher.h"
-#include "core/passages.h"
+#include "core/edition_index.h"
 #include "core/tbx_reader.h"
 #include "core/tei.h"
 #include "test_support.h"
@@ -20,25 +21,22 @@
 namespace glossa {
 namespace {
 
+// The built-in glossary and report, and their site.
 struct BuiltIn {
-  Glossary glossary;
-  Document document;
-  std::map<std::string, std::string> files;
+  const Glossary& glossary;
+  const EditionIndex* index;
+  const std::map<std::string, std::string>& files;
 };
 
-const BuiltIn& Site() {
-  static const BuiltIn* site = [] {
-    auto* out = new BuiltIn;
-    Diagnostics diags;
-    std::string tbx = testing::DataDir() + "/social-credit.tbx";
-    REQUIRE(ReadTbx(testing::ReadOrFail(tbx), tbx, diags, &out->glossary));
-    std::string tei = testing::DataDir() + "/sources/merics-2017-de.tei.xml";
-    REQUIRE(ReadTei(testing::ReadOrFail(tei), tei, diags, &out->document));
-    for (SiteFile& file : BuildSite(out->glossary, out->document))
-      out->files[file.path] = std::move(file.contents);
-    return out;
-  }();
-  return *site;
+BuiltIn Site() {
+  const testing::BuiltInData& built_in = testing::BuiltIn();
+  return {built_in.glossary, built_in.index.get(), built_in.site};
+}
+
+// The site of a glossary without a report to read.
+std::vector<SiteFile> SiteOf(const Glossary& glossary) {
+  Document nothing;
+  return BuildSite(EditionIndex(glossary, nothing));
 }
 
 std::size_t Count(const std::string& text, const std::string& what) {
@@ -71,7 +69,7 @@ Concept MakeConcept(std::string id, std::string german, std::string english,
 
 TEST_CASE("the site has the report, the index, a page per entry and assets",
           "[site]") {
-  const BuiltIn& site = Site();
+  const BuiltIn site = Site();
   CHECK(site.files.size() == site.glossary.concepts.size() + 5);
   for (const char* path :
        {"index.html", "glossary.html", "entries/zhengxin.html",
@@ -114,7 +112,7 @@ TEST_CASE("every page carries the policy and loads only its own files",
 }
 
 TEST_CASE("the report links every term to its entry page", "[site]") {
-  const BuiltIn& site = Site();
+  const BuiltIn site = Site();
   const std::string& report = site.files.at("index.html");
   CHECK(Count(report,
               "<a class=\"term\" href=\"entries/xinxi-gudao.html\" "
@@ -122,8 +120,7 @@ TEST_CASE("the report links every term to its entry page", "[site]") {
   // As many links as `glossa passages` finds places with top-level matches
   // (a term split by a page break or footnote call is linked in two pieces;
   // a form of two entries, "Creditworthy", is one link, to the first).
-  GlossaryMatcher matcher(site.glossary);
-  std::vector<Passage> passages = FindPassages(site.document, matcher);
+  const std::vector<Passage>& passages = site.index->passages();
   std::set<std::tuple<std::string, std::string, std::size_t>> places;
   for (const Passage& passage : passages) {
     if (passage.nested_in < 0)
@@ -135,6 +132,33 @@ TEST_CASE("the report links every term to its entry page", "[site]") {
   std::size_t links = Count(report, "<a class=\"term\" ");
   CHECK(links >= top_level);
   CHECK(links <= top_level + 5);
+  // Each link holds the text of a match (or a piece of one, where a page
+  // break or a footnote call splits it) and links to that match's entry.
+  std::set<std::string> matched;
+  for (const Passage& passage : passages) {
+    if (passage.nested_in >= 0) continue;
+    matched.insert(
+        site.glossary.concepts[passage.entry].id + " " +
+        passage.sentence.substr(passage.match_begin,
+                                passage.match_end - passage.match_begin));
+  }
+  std::regex term_link(
+      "<a class=\"term\" href=\"entries/[^\"]+\" data-entry=\"([^\"]+)\">"
+      "([^<]*)</a>");
+  std::size_t checked = 0;
+  for (auto it = std::sregex_iterator(report.begin(), report.end(), term_link);
+       it != std::sregex_iterator(); ++it, ++checked) {
+    std::string piece = (*it)[1].str() + " ";
+    std::string text = (*it)[2].str();
+    bool found = std::any_of(
+        matched.begin(), matched.end(), [&](const std::string& match) {
+          return match.rfind(piece, 0) == 0 &&
+                 match.find(text, piece.size()) != std::string::npos;
+        });
+    INFO(piece << text);
+    CHECK(found);
+  }
+  CHECK(checked == links);
   // Every block a passage names is there to land on.
   for (const Passage& passage : passages) {
     INFO(passage.locator.node);
@@ -148,10 +172,9 @@ TEST_CASE("the report links every term to its entry page", "[site]") {
 
 TEST_CASE("an entry page lists every passage of the entry in report order",
           "[site]") {
-  const BuiltIn& site = Site();
-  GlossaryMatcher matcher(site.glossary);
+  const BuiltIn site = Site();
   std::vector<std::string> expected;
-  for (const Passage& passage : FindPassages(site.document, matcher)) {
+  for (const Passage& passage : site.index->passages()) {
     if (site.glossary.concepts[passage.entry].id == "zhengxin")
       expected.push_back(passage.locator.node);
   }
@@ -194,7 +217,7 @@ TEST_CASE("the index sorts by each language's collation", "[site]") {
       MakeConcept("bonitaet", "Bonität", "creditworthiness", "信用", "xìnyòng"),
       MakeConcept("apfel", "Apfel", "apple", "苹果", "píngguǒ")};
   std::string page;
-  for (const SiteFile& file : BuildSite(glossary, Document()))
+  for (const SiteFile& file : SiteOf(glossary))
     if (file.path == "glossary.html") page = file.contents;
   std::size_t german = page.find("id=\"order-de\"");
   std::size_t english = page.find("id=\"order-en\"");
@@ -220,7 +243,7 @@ TEST_CASE("text from the glossary reaches the page only as text", "[site]") {
       {"externalCrossReference", "javascript:alert(1)", "click me", {}});
   evil.cross_references.push_back({"javascript:alert(1)", "related: x", {}});
   glossary.concepts = {evil};
-  for (const SiteFile& file : BuildSite(glossary, Document())) {
+  for (const SiteFile& file : SiteOf(glossary)) {
     INFO(file.path);
     if (file.path == "assets/glossa.js") continue;
     CHECK(file.path.find('<') == std::string::npos);
@@ -230,7 +253,7 @@ TEST_CASE("text from the glossary reaches the page only as text", "[site]") {
     CHECK(Count(file.contents, "href=\"javascript:") == 0);
   }
   std::map<std::string, std::string> files;
-  for (SiteFile& file : BuildSite(glossary, Document()))
+  for (SiteFile& file : SiteOf(glossary))
     files[file.path] = std::move(file.contents);
   REQUIRE(files.count("entries/entry-1.html") == 1);
   const std::string& page = files["entries/entry-1.html"];

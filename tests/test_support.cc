@@ -7,6 +7,9 @@
 #include <sstream>
 
 #include "core/file_io.h"
+#include "core/site.h"
+#include "core/tbx_reader.h"
+#include "core/tei.h"
 
 namespace glossa::testing {
 
@@ -25,6 +28,24 @@ std::string ReadShared(const std::string& relative) {
 }
 
 std::string DataDir() { return std::string(GLOSSA_SOURCE_DIR) + "/glossary"; }
+
+const BuiltInData& BuiltIn() {
+  static const BuiltInData* built_in = [] {
+    auto* out = new BuiltInData;
+    Diagnostics diags;
+    REQUIRE(ReadTbx(ReadOrFail(DataDir() + "/social-credit.tbx"),
+                    "glossary/social-credit.tbx", diags, &out->glossary));
+    REQUIRE(ReadTei(ReadOrFail(DataDir() + "/sources/merics-2017-de.tei.xml"),
+                    "glossary/sources/merics-2017-de.tei.xml", diags,
+                    &out->document));
+    REQUIRE(diags.all().empty());
+    out->index = std::make_unique<EditionIndex>(out->glossary, out->document);
+    for (SiteFile& file : BuildSite(*out->index))
+      out->site[file.path] = std::move(file.contents);
+    return out;
+  }();
+  return *built_in;
+}
 
 RunResult RunGlossa(const std::vector<std::string>& args) {
   Environment env;

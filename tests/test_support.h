@@ -4,10 +4,13 @@
 #ifndef GLOSSA_TESTS_TEST_SUPPORT_H_
 #define GLOSSA_TESTS_TEST_SUPPORT_H_
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/cli.h"
+#include "core/edition_index.h"
 
 namespace glossa::testing {
 
@@ -23,6 +26,17 @@ std::string ReadOrFail(const std::string& path);
 
 // The built-in glossary's folder in the source tree.
 std::string DataDir();
+
+// The built-in glossary read against the built-in edition, as `glossa`
+// reads them from the source tree (names as the CLI shows them), and the
+// site built from them; made once per test process.
+struct BuiltInData {
+  Glossary glossary;
+  Document document;
+  std::unique_ptr<EditionIndex> index;
+  std::map<std::string, std::string> site;  // path -> contents
+};
+const BuiltInData& BuiltIn();
 
 struct RunResult {
   int status = 0;

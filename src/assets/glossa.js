@@ -291,39 +291,57 @@
   }
 
   // ---- search -----------------------------------------------------------------
-  // Lower case, no diacritics or tone marks, no tone numbers, no spaces or
-  // hyphens: "Zhēngxìn", "zheng1 xin4" and "zhengxin" meet; "Bonität" and
-  // "bonitat" meet. Characters are compared as they are (the index lists
-  // simplified and traditional forms both).
-  function normalize(text) {
-    return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
-      .replace(/ß/g, 'ss').replace(/[\s\d'’·\-‐‑–—_.,;:!?()[\]„“”"«»]/g, '');
+  // The index is built by glossa itself: each term comes with the keys
+  // `glossa lookup` finds it by (src/core/lookup.h, KeysOf): its loose key
+  // (NFKC, case folded, no diacritics, traditional characters simplified)
+  // and, for a reading, its toneless pinyin key. A query is folded here the
+  // same way: data.simplified holds the traditional characters of the
+  // glossary. Unlike lookup, search goes on as you type: a key that starts
+  // with, or holds, the query matches too, and tones are never required.
+  function looseKey(text) {
+    const simplified = data().simplified || {};
+    let folded = '';
+    for (const c of text.normalize('NFKC')) folded += simplified[c] || c;
+    return folded.toLowerCase().replace(/ß/g, 'ss').normalize('NFD')
+      .replace(/\p{M}/gu, '').normalize('NFC').replace(/\s+/g, ' ').trim();
   }
 
-  let searchIndex = null;
-  function index() {
-    if (searchIndex) return searchIndex;
-    searchIndex = data().terms.map(([text, lang, id]) => ({ text, lang, id, key: normalize(text) }));
-    return searchIndex;
+  // The toneless pinyin of a loose key: no tone numbers, no separators,
+  // "v" and "u:" for "ü" (already "u" in the loose key).
+  function tonelessKey(loose) {
+    return loose.replace(/u:/g, 'u').replace(/v/g, 'u').replace(/[\d\s'’\-]/g, '');
+  }
+
+  function rankOf(key, query) {
+    if (!key || !query) return -1;
+    if (key === query) return 0;
+    if (key.startsWith(query)) return 1;
+    return key.includes(query) ? 2 : -1;
   }
 
   function search(query) {
-    const key = normalize(query);
-    if (!key) return [];
-    const best = new Map();
-    for (const term of index()) {
-      let rank = -1;
-      if (term.key === key) rank = 0;
-      else if (term.key.startsWith(key)) rank = 1;
-      else if (term.key.includes(key)) rank = 2;
+    const loose = looseKey(query);
+    if (!loose) return [];
+    const toneless = tonelessKey(loose);
+    const best = new Map();  // by entry, in glossary order
+    for (const [text, , id, key, pinyin] of data().terms) {
+      let rank = rankOf(key, loose);
+      const reading = rankOf(pinyin, toneless);
+      if (reading >= 0 && (rank < 0 || reading < rank)) rank = reading;
+      if (id === query.trim()) rank = 0;
       if (rank < 0) continue;
-      const seen = best.get(term.id);
-      if (!seen || rank < seen.rank || (rank === seen.rank && term.text.length < seen.text.length)) {
-        best.set(term.id, { id: term.id, rank, text: term.text });
+      const seen = best.get(id);
+      if (!seen || rank < seen.rank || (rank === seen.rank && text.length < seen.text.length)) {
+        best.set(id, { id, rank, text });
       }
     }
-    return [...best.values()].sort((a, b) => a.rank - b.rank || a.text.length - b.text.length).slice(0, 12);
+    // Exact matches in glossary order, as `glossa lookup` lists them; then
+    // the shortest terms that start with or hold the query.
+    const length = (result) => (result.rank === 0 ? 0 : result.text.length);
+    return [...best.values()].sort((a, b) => a.rank - b.rank || length(a) - length(b)).slice(0, 12);
   }
+  // For the browser tests, which compare the search with `glossa lookup`.
+  window.GLOSSA_SEARCH = { looseKey, search };
 
   function setUpSearch() {
     const input = document.getElementById('search');

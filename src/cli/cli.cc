@@ -26,6 +26,7 @@
 #include "core/cedict.h"
 #include "core/diagnostics.h"
 #include "core/document.h"
+#include "core/edition_index.h"
 #include "core/file_io.h"
 #include "core/glossary.h"
 #include "core/glossary_check.h"
@@ -349,15 +350,6 @@ std::string Join(const std::vector<std::string>& words) {
   return out;
 }
 
-// The entries a query finds: by the index, else as an inflected form read
-// the way the matcher reads the report.
-std::vector<Hit> FindEntries(const Index& index, const GlossaryMatcher& matcher,
-                             const std::string& query) {
-  std::vector<Hit> hits = index.Find(query);
-  if (hits.empty()) hits = FindInflected(matcher, query);
-  return hits;
-}
-
 // Says that nothing matched, with the nearest entries.
 void ReportNoEntry(const std::string& query,
                    const std::vector<Suggestion>& suggestions,
@@ -380,57 +372,21 @@ void ReportNoEntry(const std::string& query,
 bool LoadDocument(const Options& options, const Environment& env,
                   std::ostream& err, Document* document);
 
-// How many passages an entry view shows before pointing to `glossa passages`.
-constexpr std::size_t kPassagesInEntry = 3;
-
 int Lookup(const Options& options, const Environment& env, std::ostream& out,
            std::ostream& err) {
   Glossary glossary;
   bool had_errors = false;
   if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
-  std::string query = Join(options.query);
-  Index index(glossary);
-  GlossaryMatcher matcher(glossary);
-  std::vector<Hit> hits = FindEntries(index, matcher, query);
-  std::vector<Suggestion> suggestions;
-  if (hits.empty()) suggestions = index.Suggest(query, 3);
   Document document;
-  if (!hits.empty() && !LoadDocument(options, env, err, &document))
-    return kError;
-  std::vector<Passage> all;
-  if (!hits.empty()) all = FindPassages(document, matcher);
+  if (!LoadDocument(options, env, err, &document)) return kError;
+  const EditionIndex index(glossary, document);
+  std::string query = Join(options.query);
+  std::vector<Hit> hits = index.Find(query);
+  std::vector<Suggestion> suggestions;
+  if (hits.empty()) suggestions = index.terms().Suggest(query, 3);
 
   if (options.json) {
-    nlohmann::ordered_json result;
-    result["query"] = query;
-    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
-    for (const Hit& hit : hits) {
-      std::vector<Passage> passages = PassagesOf(all, hit.concept_index);
-      nlohmann::ordered_json entry =
-          EntryJson(glossary, glossary.concepts[hit.concept_index],
-                    {&document, &passages});
-      nlohmann::ordered_json first = nlohmann::ordered_json::array();
-      for (std::size_t i = 0; i < passages.size() && i < kPassagesInEntry;
-           ++i) {
-        first.push_back(PassageJson(passages[i], matcher));
-      }
-      entry["passages"] = {{"count", passages.size()},
-                           {"first", std::move(first)}};
-      entry["match"] = {{"kind", MatchKindName(hit.kind)},
-                        {"term", CollapseSpace(hit.term)}};
-      entries.push_back(std::move(entry));
-    }
-    result["entries"] = std::move(entries);
-    nlohmann::ordered_json suggested = nlohmann::ordered_json::array();
-    for (const Suggestion& suggestion : suggestions) {
-      suggested.push_back(
-          {{"id", glossary.concepts[suggestion.concept_index].id},
-           {"term", CollapseSpace(suggestion.term)},
-           {"headline",
-            Headline(glossary.concepts[suggestion.concept_index])}});
-    }
-    result["suggestions"] = std::move(suggested);
-    out << result.dump(2) << '\n';
+    out << LookupJson(index, query, hits, suggestions).dump(2) << '\n';
   } else {
     Style style = MakeStyle(options, env);
     for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -438,24 +394,21 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
         out << '\n'
             << std::string(static_cast<std::size_t>(style.width), '-')
             << "\n\n";
-      std::vector<Passage> passages = PassagesOf(all, hits[i].concept_index);
-      RenderEntry(glossary, glossary.concepts[hits[i].concept_index], style,
-                  out, {&document, &passages});
+      const std::size_t entry = hits[i].concept_index;
+      std::vector<Passage> passages = index.PassagesOf(entry);
+      RenderEntry(index, entry, style, out);
       out << '\n'
           << (style.color ? "\x1b[1mPassages\x1b[0m" : "Passages") << "  "
           << passages.size() << " in the report";
-      if (!passages.empty()) out << " (" << CountsBySection(passages) << ")";
+      if (!passages.empty())
+        out << " (" << FormatCounts(index.CountsOf(entry)) << ")";
       out << '\n';
-      std::vector<Passage> first(
-          passages.begin(),
-          passages.begin() + static_cast<std::ptrdiff_t>(
-                                 std::min(passages.size(), kPassagesInEntry)));
+      if (passages.size() > kPassagesInEntry) passages.resize(kPassagesInEntry);
       ConcordanceOptions concordance;
       concordance.style = style;
-      RenderConcordance(first, concordance, out);
-      if (passages.size() > kPassagesInEntry) {
-        out << "  all: glossa passages "
-            << glossary.concepts[hits[i].concept_index].id << '\n';
+      RenderConcordance(passages, concordance, out);
+      if (index.CountOf(entry) > kPassagesInEntry) {
+        out << "  all: glossa passages " << glossary.concepts[entry].id << '\n';
       }
     }
   }
@@ -463,6 +416,45 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
   if (had_errors) return kError;
   return hits.empty() ? kNotFound : kSuccess;
 }
+
+// The files a glossary's relative targets name, read beside the glossary
+// at `path`: for each, whether it exists or, when targets point into it,
+// the edition with the glossary indexed against it. I/O for
+// CheckGlossaryContent, which reads nothing itself.
+class LinkedEditions {
+ public:
+  LinkedEditions(const Glossary& glossary, const std::string& path) {
+    std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    for (const auto& [file, edition] : LinkedFiles(glossary)) {
+      std::string resolved = (folder / file).lexically_normal().string();
+      LinkedFile& linked = files_[file];
+      if (!edition) {
+        std::error_code error;
+        if (!std::filesystem::exists(resolved, error))
+          linked.error = "no file '" + resolved + "'";
+        continue;
+      }
+      std::string bytes;
+      if (!ReadFile(resolved, &bytes, &linked.error)) continue;
+      auto document = std::make_unique<Document>();
+      Diagnostics tei;
+      if (!ReadTei(bytes, resolved, tei, document.get())) {
+        linked.error = "cannot read '" + resolved + "' as a TEI edition";
+        if (!tei.all().empty()) linked.error += ": " + tei.all()[0].message;
+        continue;
+      }
+      indexes_.push_back(std::make_unique<EditionIndex>(glossary, *document));
+      documents_.push_back(std::move(document));
+      linked.edition = indexes_.back().get();
+    }
+  }
+  const std::map<std::string, LinkedFile>& files() const { return files_; }
+
+ private:
+  std::map<std::string, LinkedFile> files_;
+  std::vector<std::unique_ptr<Document>> documents_;
+  std::vector<std::unique_ptr<EditionIndex>> indexes_;
+};
 
 int Check(const Options& options, const Environment& env, std::ostream& out,
           std::ostream& err) {
@@ -481,7 +473,10 @@ int Check(const Options& options, const Environment& env, std::ostream& out,
     std::string name = Shown(path, env);
     Glossary glossary;
     CheckResult result = CheckTbx(bytes, name, diags, &glossary);
-    if (result.readable) CheckGlossaryContent(glossary, path, diags);
+    if (result.readable) {
+      LinkedEditions linked(glossary, path);
+      CheckGlossaryContent(glossary, linked.files(), diags);
+    }
     std::vector<Diagnostic> sorted = diags.all();
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
@@ -503,20 +498,12 @@ int Check(const Options& options, const Environment& env, std::ostream& out,
 // Every form the matcher finds (not readings, not deprecated terms), one per
 // line, each once: a term list for grep, CAT tools and the benchmark.
 std::string TermList(const Glossary& glossary) {
+  const GlossaryMatcher matcher(glossary);
   std::set<std::string> seen;
   std::string out;
-  for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
-    for (const LangSection& section : glossary.concepts[c].languages) {
-      for (const Term& term : section.terms) {
-        if (SameLanguage(section.lang, kPinyin) ||
-            term.status == TermStatus::kDeprecated ||
-            term.status == TermStatus::kSuperseded) {
-          continue;
-        }
-        std::string text = CollapseSpace(term.text);
-        if (!text.empty() && seen.insert(text).second) out += text + "\n";
-      }
-    }
+  for (int form = 0; form < static_cast<int>(matcher.forms()); ++form) {
+    std::string text = CollapseSpace(matcher.TermOf(form).text);
+    if (!text.empty() && seen.insert(text).second) out += text + "\n";
   }
   return out;
 }
@@ -623,7 +610,7 @@ int Site(const Options& options, const Environment& env, std::ostream& out,
     err << "glossa: error: the document has errors; the site was not built\n";
     return kError;
   }
-  std::vector<SiteFile> files = BuildSite(glossary, document);
+  std::vector<SiteFile> files = BuildSite(EditionIndex(glossary, document));
   std::string error;
   if (!WriteDirectoryAtomically(options.site_dir, files, &error)) {
     err << "glossa: error: " << error << '\n';
@@ -702,26 +689,17 @@ int Passages(const Options& options, const Environment& env, std::ostream& out,
   if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
   Document document;
   if (!LoadDocument(options, env, err, &document)) return kError;
+  const EditionIndex index(glossary, document);
   std::string query = Join(options.query);
-  Index index(glossary);
-  GlossaryMatcher matcher(glossary);
-  std::vector<Hit> hits = FindEntries(index, matcher, query);
+  std::vector<Hit> hits = index.Find(query);
   if (hits.empty()) {
-    ReportNoEntry(query, index.Suggest(query, 3), glossary, err);
+    ReportNoEntry(query, index.terms().Suggest(query, 3), glossary, err);
     return had_errors ? kError : kNotFound;
   }
   const std::size_t entry = hits.front().concept_index;
-  std::vector<Passage> passages =
-      PassagesOf(FindPassages(document, matcher), entry);
+  std::vector<Passage> passages = index.PassagesOf(entry);
   if (options.json) {
-    nlohmann::ordered_json result;
-    result["entry"] =
-        EntryJson(glossary, glossary.concepts[entry], {&document, &passages});
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const Passage& passage : passages)
-      list.push_back(PassageJson(passage, matcher));
-    result["passages"] = std::move(list);
-    out << result.dump(2) << '\n';
+    out << PassagesJson(index, entry).dump(2) << '\n';
   } else {
     Style style = MakeStyle(options, env);
     out << Headline(glossary.concepts[entry]) << "  " << passages.size()
@@ -731,7 +709,7 @@ int Passages(const Options& options, const Environment& env, std::ostream& out,
     concordance.sort = options.sort;
     concordance.context = options.context;
     RenderConcordance(passages, concordance, out);
-    if (!passages.empty()) out << CountsBySection(passages) << '\n';
+    if (!passages.empty()) out << FormatCounts(index.CountsOf(entry)) << '\n';
   }
   return had_errors ? kError : kSuccess;
 }

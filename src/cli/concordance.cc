@@ -12,36 +12,6 @@ constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kDim = "\x1b[2m";
 constexpr std::string_view kReset = "\x1b[0m";
 
-// The last `width` columns of text, "…" marking a cut.
-std::string KeepEnd(const std::string& text, int width) {
-  if (DisplayWidth(text) <= width) return text;
-  std::u32string s = CodePoints(text);
-  int used = 1;  // the ellipsis
-  std::size_t start = s.size();
-  while (start > 0) {
-    int w = DisplayWidth(FromCodePoints(s.substr(start - 1, 1)));
-    if (used + w > width) break;
-    used += w;
-    --start;
-  }
-  return "…" + FromCodePoints(s.substr(start));
-}
-
-// The first `width` columns of text, "…" marking a cut.
-std::string KeepStart(const std::string& text, int width) {
-  if (DisplayWidth(text) <= width) return text;
-  std::u32string s = CodePoints(text);
-  int used = 1;
-  std::size_t end = 0;
-  while (end < s.size()) {
-    int w = DisplayWidth(FromCodePoints(s.substr(end, 1)));
-    if (used + w > width) break;
-    used += w;
-    ++end;
-  }
-  return FromCodePoints(s.substr(0, end)) + "…";
-}
-
 std::string Spaces(int n) {
   return std::string(static_cast<std::size_t>(std::max(n, 0)), ' ');
 }
@@ -51,19 +21,9 @@ struct Line {
 };
 
 Line Split(const Passage& passage) {
-  Line line;
-  line.left = CollapseSpace(passage.sentence.substr(0, passage.match_begin));
-  if (passage.match_begin > 0 &&
-      passage.sentence[passage.match_begin - 1] == ' ') {
-    line.left += ' ';
-  }
-  line.match = CollapseSpace(passage.sentence.substr(
-      passage.match_begin, passage.match_end - passage.match_begin));
-  std::string right = passage.sentence.substr(passage.match_end);
-  bool space = !right.empty() && right[0] == ' ';
-  line.right = (space ? " " : "") + CollapseSpace(right);
-  line.locator = FormatLocator(passage.locator);
-  return line;
+  Kwic kwic = KwicOf(passage);
+  return {std::move(kwic.left), std::move(kwic.match), std::move(kwic.right),
+          FormatLocator(passage.locator)};
 }
 
 // A sort key for the context before the match: its words, nearest first.
@@ -119,8 +79,8 @@ void RenderConcordance(std::vector<Passage> passages,
         options.context > 0
             ? options.context
             : std::max(12, room - left_width - DisplayWidth(line.match));
-    std::string left = KeepEnd(line.left, left_width);
-    std::string right = KeepStart(line.right, right_width);
+    std::string left = KeepLastColumns(line.left, left_width);
+    std::string right = KeepFirstColumns(line.right, right_width);
     // The match stands in one column; without colour, brackets mark it.
     std::string match = options.style.color ? std::string(kBold) + line.match +
                                                   std::string(kReset)
@@ -134,24 +94,8 @@ void RenderConcordance(std::vector<Passage> passages,
   }
 }
 
-std::string CountsBySection(const std::vector<Passage>& passages) {
-  std::vector<std::pair<std::string, int>> counts;
-  for (const Passage& passage : passages) {
-    const Locator& where = passage.locator;
-    std::string key = where.place == "footnote"
-                          ? "fn. " + std::to_string(where.footnote)
-                      : where.place == "key findings" ||
-                              where.place == "title" || where.section.empty()
-                          ? where.place
-                          : "§" + where.section;
-    auto found = std::find_if(counts.begin(), counts.end(),
-                              [&](const auto& c) { return c.first == key; });
-    if (found == counts.end()) {
-      counts.push_back({key, 1});
-    } else {
-      ++found->second;
-    }
-  }
+std::string FormatCounts(
+    const std::vector<std::pair<std::string, int>>& counts) {
   std::string out;
   for (const auto& [key, n] : counts) {
     out += (out.empty() ? "" : ", ") + key + ": " + std::to_string(n);

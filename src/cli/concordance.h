@@ -28,9 +28,10 @@ struct ConcordanceOptions {
 void RenderConcordance(std::vector<Passage> passages,
                        const ConcordanceOptions& options, std::ostream& out);
 
-// "§2.1: 3, §2.3: 1, fn. 9: 1": passages per section, footnote or place, in
-// document order.
-std::string CountsBySection(const std::vector<Passage>& passages);
+// "§2.1: 3, §2.3: 1, fn. 9: 1": passages per section, footnote or place
+// (EditionIndex::CountsOf), as a line.
+std::string FormatCounts(
+    const std::vector<std::pair<std::string, int>>& counts);
 
 // A passage as JSON (the README documents the fields).
 nlohmann::ordered_json PassageJson(const Passage& passage,

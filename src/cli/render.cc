@@ -4,7 +4,7 @@
 #include <map>
 #include <vector>
 
-#include "core/glossary_check.h"
+#include "cli/concordance.h"
 #include "core/unicode.h"
 
 namespace glossa {
@@ -217,9 +217,10 @@ std::string_view MatchKindName(MatchKind kind) {
   return "";
 }
 
-void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
-                 const Style& style, std::ostream& out,
-                 const EditionContext& context) {
+void RenderEntry(const EditionIndex& index, std::size_t entry,
+                 const Style& style, std::ostream& out) {
+  const Glossary& glossary = index.glossary();
+  const Concept& concept_entry = glossary.concepts[entry];
   std::string headline = Headline(concept_entry);
   std::vector<std::string> summary;
   for (const char* lang : {"en", "de"}) {
@@ -336,7 +337,7 @@ void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
       out << line << Paint(style, kDim, "  [" + reference.target + "]") << '\n';
     }
   }
-  std::vector<KeyPassage> key_passages = KeyPassages(concept_entry, context);
+  const std::vector<KeyPassage>& key_passages = index.KeyPassagesOf(entry);
   if (!key_passages.empty()) {
     out << '\n' << Paint(style, kBold, "Key passages") << '\n';
     for (const KeyPassage& passage : key_passages) {
@@ -344,10 +345,14 @@ void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
                               ? FormatLocator(passage.block->locator)
                               : passage.id + " (not in the edition read)";
       out << "  " << where << Paint(style, kDim, "  [" + passage.id + "]")
-          << "  " << CollapseSpace(passage.description) << '\n';
+          << "  " << passage.description << '\n';
       if (!passage.sentence.empty()) {
         out << "    ";
         Wrap("„" + passage.sentence + "“", 4, 4, style, out);
+      }
+      if (!passage.entry_in_sentence && !passage.reason.empty()) {
+        out << "    " << Paint(style, kDim, "not named here:") << ' ';
+        Wrap(passage.reason, 20, 20, style, out);
       }
     }
   }
@@ -370,9 +375,9 @@ void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
       << '\n';
 }
 
-nlohmann::ordered_json EntryJson(const Glossary& glossary,
-                                 const Concept& concept_entry,
-                                 const EditionContext& context) {
+nlohmann::ordered_json EntryJson(const EditionIndex& index, std::size_t entry) {
+  const Glossary& glossary = index.glossary();
+  const Concept& concept_entry = glossary.concepts[entry];
   nlohmann::ordered_json out;
   out["id"] = concept_entry.id;
   out["headline"] = Headline(concept_entry);
@@ -421,20 +426,23 @@ nlohmann::ordered_json EntryJson(const Glossary& glossary,
   }
   out["related"] = std::move(related);
   nlohmann::ordered_json key_passages = nlohmann::ordered_json::array();
-  for (const KeyPassage& passage : KeyPassages(concept_entry, context)) {
+  for (const KeyPassage& passage : index.KeyPassagesOf(entry)) {
+    auto or_null = [&](const std::string& text) {
+      return passage.block ? nlohmann::ordered_json(text)
+                           : nlohmann::ordered_json();
+    };
     nlohmann::ordered_json item;
     item["id"] = passage.id;
-    item["description"] = CollapseSpace(passage.description);
+    item["description"] = passage.description;
     item["locator"] =
-        passage.block
-            ? nlohmann::ordered_json(FormatLocator(passage.block->locator))
-            : nlohmann::ordered_json();
-    item["sentence"] = passage.block ? nlohmann::ordered_json(passage.sentence)
-                                     : nlohmann::ordered_json();
+        or_null(passage.block ? FormatLocator(passage.block->locator) : "");
+    item["sentence"] = or_null(passage.sentence);
     item["text"] =
-        passage.block
-            ? nlohmann::ordered_json(CollapseSpace(passage.block->text))
-            : nlohmann::ordered_json();
+        or_null(passage.block ? CollapseSpace(passage.block->text) : "");
+    item["entry_in_sentence"] = passage.entry_in_sentence;
+    item["why_not_in_sentence"] = passage.reason.empty()
+                                      ? nlohmann::ordered_json()
+                                      : nlohmann::ordered_json(passage.reason);
     key_passages.push_back(std::move(item));
   }
   out["key_passages"] = std::move(key_passages);
@@ -443,6 +451,49 @@ nlohmann::ordered_json EntryJson(const Glossary& glossary,
   origin["line"] = concept_entry.origin.line;
   out["origin"] = std::move(origin);
   return out;
+}
+
+nlohmann::ordered_json LookupJson(const EditionIndex& index,
+                                  std::string_view query,
+                                  const std::vector<Hit>& hits,
+                                  const std::vector<Suggestion>& suggestions) {
+  const Glossary& glossary = index.glossary();
+  nlohmann::ordered_json result;
+  result["query"] = query;
+  nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+  for (const Hit& hit : hits) {
+    std::vector<Passage> passages = index.PassagesOf(hit.concept_index);
+    nlohmann::ordered_json entry = EntryJson(index, hit.concept_index);
+    nlohmann::ordered_json first = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < passages.size() && i < kPassagesInEntry; ++i)
+      first.push_back(PassageJson(passages[i], index.matcher()));
+    entry["passages"] = {{"count", passages.size()},
+                         {"first", std::move(first)}};
+    entry["match"] = {{"kind", MatchKindName(hit.kind)},
+                      {"term", CollapseSpace(hit.term)}};
+    entries.push_back(std::move(entry));
+  }
+  result["entries"] = std::move(entries);
+  nlohmann::ordered_json suggested = nlohmann::ordered_json::array();
+  for (const Suggestion& suggestion : suggestions) {
+    const Concept& entry = glossary.concepts[suggestion.concept_index];
+    suggested.push_back({{"id", entry.id},
+                         {"term", CollapseSpace(suggestion.term)},
+                         {"headline", Headline(entry)}});
+  }
+  result["suggestions"] = std::move(suggested);
+  return result;
+}
+
+nlohmann::ordered_json PassagesJson(const EditionIndex& index,
+                                    std::size_t entry) {
+  nlohmann::ordered_json result;
+  result["entry"] = EntryJson(index, entry);
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Passage& passage : index.PassagesOf(entry))
+    list.push_back(PassageJson(passage, index.matcher()));
+  result["passages"] = std::move(list);
+  return result;
 }
 
 }  // namespace glossa

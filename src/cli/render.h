@@ -14,10 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/document.h"
-#include "core/glossary.h"
+#include "core/edition_index.h"
 #include "core/lookup.h"
-#include "core/passages.h"
 
 namespace glossa {
 
@@ -26,17 +24,30 @@ struct Style {
   int width = 80;      // columns to wrap text at
 };
 
-// Writes the full entry for a terminal.
-void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
-                 const Style& style, std::ostream& out,
-                 const EditionContext& context = {});
+// Writes the full entry `entry` (an index into the index's glossary) for a
+// terminal, its key passages as the index resolved them.
+void RenderEntry(const EditionIndex& index, std::size_t entry,
+                 const Style& style, std::ostream& out);
 
 // The entry as JSON (the README documents the fields).
-nlohmann::ordered_json EntryJson(const Glossary& glossary,
-                                 const Concept& concept_entry,
-                                 const EditionContext& context = {});
+nlohmann::ordered_json EntryJson(const EditionIndex& index, std::size_t entry);
 
 std::string_view MatchKindName(MatchKind kind);
+
+// How many passages an entry view shows before pointing to `glossa passages`.
+inline constexpr std::size_t kPassagesInEntry = 3;
+
+// What `glossa lookup --json QUERY` prints: the entries `hits` found, each
+// with its passage count and first passages, or the suggestions.
+nlohmann::ordered_json LookupJson(const EditionIndex& index,
+                                  std::string_view query,
+                                  const std::vector<Hit>& hits,
+                                  const std::vector<Suggestion>& suggestions);
+
+// What `glossa passages --json` prints for an entry: the entry and every
+// passage of it.
+nlohmann::ordered_json PassagesJson(const EditionIndex& index,
+                                    std::size_t entry);
 
 }  // namespace glossa
 

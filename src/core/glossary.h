@@ -28,6 +28,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/diagnostics.h"
+
 namespace glossa {
 
 // Language tags of the parallel Chinese sections.
@@ -82,13 +84,6 @@ struct Text {
   std::string xml;
 };
 
-// Where something was read from (line 0 when it was not read from a file).
-struct Origin {
-  std::string file;
-  int line = 0;
-  int column = 0;
-};
-
 struct Term {
   std::string id;
   std::string text;
@@ -105,7 +100,7 @@ struct Term {
   std::vector<Text> contexts;        // <descrip type="context">
   std::vector<Text> notes;           // <note>, e.g. why a term is deprecated
   Extra extra;
-  Origin origin;
+  Location origin;  // where it was read from; line 0: not from a file
 };
 
 struct LangSection {
@@ -114,7 +109,7 @@ struct LangSection {
   std::vector<Text> notes;
   std::vector<Term> terms;
   Extra extra;
-  Origin origin;
+  Location origin;  // where it was read from; line 0: not from a file
 };
 
 // A <ref type="crossReference">: the id of another concept and the text
@@ -123,7 +118,7 @@ struct LangSection {
 struct CrossReference {
   std::string target;
   std::string text;
-  Origin origin;
+  Location origin;  // where it was read from; line 0: not from a file
 };
 
 // The relations a cross-reference may name. "A broader B": B is the broader
@@ -155,7 +150,7 @@ struct ExternalReference {
   std::string type;
   std::string target;
   std::string text;
-  Origin origin;
+  Location origin;  // where it was read from; line 0: not from a file
 };
 
 // The projectSubset that marks an entry as background: its concept does not
@@ -173,7 +168,7 @@ struct Concept {
   std::vector<ExternalReference> external_references;
   std::vector<LangSection> languages;
   Extra extra;
-  Origin origin;
+  Location origin;  // where it was read from; line 0: not from a file
 
   // The section for `lang` (compared case-insensitively), or nullptr.
   const LangSection* Language(std::string_view lang) const;

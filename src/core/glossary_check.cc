@@ -1,23 +1,13 @@
 #include "core/glossary_check.h"
 
-#include <filesystem>
 #include <map>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "core/document.h"
-#include "core/file_io.h"
-#include "core/glossary_matcher.h"
-#include "core/passages.h"
-#include "core/tei.h"
+#include "core/uri.h"
 
 namespace glossa {
 namespace {
-
-Location At(const Origin& origin) {
-  return {origin.file, origin.line, origin.column};
-}
 
 std::string Quoted(std::string_view text) {
   return "'" + std::string(text) + "'";
@@ -32,7 +22,7 @@ void CheckRelations(const Glossary& glossary, Diagnostics& diags) {
       std::string unknown;
       RelationLabel named = ParseRelation(reference.text, &unknown);
       if (!unknown.empty()) {
-        diags.Warning(At(reference.origin),
+        diags.Warning(reference.origin,
                       "unknown relation " + Quoted(unknown) +
                           " in the cross-reference to " +
                           Quoted(reference.target) +
@@ -51,7 +41,7 @@ void CheckRelations(const Glossary& glossary, Diagnostics& diags) {
         if (other.target == entry.id) back = &other;
       }
       if (back == nullptr) {
-        diags.Warning(At(reference.origin),
+        diags.Warning(reference.origin,
                       "cross-reference " + Quoted(name) + " to " +
                           Quoted(reference.target) + " has none back: add " +
                           Quoted(std::string(expected_name) + ": ...") +
@@ -61,7 +51,7 @@ void CheckRelations(const Glossary& glossary, Diagnostics& diags) {
       Relation answer = ParseRelation(back->text).relation;
       if (answer != expected) {
         diags.Warning(
-            At(reference.origin),
+            reference.origin,
             "cross-reference " + Quoted(name) + " to " +
                 Quoted(reference.target) + " is answered by " +
                 Quoted(kRelationNames[static_cast<std::size_t>(answer)]) +
@@ -72,145 +62,124 @@ void CheckRelations(const Glossary& glossary, Diagnostics& diags) {
   }
 }
 
-// Editions the glossary links into, read once each.
-class Editions {
- public:
-  explicit Editions(std::string_view glossary_path)
-      : folder_(std::filesystem::path(glossary_path).parent_path()) {}
-
-  // The edition `file` names (relative to the glossary), or nullptr with
-  // *error saying why it cannot be read.
-  const Document* Get(const std::string& file, std::string* error) {
-    auto [it, inserted] = editions_.try_emplace(file);
-    Entry& entry = it->second;
-    if (inserted) {
-      std::string path = (folder_ / file).lexically_normal().string();
-      std::string bytes;
-      Diagnostics tei_diags;
-      auto document = std::make_unique<Document>();
-      if (!ReadFile(path, &bytes, &entry.error)) {
-        // ReadFile's message names the path.
-      } else if (!ReadTei(bytes, path, tei_diags, document.get())) {
-        entry.error = "cannot read " + Quoted(path) + " as a TEI edition";
-        if (!tei_diags.all().empty())
-          entry.error += ": " + tei_diags.all().front().message;
-      } else {
-        entry.document = std::move(document);
-      }
-    }
-    if (!entry.document) *error = entry.error;
-    return entry.document.get();
+// The problem of a key passage, as a message after "target 'x': ".
+std::string KeyPassageMessage(const Concept& entry, const KeyPassage& key) {
+  const std::string quoted_id = Quoted(key.id);
+  switch (key.problem) {
+    case KeyPassageProblem::kNone:
+      return "";
+    case KeyPassageProblem::kBadTarget:
+      return key.target_error;
+    case KeyPassageProblem::kNoBlock:
+      return "the edition has no block " + quoted_id;
+    case KeyPassageProblem::kNoSentence:
+      return "no sentence of block " + quoted_id + " holds " +
+             Quoted(key.quote);
+    case KeyPassageProblem::kEntryAbsent:
+      return "entry " + Quoted(entry.id) + " does not stand in block " +
+             quoted_id +
+             "; point at a block where it does, or name the sentence meant "
+             "(#" +
+             key.id + ":~:text=...) and say why ([not named: ...])";
+    case KeyPassageProblem::kNoReason:
+      return "entry " + Quoted(entry.id) +
+             " does not stand in the sentence named („" + key.sentence +
+             "“); say why at the end of the text ([not named: ...])";
+    case KeyPassageProblem::kNeedlessReason:
+      return "says why entry " + Quoted(entry.id) +
+             " is not named, but the sentence holds it";
   }
+  return "";
+}
 
-  std::vector<const Document*> all() const {
-    std::vector<const Document*> out;
-    for (const auto& [file, entry] : editions_) {
-      if (entry.document) out.push_back(entry.document.get());
-    }
-    return out;
-  }
-
- private:
-  struct Entry {
-    std::unique_ptr<Document> document;
-    std::string error;
-  };
-  std::filesystem::path folder_;
-  std::map<std::string, Entry> editions_;
-};
-
-// Relative xref targets: the file must exist beside the glossary; with a
-// fragment it must be an edition with a block of that id.
-void CheckLinks(const Glossary& glossary, std::string_view path,
-                Editions& editions, Diagnostics& diags) {
-  std::filesystem::path folder = std::filesystem::path(path).parent_path();
-  for (const Concept& entry : glossary.concepts) {
-    for (const ExternalReference& reference : entry.external_references) {
+// Relative xref targets: the file must have been found; a key passage must
+// resolve as the rule in edition_index.h says.
+void CheckLinks(const Glossary& glossary,
+                const std::map<std::string, LinkedFile>& files,
+                Diagnostics& diags) {
+  for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
+    const Concept& entry = glossary.concepts[c];
+    for (std::size_t r = 0; r < entry.external_references.size(); ++r) {
+      const ExternalReference& reference = entry.external_references[r];
       if (!IsRelativeReference(reference.target)) continue;
-      std::string_view target = reference.target;
-      std::size_t hash = target.find('#');
-      std::string file(target.substr(0, hash));
+      EditionTarget target = ParseEditionTarget(reference.target);
+      auto file = files.find(target.file);
+      if (file == files.end()) continue;
       std::string what = "target " + Quoted(reference.target) + ": ";
-      if (hash == std::string_view::npos) {
-        std::string resolved = (folder / file).lexically_normal().string();
-        std::error_code error;
-        if (!std::filesystem::exists(resolved, error)) {
-          diags.Error(At(reference.origin),
-                      what + "no file " + Quoted(resolved));
-        }
+      if (!file->second.error.empty()) {
+        diags.Error(reference.origin, what + file->second.error);
         continue;
       }
-      std::string id(target.substr(hash + 1));
-      std::string error;
-      const Document* edition = editions.Get(file, &error);
-      if (edition == nullptr) {
-        diags.Error(At(reference.origin), what + error);
-      } else if (!LocateBlock(*edition, id)) {
-        diags.Error(At(reference.origin),
-                    what + "the edition has no block " + Quoted(id));
+      const EditionIndex* edition = file->second.edition;
+      if (!target.has_fragment || edition == nullptr) continue;
+      for (const KeyPassage& key : edition->KeyPassagesOf(c)) {
+        if (key.reference != r) continue;
+        std::string message = KeyPassageMessage(entry, key);
+        if (message.empty()) continue;
+        if (key.problem == KeyPassageProblem::kNeedlessReason) {
+          diags.Warning(reference.origin, what + message);
+        } else {
+          diags.Error(reference.origin, what + message);
+        }
       }
     }
   }
 }
 
-void CheckOccurrence(const Glossary& glossary, const Editions& editions,
+void CheckOccurrence(const Glossary& glossary,
+                     const std::map<std::string, LinkedFile>& files,
                      Diagnostics& diags) {
-  std::vector<const Document*> documents = editions.all();
-  if (documents.empty()) return;
-  GlossaryMatcher matcher(glossary);
-  std::vector<int> count(glossary.concepts.size(), 0);
-  std::vector<std::string> first(glossary.concepts.size());
-  for (const Document* document : documents) {
-    for (const Passage& passage : FindPassages(*document, matcher)) {
-      auto entry = static_cast<std::size_t>(passage.entry);
-      if (count[entry]++ == 0) first[entry] = FormatLocator(passage.locator);
-    }
+  std::vector<const EditionIndex*> editions;
+  for (const auto& [name, file] : files) {
+    if (file.edition != nullptr) editions.push_back(file.edition);
   }
+  if (editions.empty()) return;
   for (std::size_t i = 0; i < glossary.concepts.size(); ++i) {
     const Concept& entry = glossary.concepts[i];
-    if (count[i] == 0 && !entry.IsBackground()) {
-      diags.Warning(At(entry.origin),
+    std::size_t count = 0;
+    std::string first;
+    for (const EditionIndex* edition : editions) {
+      if (count == 0 && edition->CountOf(i) > 0)
+        first = FormatLocator(edition->PassagesOf(i).front().locator);
+      count += edition->CountOf(i);
+    }
+    if (count == 0 && !entry.IsBackground()) {
+      diags.Warning(entry.origin,
                     "entry " + Quoted(entry.id) +
                         " does not occur in the edition and is not marked "
                         "background (<admin type=\"projectSubset\">" +
                         std::string(kBackgroundSubset) + "</admin>)");
-    } else if (count[i] > 0 && entry.IsBackground()) {
-      diags.Warning(At(entry.origin),
+    } else if (count > 0 && entry.IsBackground()) {
+      diags.Warning(entry.origin,
                     "entry " + Quoted(entry.id) +
                         " is marked background but occurs in the edition " +
-                        std::to_string(count[i]) +
-                        (count[i] == 1 ? " time" : " times") +
-                        " (first: " + first[i] + ")");
+                        std::to_string(count) +
+                        (count == 1 ? " time" : " times") +
+                        " (first: " + first + ")");
     }
   }
 }
 
 }  // namespace
 
-bool IsRelativeReference(std::string_view target) {
-  // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
-  std::size_t colon = target.find(':');
-  if (colon == std::string_view::npos || colon == 0) return true;
-  auto alpha = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  };
-  if (!alpha(target[0])) return true;
-  for (std::size_t i = 1; i < colon; ++i) {
-    char c = target[i];
-    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' &&
-        c != '.') {
-      return true;
+std::map<std::string, bool> LinkedFiles(const Glossary& glossary) {
+  std::map<std::string, bool> out;
+  for (const Concept& entry : glossary.concepts) {
+    for (const ExternalReference& reference : entry.external_references) {
+      if (!IsRelativeReference(reference.target)) continue;
+      EditionTarget target = ParseEditionTarget(reference.target);
+      out[target.file] = out[target.file] || target.has_fragment;
     }
   }
-  return false;
+  return out;
 }
 
-void CheckGlossaryContent(const Glossary& glossary, std::string_view path,
+void CheckGlossaryContent(const Glossary& glossary,
+                          const std::map<std::string, LinkedFile>& files,
                           Diagnostics& diags) {
   CheckRelations(glossary, diags);
-  Editions editions(path);
-  CheckLinks(glossary, path, editions, diags);
-  CheckOccurrence(glossary, editions, diags);
+  CheckLinks(glossary, files, diags);
+  CheckOccurrence(glossary, files, diags);
 }
 
 }  // namespace glossa

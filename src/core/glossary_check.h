@@ -6,35 +6,56 @@
 //     another word there is a warning, and so is a relation the target does
 //     not answer with a cross-reference back carrying the inverse relation
 //     (broader <-> narrower; related and contrast both ways).
-//   - Key passages. An <xref type="externalCrossReference"> with a relative
-//     target is resolved against the glossary file's folder: the file must
-//     read as a TEI edition and the #fragment must be one of its block ids
-//     (an error otherwise: the link would point at nothing).
+//   - Links. An <xref> with a relative target names a file beside the
+//     glossary, which must exist; with a #fragment the file must read as a
+//     TEI edition and the key passage must follow the rule in
+//     edition_index.h (a block that exists, a sentence where the entry
+//     stands or a reason why not).
 //   - Occurrence. A glossary that links into an edition annotates it: each
 //     entry must occur in it (the matcher finds one of its forms, as
 //     `glossa passages` does) unless it is marked background, and an entry
 //     marked background must not occur (warnings).
 //
+// The checks read no files: the caller reads the files the glossary links
+// to (LinkedFiles) and hands in what it found.
+//
+//   std::map<std::string, LinkedFile> files;  // read by the caller
 //   Diagnostics diags;
-//   CheckGlossaryContent(glossary, "glossary/social-credit.tbx", diags);
+//   CheckGlossaryContent(glossary, files, diags);
 
 #ifndef GLOSSA_CORE_GLOSSARY_CHECK_H_
 #define GLOSSA_CORE_GLOSSARY_CHECK_H_
 
-#include <string_view>
+#include <map>
+#include <string>
 
 #include "core/diagnostics.h"
+#include "core/edition_index.h"
 #include "core/glossary.h"
 
 namespace glossa {
 
-// `path` is where the glossary file is, for resolving relative targets; the
-// diagnostics name the places the glossary's origins give.
-void CheckGlossaryContent(const Glossary& glossary, std::string_view path,
-                          Diagnostics& diags);
+// The files the glossary's relative <xref> targets name, as the targets
+// write them ("sources/merics-2017-de.tei.xml"), each with whether a
+// target points into it with a #fragment (then it must be an edition).
+std::map<std::string, bool> LinkedFiles(const Glossary& glossary);
 
-// Whether a URI reference is relative (has no scheme such as "https:").
-bool IsRelativeReference(std::string_view target);
+// What the caller found at one of those files.
+struct LinkedFile {
+  // Why it could not be read, or read as an edition when it must be one,
+  // in a form that follows "target 'x': " ("no file 'a/b.png'", "cannot
+  // open ...", "cannot read 'a.xml' as a TEI edition: ..."); "" when it was.
+  std::string error;
+  // The glossary read against the edition, for a file targets point into.
+  const EditionIndex* edition = nullptr;
+};
+
+// Reports the problems of `glossary`'s content to `diags`, at the places
+// its origins give. `files` holds what the caller found for each file of
+// LinkedFiles(glossary); a file missing from it is not checked.
+void CheckGlossaryContent(const Glossary& glossary,
+                          const std::map<std::string, LinkedFile>& files,
+                          Diagnostics& diags);
 
 }  // namespace glossa
 

@@ -36,6 +36,9 @@ class GlossaryMatcher {
     return terms_[static_cast<std::size_t>(form)];
   }
   const Term& TermOf(int form) const;
+  // How many forms were added: forms are 0 .. forms() - 1, in glossary
+  // order.
+  std::size_t forms() const { return terms_.size(); }
   std::unique_ptr<Matcher::Scratch> NewScratch() const {
     return matcher_.NewScratch();
   }

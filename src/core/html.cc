@@ -4,6 +4,8 @@
 #include <array>
 #include <stdexcept>
 
+#include "core/uri.h"
+
 namespace glossa {
 namespace {
 
@@ -116,15 +118,9 @@ std::string SafeUrl(std::string_view url) {
     auto byte = static_cast<unsigned char>(c);
     if (byte <= 0x20 || byte == 0x7f) return "";
   }
-  std::size_t colon = url.find(':');
-  std::size_t end_of_scheme = url.find_first_of("/?#");
-  if (colon == std::string_view::npos ||
-      (end_of_scheme != std::string_view::npos && end_of_scheme < colon))
-    return std::string(url);  // relative: no scheme
-  std::string scheme;
-  for (char c : url.substr(0, colon))
-    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (scheme == "http" || scheme == "https" || scheme == "mailto")
+  std::string scheme = UriScheme(url);
+  if (scheme.empty() || scheme == "http" || scheme == "https" ||
+      scheme == "mailto")
     return std::string(url);
   return "";
 }

@@ -31,6 +31,18 @@ int EditDistance(std::u32string_view a, std::u32string_view b, int limit) {
   return row[b.size()];
 }
 
+TermKeys KeysOf(std::string_view term, std::string_view lang) {
+  TermKeys keys;
+  std::string simplified = ToSimplified(term);
+  keys.folded = FoldKey(simplified);
+  keys.loose = LooseKey(simplified);
+  if (SameLanguage(lang, kPinyin)) {
+    keys.pinyin_tones = PinyinToneNumbers(term);
+    keys.pinyin_toneless = PinyinToneless(term);
+  }
+  return keys;
+}
+
 Index::Index(const Glossary& glossary) : glossary_(glossary) {
   for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
     const Concept& concept_entry = glossary.concepts[c];
@@ -39,21 +51,16 @@ Index::Index(const Glossary& glossary) : glossary_(glossary) {
           {c, static_cast<std::size_t>(-1)});
     }
     for (const LangSection& section : concept_entry.languages) {
-      bool pinyin = SameLanguage(section.lang, kPinyin);
       for (const Term& term : section.terms) {
         std::size_t index = terms_.size();
-        std::string simplified = ToSimplified(term.text);
+        TermKeys keys = KeysOf(term.text, section.lang);
         terms_.push_back(term.text);
-        loose_keys_.push_back(LooseKey(simplified));
+        loose_keys_.push_back(keys.loose);
         term_concept_.push_back(c);
-        Add(MatchKind::kFolded, FoldKey(simplified), {c, index});
-        Add(MatchKind::kLoose, loose_keys_.back(), {c, index});
-        if (pinyin) {
-          Add(MatchKind::kPinyinTones, PinyinToneNumbers(term.text),
-              {c, index});
-          Add(MatchKind::kPinyinToneless, PinyinToneless(term.text),
-              {c, index});
-        }
+        Add(MatchKind::kFolded, keys.folded, {c, index});
+        Add(MatchKind::kLoose, keys.loose, {c, index});
+        Add(MatchKind::kPinyinTones, keys.pinyin_tones, {c, index});
+        Add(MatchKind::kPinyinToneless, keys.pinyin_toneless, {c, index});
       }
     }
   }

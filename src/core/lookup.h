@@ -45,6 +45,21 @@ enum class MatchKind {
   kInflected
 };
 
+// The keys a term is found by: the folded and the loose key of every term,
+// and for a reading (zh-Latn-pinyin) its pinyin keys; "" where a key does
+// not apply. Index and the site's search (site.h) are built from this one
+// function, so they agree.
+//   KeysOf("Bonität", "de").loose == "bonitat"
+//   KeysOf("徵信", "zh-Hant").folded == "征信"
+//   KeysOf("zhēngxìn", "zh-Latn-pinyin").pinyin_tones == "zheng1xin4"
+struct TermKeys {
+  std::string folded;
+  std::string loose;
+  std::string pinyin_tones;
+  std::string pinyin_toneless;
+};
+TermKeys KeysOf(std::string_view term, std::string_view lang);
+
 struct Hit {
   std::size_t concept_index = 0;  // index into Glossary::concepts
   MatchKind kind = MatchKind::kFolded;

@@ -2,31 +2,26 @@
 
 #include <algorithm>
 
-#include "core/glossary_check.h"
+#include "core/glossary.h"
 #include "core/unicode.h"
 
 namespace glossa {
 namespace {
 
-// A block's text, and the pages it runs over by offset.
-struct BlockText {
-  std::string text;
-  std::vector<std::pair<std::size_t, int>>
-      pages;  // offset where a page starts, page
-};
-
-BlockText TextOf(const Content& content, int first_page) {
-  BlockText out;
-  out.pages.push_back({0, first_page});
+EditionBlock MakeBlock(const Content& content, const Locator& where) {
+  EditionBlock block;
+  block.content = &content;
+  block.locator = where;
+  block.pages.push_back({0, where.page});
   for (const Span& span : content) {
-    if (span.kind == Span::Kind::kText) out.text += span.text;
+    if (span.kind == Span::Kind::kText) block.text += span.text;
     if (span.kind == Span::Kind::kPageBreak)
-      out.pages.push_back({out.text.size(), span.number});
+      block.pages.push_back({block.text.size(), span.number});
   }
-  return out;
+  return block;
 }
 
-int PageAt(const BlockText& block, std::size_t offset) {
+int PageAt(const EditionBlock& block, std::size_t offset) {
   int page = block.pages.front().second;
   for (const auto& [at, number] : block.pages) {
     if (at <= offset) page = number;
@@ -34,6 +29,7 @@ int PageAt(const BlockText& block, std::size_t offset) {
   return page;
 }
 
+// Finds the passages of one block and appends them to *out.
 class Finder {
  public:
   Finder(const GlossaryMatcher& matcher, std::string_view language)
@@ -41,14 +37,12 @@ class Finder {
         scratch_(matcher.NewScratch()),
         language_(language) {}
 
-  void Block(const Content& content, const Locator& where, int first_page,
+  void Block(const EditionBlock& block, std::size_t block_index,
              std::vector<Passage>* out) {
-    BlockText block = TextOf(content, first_page);
-    std::vector<Matcher::Match> matches =
-        matcher_.matcher().Find(block.text, *scratch_);
-    if (matches.empty()) return;
+    matcher_.matcher().Find(block.text, *scratch_, &matches_);
+    if (matches_.empty()) return;
     std::vector<std::size_t> starts = SentenceStarts(block.text, language_);
-    for (const Matcher::Match& match : matches) {
+    for (const Matcher::Match& match : matches_) {
       auto next = std::upper_bound(starts.begin(), starts.end(), match.begin);
       std::size_t begin = *(next - 1);
       std::size_t end = next == starts.end() ? block.text.size() : *next;
@@ -64,13 +58,16 @@ class Finder {
       Passage passage;
       passage.entry = match.entry;
       passage.form = match.form;
-      passage.locator = where;
+      passage.locator = block.locator;
       passage.locator.page = PageAt(block, match.begin);
       passage.sentence = std::move(sentence);
       passage.match_begin = match.begin - begin;
       passage.match_end = match.end - begin;
+      passage.block = block_index;
+      passage.block_begin = match.begin;
+      passage.block_end = match.end;
       passage.nested_in =
-          match.nested_in >= 0 ? matches[match.nested_in].entry : -1;
+          match.nested_in >= 0 ? matches_[match.nested_in].entry : -1;
       out->push_back(std::move(passage));
     }
   }
@@ -79,11 +76,12 @@ class Finder {
   const GlossaryMatcher& matcher_;
   std::unique_ptr<Matcher::Scratch> scratch_;
   std::string language_;
+  std::vector<Matcher::Match> matches_;
 };
 
-// Calls visit(content, locator, first_page) for every block with text, in
-// document order: front matter, title, body, footnotes. The locator names
-// the block (node, place, section) but not yet the page of a match.
+// Calls visit(content, locator) for every node of `nodes` and what they
+// hold, in document order. The locator names the block (node, place,
+// section) and the page it starts on.
 template <typename Visit>
 void WalkNodes(const std::vector<Node>& nodes, const Locator& where,
                Visit& visit) {
@@ -119,7 +117,7 @@ void WalkNodes(const std::vector<Node>& nodes, const Locator& where,
     }
     if (!node.id.empty()) here.node = node.id;
     here.page = node.source.page;
-    visit(node.content, here, node.source.page);
+    visit(node.content, here);
     WalkNodes(node.children, here, visit);
   }
 }
@@ -134,8 +132,8 @@ void Walk(const Document& document, Visit&& visit) {
     title.place = "title";
     title.node = "title";
     title.page = document.title_source.page;
-    visit(document.title, title, document.title_source.page);
-    visit(document.subtitle, title, document.title_source.page);
+    visit(document.title, title);
+    visit(document.subtitle, title);
   }
   WalkNodes(document.body, Locator(), visit);
   for (const Note& note : document.notes) {
@@ -144,7 +142,7 @@ void Walk(const Document& document, Visit&& visit) {
     where.footnote = note.number;
     where.node = note.id;
     where.page = note.source.page;
-    visit(note.content, where, note.source.page);
+    visit(note.content, where);
   }
 }
 
@@ -168,35 +166,89 @@ std::string FormatLocator(const Locator& locator) {
   return out;
 }
 
-std::vector<Passage> FindPassages(const Document& document,
-                                  const GlossaryMatcher& matcher) {
+std::string SectionKey(const Locator& locator) {
+  if (locator.place == "footnote")
+    return "fn. " + std::to_string(locator.footnote);
+  if (locator.place == "key findings" || locator.place == "title" ||
+      locator.section.empty())
+    return locator.place;
+  return "§" + locator.section;
+}
+
+EditionPassages FindPassages(const Document& document,
+                             const GlossaryMatcher& matcher) {
   std::string language =
       document.info.language.empty() ? "de" : document.info.language;
   Finder finder(matcher, language);
-  std::vector<Passage> out;
-  Walk(document,
-       [&](const Content& content, const Locator& where, int first_page) {
-         if (!content.empty()) finder.Block(content, where, first_page, &out);
-       });
+  EditionPassages out;
+  std::size_t offset = 0;
+  Walk(document, [&](const Content& content, const Locator& where) {
+    if (content.empty()) return;
+    EditionBlock block = MakeBlock(content, where);
+    block.offset = offset;
+    offset += block.text.size();
+    block.first_passage = out.passages.size();
+    finder.Block(block, out.blocks.size(), &out.passages);
+    block.end_passage = out.passages.size();
+    out.blocks.push_back(std::move(block));
+  });
   return out;
 }
 
-std::vector<Passage> PassagesOf(const std::vector<Passage>& all,
-                                std::size_t entry) {
-  std::vector<Passage> out;
-  for (const Passage& passage : all) {
-    if (passage.entry == static_cast<int>(entry)) out.push_back(passage);
+std::vector<std::string> Sentences(std::string_view text,
+                                   std::string_view language) {
+  std::vector<std::size_t> starts = SentenceStarts(text, language);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    std::size_t end = i + 1 < starts.size() ? starts[i + 1] : text.size();
+    std::string_view sentence = text.substr(starts[i], end - starts[i]);
+    std::size_t last = sentence.find_last_not_of(" \n\t");
+    if (last == std::string_view::npos) continue;
+    out.emplace_back(sentence.substr(0, last + 1));
   }
   return out;
+}
+
+Kwic KwicOf(const Passage& passage) {
+  std::string_view sentence = passage.sentence;
+  std::string_view before = sentence.substr(0, passage.match_begin);
+  std::string_view after = sentence.substr(passage.match_end);
+  auto space = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+  };
+  Kwic kwic;
+  kwic.left = CollapseSpace(before);
+  if (!before.empty() && space(before.back())) kwic.left += ' ';
+  kwic.match = CollapseSpace(sentence.substr(
+      passage.match_begin, passage.match_end - passage.match_begin));
+  kwic.right = CollapseSpace(after);
+  if (!after.empty() && space(after.front())) kwic.right.insert(0, " ");
+  return kwic;
+}
+
+std::vector<std::pair<std::string, int>> CountsBySection(
+    const std::vector<Passage>& passages) {
+  std::vector<std::pair<std::string, int>> counts;
+  for (const Passage& passage : passages) {
+    std::string key = SectionKey(passage.locator);
+    auto found = std::find_if(counts.begin(), counts.end(),
+                              [&](const auto& c) { return c.first == key; });
+    if (found == counts.end()) {
+      counts.push_back({key, 1});
+    } else {
+      ++found->second;
+    }
+  }
+  return counts;
 }
 
 std::optional<Block> LocateBlock(const Document& document,
                                  std::string_view id) {
   std::optional<Block> found;
-  Walk(document, [&](const Content& content, const Locator& where, int) {
+  Walk(document, [&](const Content& content, const Locator& where) {
     if (!found && where.node == id) found = Block{where, PlainText(content)};
   });
-  // A container (the sidebar, a section): the text of what it holds.
+  // A container (the sidebar, a list): the text of what it holds.
   const Node* node =
       found && found->text.empty() ? FindNode(document, id) : nullptr;
   if (node != nullptr) {
@@ -212,38 +264,6 @@ std::optional<Block> LocateBlock(const Document& document,
         &path);
   }
   return found;
-}
-
-std::vector<KeyPassage> KeyPassages(const Concept& concept_entry,
-                                    const EditionContext& context) {
-  std::vector<KeyPassage> out;
-  for (const ExternalReference& reference : concept_entry.external_references) {
-    std::size_t hash = reference.target.find('#');
-    if (hash == std::string::npos || !IsRelativeReference(reference.target))
-      continue;
-    KeyPassage passage;
-    passage.id = reference.target.substr(hash + 1);
-    passage.description = reference.text;
-    if (context.edition != nullptr)
-      passage.block = LocateBlock(*context.edition, passage.id);
-    if (passage.block && context.passages != nullptr) {
-      for (const Passage& found : *context.passages) {
-        if (found.locator.node == passage.id) {
-          passage.sentence = found.sentence;
-          break;
-        }
-      }
-    }
-    if (passage.block && passage.sentence.empty()) {
-      const std::string& text = passage.block->text;
-      std::vector<std::size_t> starts = SentenceStarts(text, "de");
-      std::size_t end = starts.size() > 1 ? starts[1] : text.size();
-      passage.sentence = text.substr(0, end);
-    }
-    passage.sentence = CollapseSpace(passage.sentence);
-    out.push_back(std::move(passage));
-  }
-  return out;
 }
 
 }  // namespace glossa

@@ -1,12 +1,19 @@
 // Passages: every place in the edition where a term of the glossary stands,
 // as the sentence that holds it and a locator a person can cite.
+//
+// FindPassages walks the edition once; EditionIndex (edition_index.h) calls
+// it and keeps what it finds, and every view asks the index. The helpers
+// here shape one passage for a view (its keyword-in-context pieces) or
+// count passages by section.
 
 #ifndef GLOSSA_CORE_PASSAGES_H_
 #define GLOSSA_CORE_PASSAGES_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -16,8 +23,8 @@ namespace glossa {
 
 // Where a passage stands in the edition.
 struct Locator {
-  // "key findings", "title", "section", "footnote", "sidebar", "caption" or
-  // "quote" (a pull quote).
+  // "front", "key findings", "title", "section", "footnote", "sidebar",
+  // "caption" or "quote" (a pull quote).
   std::string place;
   std::string section;  // the innermost numbered section, "2.3"; "" if none
   std::string section_title;  // its heading
@@ -31,6 +38,23 @@ struct Locator {
 // findings, p. 1".
 std::string FormatLocator(const Locator& locator);
 
+// What passages are counted by: "§2.3", "fn. 9", "key findings", "title".
+std::string SectionKey(const Locator& locator);
+
+// A run of the edition's text that passages are found in: the content of one
+// node (a paragraph, a heading, an item, a footnote, the title). Blocks
+// without an id of their own (a heading, a sidebar's paragraph) carry the id
+// of the nearest node that has one.
+struct EditionBlock {
+  const Content* content = nullptr;  // in the Document it was found in
+  Locator locator;                   // page: where the block starts
+  std::string text;                  // its text spans, joined
+  std::vector<std::pair<std::size_t, int>> pages;  // (offset, page) starts
+  std::size_t offset = 0;         // of `text` in all blocks' texts, in order
+  std::size_t first_passage = 0;  // its passages: [first, end) of the list
+  std::size_t end_passage = 0;
+};
+
 struct Passage {
   int entry = -1;  // the glossary concept's index
   int form = -1;   // the GlossaryMatcher form that matched
@@ -38,16 +62,42 @@ struct Passage {
   std::string sentence;         // the sentence that holds the match
   std::size_t match_begin = 0;  // byte offsets of the match in the sentence
   std::size_t match_end = 0;
+  std::size_t block = 0;        // the EditionBlock it stands in
+  std::size_t block_begin = 0;  // byte offsets of the match in its text
+  std::size_t block_end = 0;
   int nested_in = -1;  // the entry of the longer match this one lies in, or -1
 };
 
-// All passages of all entries, in document order (front, body, notes).
-std::vector<Passage> FindPassages(const Document& document,
-                                  const GlossaryMatcher& matcher);
+// Every block with text of `document` and every passage in them, both in
+// document order (front matter, title, body, footnotes).
+struct EditionPassages {
+  std::vector<EditionBlock> blocks;
+  std::vector<Passage> passages;
+};
+// `document` must outlive the result (blocks point at its content).
+EditionPassages FindPassages(const Document& document,
+                             const GlossaryMatcher& matcher);
 
-// The passages of one entry (a concept's index), in the order of `all`.
-std::vector<Passage> PassagesOf(const std::vector<Passage>& all,
-                                std::size_t entry);
+// The sentences of `text` in `language`, each trimmed of white space at
+// its end, as passages cut them.
+std::vector<std::string> Sentences(std::string_view text,
+                                   std::string_view language);
+
+// A passage as a keyword-in-context line: the sentence before the match, the
+// match, and the sentence after it, each with runs of white space collapsed
+// to one space; a space that separates the match from its context is kept
+// at the end of `left` and the start of `right`.
+struct Kwic {
+  std::string left;
+  std::string match;
+  std::string right;
+};
+Kwic KwicOf(const Passage& passage);
+
+// How many passages stand in each section, footnote or place
+// (SectionKey), in the order first met.
+std::vector<std::pair<std::string, int>> CountsBySection(
+    const std::vector<Passage>& passages);
 
 // A block of the edition found by its id, with its locator (page: where the
 // block starts) and its text, footnote calls and page breaks left out.
@@ -57,30 +107,9 @@ struct Block {
 };
 
 // The block whose id is `id` ("s2.1.p2", "fn9", "s3.2.box1", "kf.2"), or
-// nullopt. Ids of containers (a section "s2.1", a list) are found too; their
-// text is empty.
+// nullopt. A container without text of its own (a list, the sidebar, a
+// figure) gives the text of what it holds; a section ("s2.1") its heading.
 std::optional<Block> LocateBlock(const Document& document, std::string_view id);
-
-// What an entry view may show of the edition: with `edition`, key passages
-// show their locator and text; with the entry's `passages` in it too, the
-// sentence of each key passage where the entry's term stands.
-struct EditionContext {
-  const Document* edition = nullptr;
-  const std::vector<Passage>* passages = nullptr;
-};
-
-// An entry's key passages: its relative xref targets with a fragment
-// ("sources/merics-2017-de.tei.xml#fn9"), looked up in `edition` by id.
-struct KeyPassage {
-  std::string id;              // "fn9"
-  std::string description;     // the xref's text
-  std::optional<Block> block;  // nullopt: not in this edition
-  // The sentence of the block to show: the first where one of the entry's
-  // passages stands, else the block's first.
-  std::string sentence;
-};
-std::vector<KeyPassage> KeyPassages(const Concept& concept_entry,
-                                    const EditionContext& context);
 
 }  // namespace glossa
 

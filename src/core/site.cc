@@ -6,12 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/glossary_check.h"
-#include "core/glossary_matcher.h"
 #include "core/html.h"
-#include "core/passages.h"
+#include "core/lookup.h"
 #include "core/site_assets.h"
 #include "core/unicode.h"
+#include "core/uri.h"
 
 namespace glossa {
 namespace {
@@ -23,8 +22,8 @@ constexpr std::string_view kContentSecurityPolicy =
     "default-src 'none'; script-src 'self' file:; style-src 'self' file:; "
     "img-src 'self' file: data:; base-uri 'none'; form-action 'none'";
 
-// Characters of context on each side of a keyword-in-context line.
-constexpr std::size_t kContextChars = 70;
+// Columns of context on each side of a keyword-in-context line.
+constexpr int kContextColumns = 70;
 
 // A label in both interface languages; the style sheet shows the one the
 // reader chose (html[data-ui]).
@@ -66,19 +65,6 @@ std::string LanguageName(std::string_view lang, bool german) {
   return std::string(lang);
 }
 
-// The first `count` code points of `text`, or its last ones.
-std::string HeadChars(std::string_view text, std::size_t count) {
-  std::u32string points = CodePoints(text);
-  if (points.size() <= count) return std::string(text);
-  return "…" + FromCodePoints(
-                   std::u32string_view(points).substr(points.size() - count));
-}
-std::string TailChars(std::string_view text, std::size_t count) {
-  std::u32string points = CodePoints(text);
-  if (points.size() <= count) return std::string(text);
-  return FromCodePoints(std::u32string_view(points).substr(0, count)) + "…";
-}
-
 // The first definition of `lang`: the language section's, else a concept-
 // level one.
 std::string DefinitionIn(const Concept& concept_entry, std::string_view lang) {
@@ -108,18 +94,39 @@ struct Page {
   pugi::xml_node main;
 };
 
+// A band of the dispersion plot: the part of the report a run of blocks
+// belongs to ("KF", "title", "1" ... "4", "fn") and where it runs.
+struct Band {
+  std::string label;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// The band of a block: its top-level section, else the front matter, the
+// title or the notes.
+std::string BandOf(const Locator& locator) {
+  if (locator.place == "footnote") return "fn";
+  if (locator.place == "title") return "title";
+  if (locator.section.empty()) return "KF";
+  return locator.section.substr(0, locator.section.find('.'));
+}
+
 class SiteBuilder {
  public:
-  SiteBuilder(const Glossary& glossary, const Document& document)
-      : glossary_(glossary),
-        document_(document),
-        matcher_(glossary),
-        scratch_(matcher_.NewScratch()) {
-    for (std::size_t i = 0; i < glossary.concepts.size(); ++i) {
-      files_.push_back(EntryFileName(glossary.concepts[i], i));
-      by_id_[glossary.concepts[i].id] = i;
+  explicit SiteBuilder(const EditionIndex& index)
+      : index_(index),
+        glossary_(index.glossary()),
+        document_(index.document()) {
+    for (std::size_t i = 0; i < glossary_.concepts.size(); ++i) {
+      files_.push_back(EntryFileName(glossary_.concepts[i], i));
+      by_id_[glossary_.concepts[i].id] = i;
     }
-    passages_ = FindPassages(document, matcher_);
+    for (const EditionBlock& block : index.blocks()) {
+      std::string label = BandOf(block.locator);
+      if (bands_.empty() || bands_.back().label != label)
+        bands_.push_back({label, block.offset, block.offset});
+      bands_.back().end = block.offset + block.text.size();
+    }
   }
 
   std::vector<SiteFile> Build() {
@@ -209,18 +216,19 @@ class SiteBuilder {
     AddText(glossa, ".");
   }
 
-  // Writes the content of a block with its terms linked, its footnote
-  // calls and its page breaks. Terms are found in the block's text as
-  // `glossa passages` finds them (one text for all its spans), so a term
-  // over a page break is linked in both halves.
+  // Writes the content of a block with its terms linked (the index's
+  // top-level passages in the block), its footnote calls and its page
+  // breaks. A term over a page break is linked in both halves.
   void Content(pugi::xml_node parent, const glossa::Content& content,
                std::string_view root) {
-    std::string text;
-    for (const Span& span : content)
-      if (span.kind == Span::Kind::kText) text += span.text;
-    std::vector<Matcher::Match> matches;
-    for (const Matcher::Match& match : matcher_.matcher().Find(text, *scratch_))
-      if (match.nested_in < 0) matches.push_back(match);
+    const EditionBlock* block = index_.BlockOf(content);
+    std::vector<Passage> matches;
+    if (block != nullptr) {
+      for (Passage& passage : index_.PassagesIn(*block))
+        if (passage.nested_in < 0) matches.push_back(std::move(passage));
+    }
+    std::string_view text =
+        block != nullptr ? std::string_view(block->text) : std::string_view();
     std::size_t offset = 0;
     std::size_t next = 0;  // the first match not yet written out
     for (const Span& span : content) {
@@ -236,18 +244,18 @@ class SiteBuilder {
       const std::size_t end = offset + span.text.size();
       std::size_t at = begin;
       while (at < end) {
-        while (next < matches.size() && matches[next].end <= at) ++next;
-        if (next == matches.size() || matches[next].begin >= end) {
-          AddText(parent, std::string_view(text).substr(at, end - at));
+        while (next < matches.size() && matches[next].block_end <= at) ++next;
+        if (next == matches.size() || matches[next].block_begin >= end) {
+          AddText(parent, span.text.substr(at - begin));
           break;
         }
-        const Matcher::Match& match = matches[next];
-        if (match.begin > at) {
-          AddText(parent, std::string_view(text).substr(at, match.begin - at));
-          at = match.begin;
+        const Passage& match = matches[next];
+        if (match.block_begin > at) {
+          AddText(parent, text.substr(at, match.block_begin - at));
+          at = match.block_begin;
         }
-        std::size_t stop = std::min(end, match.end);
-        TermLink(parent, std::string_view(text).substr(at, stop - at),
+        std::size_t stop = std::min(end, match.block_end);
+        TermLink(parent, text.substr(at, stop - at),
                  static_cast<std::size_t>(match.entry), root);
         at = stop;
       }
@@ -283,30 +291,12 @@ class SiteBuilder {
     El(mark, "span", "p. " + n, {{"data-ui", "en"}});
   }
 
-  // Records where a block stands, for the dispersion plots.
-  void Mark(const std::string& id, std::string_view part,
-            const glossa::Content& content) {
-    std::size_t length = PlainText(content).size();
-    if (!id.empty() && !block_at_.count(id))
-      block_at_[id] = {report_length_, std::string(part)};
-    report_length_ += length;
-    if (parts_.empty() || parts_.back().label != part)
-      parts_.push_back({std::string(part), report_length_ - length, 0});
-    parts_.back().end = report_length_;
-  }
-
-  void Nodes(pugi::xml_node parent, const std::vector<Node>& nodes,
-             std::string_view part, int depth) {
+  void Nodes(pugi::xml_node parent, const std::vector<Node>& nodes, int depth) {
     for (const Node& node : nodes) {
-      std::string here(part);
-      if (node.kind == Node::Kind::kDiv &&
-          (node.type == "section" || node.type == "keyFindings") && depth == 0)
-        here = node.type == "keyFindings" ? "KF" : node.n;
       if (node.source.page > 0) PageMark(parent, node.source.page);
       pugi::xml_node element = NodeElement(parent, node, depth);
-      Mark(node.id, here, node.content);
       if (!node.content.empty()) Content(element, node.content, "");
-      Nodes(element, node.children, here, depth + 1);
+      Nodes(element, node.children, depth + 1);
     }
   }
 
@@ -374,15 +364,14 @@ class SiteBuilder {
     if (!document_.subtitle.empty())
       Content(El(header, "p", {}, {{"class", "subtitle"}}), document_.subtitle,
               "");
-    Mark("title", "title", document_.title);
     if (!document_.info.authors.empty()) {
       std::string authors;
       for (const std::string& author : document_.info.authors)
         authors += (authors.empty() ? "" : ", ") + author;
       El(header, "p", authors, {{"class", "authors"}});
     }
-    Nodes(article, document_.front, "KF", 0);
-    Nodes(article, document_.body, "", 0);
+    Nodes(article, document_.front, 0);
+    Nodes(article, document_.body, 0);
     if (!document_.notes.empty()) {
       pugi::xml_node notes =
           El(article, "section", {}, {{"class", "notes"}, {"id", "notes"}});
@@ -394,7 +383,6 @@ class SiteBuilder {
             El(list, "li", {}, {{"id", note.id}, {"value", n}});
         if (note.source.page > 0) PageMark(item, note.source.page);
         El(item, "span", n + " ", {{"class", "fn-number"}});
-        Mark(note.id, "fn", note.content);
         Content(item, note.content, "");
         AddText(item, " ");
         El(item, "a", "↩",
@@ -589,7 +577,7 @@ class SiteBuilder {
   }
 
   void Dispersion(pugi::xml_node parent, const std::vector<Passage>& passages) {
-    if (report_length_ == 0) return;
+    if (index_.length() == 0) return;
     constexpr double kWidth = 600, kHeight = 34, kBand = 22;
     pugi::xml_node svg = El(parent, "svg", {},
                             {{"class", "dispersion"},
@@ -598,15 +586,15 @@ class SiteBuilder {
                              {"aria-label", "dispersion plot"}});
     auto x_of = [&](std::size_t offset) {
       return kWidth * static_cast<double>(offset) /
-             static_cast<double>(report_length_);
+             static_cast<double>(index_.length());
     };
     auto number = [](double value) {
       char buffer[32];
       std::snprintf(buffer, sizeof buffer, "%.1f", value);
       return std::string(buffer);
     };
-    for (std::size_t i = 0; i < parts_.size(); ++i) {
-      const PartSpan& part = parts_[i];
+    for (std::size_t i = 0; i < bands_.size(); ++i) {
+      const Band& part = bands_[i];
       double x = x_of(part.begin);
       double width = x_of(part.end) - x;
       pugi::xml_node rect =
@@ -628,9 +616,9 @@ class SiteBuilder {
             {"class", "band-label"}});
     }
     for (const Passage& passage : passages) {
-      auto found = block_at_.find(passage.locator.node);
-      if (found == block_at_.end()) continue;
-      double x = x_of(found->second.offset) + 0.5;
+      double x =
+          x_of(index_.blocks()[passage.block].offset + passage.block_begin) +
+          0.5;
       El(svg, "line", {},
          {{"x1", number(x)},
           {"x2", number(x)},
@@ -727,9 +715,8 @@ class SiteBuilder {
       }
     }
 
-    std::vector<Passage> passages = PassagesOf(passages_, index);
-    EditionContext context{&document_, &passages_};
-    std::vector<KeyPassage> keys = KeyPassages(entry, context);
+    std::vector<Passage> passages = index_.PassagesOf(index);
+    const std::vector<KeyPassage>& keys = index_.KeyPassagesOf(index);
     if (!keys.empty()) {
       pugi::xml_node section =
           El(article, "section", {}, {{"class", "key-passages"}});
@@ -741,10 +728,14 @@ class SiteBuilder {
             key.block ? FormatLocator(key.block->locator) : key.id;
         El(li, "a", where, {{"href", "../index.html#" + key.id}});
         if (!key.description.empty())
-          El(li, "span", " " + CollapseSpace(key.description),
-             {{"class", "description"}});
+          El(li, "span", " " + key.description, {{"class", "description"}});
         if (!key.sentence.empty())
           El(li, "q", key.sentence, {{"lang", "de"}, {"class", "sentence"}});
+        if (!key.entry_in_sentence && !key.reason.empty()) {
+          pugi::xml_node why = El(li, "p", {}, {{"class", "not-named"}});
+          Ui(why, "Hier nicht genannt: ", "Not named here: ");
+          El(why, "span", key.reason, {{"class", "reason"}, {"lang", "en"}});
+        }
       }
     }
 
@@ -785,17 +776,11 @@ class SiteBuilder {
                {{"href", "../index.html#" + passage.locator.node},
                 {"class", "kwic-line"},
                 {"data-node", passage.locator.node}});
-        std::string_view sentence = passage.sentence;
-        El(link, "span",
-           HeadChars(CollapseSpace(sentence.substr(0, passage.match_begin)),
-                     kContextChars),
+        Kwic kwic = KwicOf(passage);
+        El(link, "span", KeepLastColumns(kwic.left, kContextColumns),
            {{"class", "left"}});
-        El(link, "mark",
-           CollapseSpace(sentence.substr(
-               passage.match_begin, passage.match_end - passage.match_begin)));
-        El(link, "span",
-           TailChars(CollapseSpace(sentence.substr(passage.match_end)),
-                     kContextChars),
+        El(link, "mark", kwic.match);
+        El(link, "span", KeepFirstColumns(kwic.right, kContextColumns),
            {{"class", "right"}});
         El(li, "span", FormatLocator(passage.locator), {{"class", "locator"}});
       }
@@ -804,14 +789,42 @@ class SiteBuilder {
     return WriteHtml(page.document);
   }
 
-  // The data the script needs: for each entry what its popup shows, and
-  // the terms search looks through (normalised by the script).
+  // Traditional characters the script folds a query's characters with, as
+  // ToSimplified does for `glossa lookup`: every Han character of the
+  // glossary's terms that has another simplified form, and the traditional
+  // form of every simplified one. (A traditional character of no term's
+  // simplified character cannot find anything, folded or not.)
+  nlohmann::ordered_json SimplifiedMap() const {
+    std::map<std::string, std::string> map;
+    for (const Concept& entry : glossary_.concepts) {
+      for (const LangSection& section : entry.languages) {
+        for (const Term& term : section.terms) {
+          for (char32_t c : CodePoints(term.text)) {
+            if (!IsCjkLetter(c)) continue;
+            std::string simplified =
+                FromCodePoints(std::u32string(1, SimplifiedCharacter(c)));
+            std::string typed = FoldKey(FromCodePoints(std::u32string(1, c)));
+            if (typed != simplified) map[typed] = simplified;
+            std::string traditional = ToTraditional(simplified);
+            if (traditional != simplified &&
+                ToSimplified(traditional) == simplified)
+              map[traditional] = simplified;
+          }
+        }
+      }
+    }
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const auto& [from, to] : map) out[from] = to;
+    return out;
+  }
+
+  // The data the script needs: for each entry what its popup shows; the
+  // terms search looks through, each with the keys `glossa lookup` finds
+  // it by (KeysOf: the loose key, and the toneless key of a reading); and
+  // the characters a query is folded with.
   std::string Data() {
     nlohmann::ordered_json entries = nlohmann::ordered_json::object();
     nlohmann::ordered_json terms = nlohmann::ordered_json::array();
-    std::vector<std::size_t> counts(glossary_.concepts.size(), 0);
-    for (const Passage& passage : passages_)
-      ++counts[static_cast<std::size_t>(passage.entry)];
     for (std::size_t i = 0; i < glossary_.concepts.size(); ++i) {
       const Concept& entry = glossary_.concepts[i];
       nlohmann::ordered_json item;
@@ -838,17 +851,21 @@ class SiteBuilder {
       }
       item["definition"] = {{"de", DefinitionIn(entry, "de")},
                             {"en", DefinitionIn(entry, "en")}};
-      item["passages"] = counts[i];
+      item["passages"] = index_.CountOf(i);
       item["background"] = entry.IsBackground();
       entries[entry.id] = std::move(item);
       for (const LangSection& section : entry.languages) {
-        for (const Term& term : section.terms)
-          terms.push_back({CollapseSpace(term.text), section.lang, entry.id});
+        for (const Term& term : section.terms) {
+          TermKeys keys = KeysOf(term.text, section.lang);
+          terms.push_back({CollapseSpace(term.text), section.lang, entry.id,
+                           keys.loose, keys.pinyin_toneless});
+        }
       }
     }
     nlohmann::ordered_json data;
     data["entries"] = std::move(entries);
     data["terms"] = std::move(terms);
+    data["simplified"] = SimplifiedMap();
     // JSON is a valid JavaScript expression. '<' only occurs inside JSON
     // strings; written as \u003c it cannot end a script or start a tag
     // even if this text were ever pasted into a page.
@@ -865,27 +882,13 @@ class SiteBuilder {
     return "window.GLOSSA_DATA = " + escaped + ";\n";
   }
 
-  struct BlockAt {
-    std::size_t offset = 0;
-    std::string part;
-  };
-  struct PartSpan {
-    std::string label;
-    std::size_t begin = 0;
-    std::size_t end = 0;
-  };
-
+  const EditionIndex& index_;
   const Glossary& glossary_;
   const Document& document_;
-  GlossaryMatcher matcher_;
-  std::unique_ptr<Matcher::Scratch> scratch_;
-  std::vector<Passage> passages_;
   std::vector<std::string> files_;
   std::map<std::string, std::size_t> by_id_;
   std::set<int> pages_seen_;
-  std::map<std::string, BlockAt> block_at_;
-  std::vector<PartSpan> parts_;
-  std::size_t report_length_ = 0;
+  std::vector<Band> bands_;
 };
 
 }  // namespace
@@ -901,9 +904,8 @@ std::string EntryFileName(const Concept& concept_entry, std::size_t index) {
   return safe ? id : "entry-" + std::to_string(index + 1);
 }
 
-std::vector<SiteFile> BuildSite(const Glossary& glossary,
-                                const Document& document) {
-  return SiteBuilder(glossary, document).Build();
+std::vector<SiteFile> BuildSite(const EditionIndex& index) {
+  return SiteBuilder(index).Build();
 }
 
 }  // namespace glossa

@@ -10,7 +10,7 @@
 // needs (popups, search) from assets/data.js, written here, because a page
 // opened from disk (file://) may not fetch JSON.
 //
-//   std::vector<SiteFile> files = BuildSite(glossary, document);
+//   std::vector<SiteFile> files = BuildSite(EditionIndex(glossary, document));
 //   WriteDirectoryAtomically("site", files, &error);
 
 #ifndef GLOSSA_CORE_SITE_H_
@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "core/document.h"
+#include "core/edition_index.h"
 #include "core/file_io.h"
 #include "core/glossary.h"
 
@@ -27,9 +27,10 @@ namespace glossa {
 
 // The site's files, paths relative to its folder: index.html (the report),
 // glossary.html (the index), entries/<id>.html, assets/glossa.css,
-// assets/glossa.js, assets/data.js.
-std::vector<SiteFile> BuildSite(const Glossary& glossary,
-                                const Document& document);
+// assets/glossa.js, assets/data.js. Every fact about where an entry stands
+// in the report (the linked terms, the passages, the key passages, the
+// counts) comes from `index`.
+std::vector<SiteFile> BuildSite(const EditionIndex& index);
 
 // The file name (without ".html") of an entry's page: its id when that is
 // a safe file name (letters, digits, '-', '_', '.', not starting with '.'),

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/glossary_check.h"
+#include "core/uri.h"
 #include "core/tbx_reader.h"
 #include "core/tbx_vocabulary.h"
 #include "core/xml_input.h"

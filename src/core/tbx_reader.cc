@@ -76,9 +76,8 @@ class Reader {
   }
 
  private:
-  Origin OriginOf(pugi::xml_node element) const {
-    Location location = file_.Where(element);
-    return {location.file, location.line, location.column};
+  Location OriginOf(pugi::xml_node element) const {
+    return file_.Where(element);
   }
 
   void ReadText(pugi::xml_node text, Glossary* out) {

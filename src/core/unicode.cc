@@ -748,19 +748,49 @@ std::vector<std::size_t> SentenceStarts(std::string_view text,
   return starts;
 }
 
+namespace {
+
+int ColumnsOf(char32_t c32) {
+  auto c = static_cast<UChar32>(c32);
+  int8_t type = u_charType(c);
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
+      type == U_FORMAT_CHAR || type == U_CONTROL_CHAR) {
+    return 0;
+  }
+  int east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+}  // namespace
+
 int DisplayWidth(std::string_view text) {
   int width = 0;
-  for (char32_t c32 : CodePoints(text)) {
-    auto c = static_cast<UChar32>(c32);
-    int8_t type = u_charType(c);
-    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
-        type == U_FORMAT_CHAR || type == U_CONTROL_CHAR) {
-      continue;
-    }
-    int east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
-  }
+  for (char32_t c : CodePoints(text)) width += ColumnsOf(c);
   return width;
+}
+
+std::string KeepLastColumns(std::string_view text, int width) {
+  if (DisplayWidth(text) <= width) return std::string(text);
+  std::u32string s = CodePoints(text);
+  int used = 1;  // the ellipsis
+  std::size_t start = s.size();
+  while (start > 0 && used + ColumnsOf(s[start - 1]) <= width) {
+    used += ColumnsOf(s[start - 1]);
+    --start;
+  }
+  return "…" + FromCodePoints(std::u32string_view(s).substr(start));
+}
+
+std::string KeepFirstColumns(std::string_view text, int width) {
+  if (DisplayWidth(text) <= width) return std::string(text);
+  std::u32string s = CodePoints(text);
+  int used = 1;  // the ellipsis
+  std::size_t end = 0;
+  while (end < s.size() && used + ColumnsOf(s[end]) <= width) {
+    used += ColumnsOf(s[end]);
+    ++end;
+  }
+  return FromCodePoints(std::u32string_view(s).substr(0, end)) + "…";
 }
 
 std::u32string CodePoints(std::string_view text) {

@@ -157,6 +157,14 @@ std::vector<std::size_t> SentenceStarts(std::string_view text,
 // characters take two, combining marks and format characters none.
 int DisplayWidth(std::string_view text);
 
+// The last `width` columns of `text` (as DisplayWidth counts them), with
+// "…" (one column) marking the cut; text that fits is returned whole. For
+// the context left of a keyword.
+//   KeepLastColumns("Bonitätssystem", 6) == "…ystem"
+std::string KeepLastColumns(std::string_view text, int width);
+// The first `width` columns: KeepFirstColumns("社会信用体系", 5) == "社会…".
+std::string KeepFirstColumns(std::string_view text, int width);
+
 // The code points of well-formed UTF-8 (ill-formed bytes become U+FFFD).
 std::u32string CodePoints(std::string_view text);
 

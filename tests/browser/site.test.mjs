@@ -573,6 +573,25 @@ describe('glossa site in a browser', () => {
       await assertClean('search', page, log);
     });
 
+    it('folds every term as `glossa lookup` does, and finds first what lookup finds first', async () => {
+      const { page, log } = await visit(shared.tab, fileUrl(site, 'index.html'));
+      // Each term typed as the glossary writes it gets the key glossa gave it.
+      const differing = await page.evaluate(() => window.GLOSSA_DATA.terms
+          .filter(([text, , , key]) => window.GLOSSA_SEARCH.looseKey(text) !== key)
+          .map(([text, lang, id, key]) => `${id} ${lang} ${text} -> ${window.GLOSSA_SEARCH.looseKey(text)} != ${key}`));
+      assert.deepEqual(differing, []);
+      for (const query of ['zhengxin', 'zhēngxìn', 'zheng1 xin4', 'ZHENG1XIN4', '徵信', '誠信', 'DATENINSELN',
+        'bonitat', 'information islands', 'Sozialkreditsystem', 'Sesame Credit', 'xinxi-gudao',
+        'ｃｒｅｄｉｔ ｒｅｐｏｒｔｉｎｇ', 'Schwarze Liste']) {
+        const lookup = JSON.parse(glossa(['lookup', '--json', query])).entries.map((entry) => entry.id);
+        const found = await page.evaluate((q) => window.GLOSSA_SEARCH.search(q).map((r) => r.id), query);
+        assert.ok(lookup.length > 0, `glossa lookup finds nothing for ${query}`);
+        assert.deepEqual(found.slice(0, lookup.length), lookup,
+            `search for ${query} lists ${found.join(', ')}; glossa lookup ${lookup.join(', ')}`);
+      }
+      await assertClean('search agrees with lookup', page, log);
+    });
+
     it('on an entry page, results link to the right files and can be followed', async () => {
       const { page, log } = await visit(shared.tab, fileUrl(site, 'entries/zhengxin.html'));
       await page.locator('#search').pressSequentially('Dateninseln', { delay: 15 });

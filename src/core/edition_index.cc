@@ -1,0 +1,152 @@
+#include "core/edition_index.h"
+
+#include <algorithm>
+
+#include "core/uri.h"
+
+namespace glossa {
+namespace {
+
+constexpr std::string_view kReasonOpen = "[not named: ";
+
+}  // namespace
+
+std::pair<std::string, std::string> SplitKeyPassageText(std::string_view text) {
+  std::string collapsed = CollapseSpace(text);
+  std::size_t open = collapsed.rfind(kReasonOpen);
+  if (open == std::string::npos || collapsed.back() != ']')
+    return {collapsed, ""};
+  std::string reason =
+      collapsed.substr(open + kReasonOpen.size(),
+                       collapsed.size() - 1 - open - kReasonOpen.size());
+  std::string description = CollapseSpace(collapsed.substr(0, open));
+  return {description, CollapseSpace(reason)};
+}
+
+EditionIndex::EditionIndex(const Glossary& glossary, const Document& document)
+    : glossary_(glossary),
+      document_(document),
+      language_(document.info.language.empty() ? "de" : document.info.language),
+      matcher_(glossary),
+      terms_(glossary),
+      found_(FindPassages(document, matcher_)),
+      by_entry_(glossary.concepts.size()),
+      key_passages_(glossary.concepts.size()) {
+  for (std::size_t i = 0; i < found_.passages.size(); ++i)
+    by_entry_[static_cast<std::size_t>(found_.passages[i].entry)].push_back(i);
+  for (std::size_t b = 0; b < found_.blocks.size(); ++b) {
+    block_of_.emplace(found_.blocks[b].content, b);
+    length_ += found_.blocks[b].text.size();
+  }
+  for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
+    const Concept& entry = glossary.concepts[c];
+    for (std::size_t r = 0; r < entry.external_references.size(); ++r) {
+      const std::string& target = entry.external_references[r].target;
+      if (!IsRelativeReference(target) || target.find('#') == std::string::npos)
+        continue;
+      key_passages_[c].push_back(Resolve(c, r));
+    }
+  }
+}
+
+std::vector<Hit> EditionIndex::Find(std::string_view query) const {
+  std::vector<Hit> hits = terms_.Find(query);
+  if (hits.empty()) hits = FindInflected(matcher_, query);
+  return hits;
+}
+
+const EditionBlock* EditionIndex::BlockOf(const Content& content) const {
+  auto found = block_of_.find(&content);
+  return found == block_of_.end() ? nullptr : &found_.blocks[found->second];
+}
+
+std::vector<Passage> EditionIndex::PassagesIn(const EditionBlock& block) const {
+  return {
+      found_.passages.begin() +
+          static_cast<std::ptrdiff_t>(block.first_passage),
+      found_.passages.begin() + static_cast<std::ptrdiff_t>(block.end_passage)};
+}
+
+std::vector<Passage> EditionIndex::PassagesOf(std::size_t entry) const {
+  std::vector<Passage> out;
+  out.reserve(by_entry_[entry].size());
+  for (std::size_t i : by_entry_[entry]) out.push_back(found_.passages[i]);
+  return out;
+}
+
+std::vector<std::pair<std::string, int>> EditionIndex::CountsOf(
+    std::size_t entry) const {
+  return CountsBySection(PassagesOf(entry));
+}
+
+// The sentences of the blocks that carry `id`, in document order, white
+// space collapsed.
+std::vector<std::string> EditionIndex::SentencesOf(std::string_view id) const {
+  std::vector<std::string> out;
+  for (const EditionBlock& block : found_.blocks) {
+    if (block.locator.node != id) continue;
+    for (const std::string& sentence : Sentences(block.text, language_))
+      out.push_back(CollapseSpace(sentence));
+  }
+  return out;
+}
+
+KeyPassage EditionIndex::Resolve(std::size_t entry,
+                                 std::size_t reference) const {
+  const ExternalReference& xref =
+      glossary_.concepts[entry].external_references[reference];
+  EditionTarget target = ParseEditionTarget(xref.target);
+  KeyPassage out;
+  out.reference = reference;
+  out.id = target.id;
+  out.quote = target.quote;
+  std::tie(out.description, out.reason) = SplitKeyPassageText(xref.text);
+  out.block = LocateBlock(document_, out.id);
+  if (!out.block) {
+    out.problem = KeyPassageProblem::kNoBlock;
+    return out;
+  }
+  // The sentences of the block where the entry stands.
+  std::vector<std::string> standing;
+  for (std::size_t i : by_entry_[entry]) {
+    const Passage& passage = found_.passages[i];
+    if (passage.locator.node == out.id)
+      standing.push_back(CollapseSpace(passage.sentence));
+  }
+  std::vector<std::string> sentences = SentencesOf(out.id);
+  if (sentences.empty()) sentences = Sentences(out.block->text, language_);
+  std::string first = sentences.empty() ? "" : CollapseSpace(sentences[0]);
+  if (!target.error.empty()) {
+    out.problem = KeyPassageProblem::kBadTarget;
+    out.target_error = target.error;
+    out.sentence = standing.empty() ? first : standing.front();
+    out.entry_in_sentence = !standing.empty();
+    return out;
+  }
+  if (out.quote.empty()) {
+    out.entry_in_sentence = !standing.empty();
+    out.sentence = standing.empty() ? first : standing.front();
+    if (!out.entry_in_sentence) out.problem = KeyPassageProblem::kEntryAbsent;
+  } else {
+    std::string quote = CollapseSpace(out.quote);
+    auto named = std::find_if(
+        sentences.begin(), sentences.end(), [&](const std::string& sentence) {
+          return sentence.find(quote) != std::string::npos;
+        });
+    if (named == sentences.end()) {
+      out.sentence = first;
+      out.problem = KeyPassageProblem::kNoSentence;
+      return out;
+    }
+    out.sentence = *named;
+    out.entry_in_sentence = std::find(standing.begin(), standing.end(),
+                                      out.sentence) != standing.end();
+    if (!out.entry_in_sentence && out.reason.empty())
+      out.problem = KeyPassageProblem::kNoReason;
+  }
+  if (out.entry_in_sentence && !out.reason.empty())
+    out.problem = KeyPassageProblem::kNeedlessReason;
+  return out;
+}
+
+}  // namespace glossa
