@@ -1,0 +1,115 @@
+#include "core/site/page.h"
+
+#include "core/html.h"
+#include "core/site.h"
+
+namespace glossa::site {
+namespace {
+
+// Only the site's own files: no inline script or style, nothing remote.
+// 'self' does not match file: URLs in every browser, so file: is named too;
+// a page served over http cannot load file: URLs anyway.
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self' file:; style-src 'self' file:; "
+    "img-src 'self' file: data:; base-uri 'none'; form-action 'none'";
+
+void Footer(pugi::xml_node body, const Document& document) {
+  pugi::xml_node footer = El(body, "footer", {}, {{"class", "colophon"}});
+  pugi::xml_node p = El(footer, "p");
+  Ui(p, "Text des Berichts: ", "Report text: ");
+  std::string cited = document.info.title;
+  if (!document.info.series.empty()) cited += " (" + document.info.series + ")";
+  AddText(p, cited);
+  if (!document.info.rights.empty()) AddText(p, ". " + document.info.rights);
+  pugi::xml_node glossa = El(footer, "p");
+  Ui(glossa, "Glossar, Definitionen und Anmerkungen: glossa. Erstellt mit ",
+     "Glossary, definitions and notes: glossa. Built with ");
+  El(glossa, "code", "glossa site");
+  AddText(glossa, ".");
+}
+
+}  // namespace
+
+SiteContext::SiteContext(const EditionIndex& index)
+    : index(index), glossary(index.glossary()), document(index.document()) {
+  for (std::size_t i = 0; i < glossary.concepts.size(); ++i) {
+    files.push_back(EntryFileName(glossary.concepts[i], i));
+    by_id[glossary.concepts[i].id] = i;
+  }
+}
+
+std::string SiteContext::EntryHref(std::size_t entry,
+                                   std::string_view root) const {
+  return std::string(root) + "entries/" + files[entry] + ".html";
+}
+
+// A label in both interface languages; the style sheet shows the one the
+// reader chose (html[data-ui]).
+void Ui(pugi::xml_node parent, std::string_view german,
+        std::string_view english) {
+  El(parent, "span", german, {{"data-ui", "de"}, {"lang", "de"}});
+  El(parent, "span", english, {{"data-ui", "en"}, {"lang", "en"}});
+}
+
+// The skeleton every page shares: head with the policy, the bar with the
+// links, search and the language switch. `root` leads from the page to
+// the site's folder ("" or "../").
+Page NewPage(std::string_view title, std::string_view root,
+             std::string_view content_lang, std::string_view kind) {
+  Page page;
+  pugi::xml_node html = El(page.document, "html", {},
+                           {{"lang", content_lang},
+                            {"data-ui", "de"},
+                            {"data-root", root},
+                            {"data-page", kind}});
+  pugi::xml_node head = El(html, "head");
+  El(head, "meta", {}, {{"charset", "utf-8"}});
+  El(head, "meta", {},
+     {{"http-equiv", "Content-Security-Policy"},
+      {"content", kContentSecurityPolicy}});
+  El(head, "meta", {},
+     {{"name", "viewport"},
+      {"content", "width=device-width, initial-scale=1"}});
+  El(head, "meta", {}, {{"name", "referrer"}, {"content", "no-referrer"}});
+  El(head, "title", title);
+  std::string r(root);
+  El(head, "link", {},
+     {{"rel", "stylesheet"}, {"href", r + "assets/glossa.css"}});
+  // No icon: without this line browsers ask a web server for favicon.ico.
+  El(head, "link", {}, {{"rel", "icon"}, {"href", "data:,"}});
+  El(head, "script", {}, {{"src", r + "assets/glossa.js"}});
+  El(head, "script", {}, {{"src", r + "assets/data.js"}, {"defer", ""}});
+  pugi::xml_node body = El(html, "body");
+  pugi::xml_node bar = El(body, "header", {}, {{"class", "bar"}});
+  pugi::xml_node nav = El(bar, "nav", {}, {{"class", "site-nav"}});
+  Ui(El(nav, "a", {}, {{"href", r + "index.html"}}), "Bericht", "Report");
+  Ui(El(nav, "a", {}, {{"href", r + "glossary.html"}}), "Glossar", "Glossary");
+  pugi::xml_node search =
+      El(bar, "form", {}, {{"class", "search"}, {"role", "search"}});
+  pugi::xml_node label = El(search, "label", {}, {{"for", "search"}});
+  Ui(label, "Suche", "Search");
+  El(search, "input", {},
+     {{"id", "search"},
+      {"type", "search"},
+      {"autocomplete", "off"},
+      {"spellcheck", "false"},
+      {"placeholder", "征信 · zhengxin · Dateninseln · credit"},
+      {"aria-controls", "search-results"}});
+  El(search, "ul", {},
+     {{"id", "search-results"}, {"class", "search-results"}, {"hidden", ""}});
+  pugi::xml_node toggle =
+      El(bar, "button", {},
+         {{"type", "button"}, {"id", "ui-switch"}, {"class", "ui-switch"}});
+  // The button names the language it switches to.
+  El(toggle, "span", "English", {{"data-ui", "de"}, {"lang", "en"}});
+  El(toggle, "span", "Deutsch", {{"data-ui", "en"}, {"lang", "de"}});
+  page.main = El(body, "main", {}, {{"id", "main"}});
+  return page;
+}
+
+std::string FinishPage(Page& page, const Document& document) {
+  Footer(page.document.child("html").child("body"), document);
+  return WriteHtml(page.document);
+}
+
+}  // namespace glossa::site

@@ -1,0 +1,205 @@
+#include <algorithm>
+#include <set>
+
+#include "core/html.h"
+#include "core/site/page.h"
+
+namespace glossa::site {
+namespace {
+
+// The report as a page: every block with its terms linked to their entries
+// (the index's passages), its footnote calls and page numbers.
+class ReportWriter {
+ public:
+  explicit ReportWriter(const SiteContext& site) : site_(site) {}
+
+  std::string Write() {
+    Page page = NewPage(site_.document.info.title, "",
+                        site_.document.info.language, "report");
+    pugi::xml_node article =
+        El(page.main, "article", {}, {{"class", "report"}});
+    pugi::xml_node header = El(article, "header", {}, {{"id", "title"}});
+    if (!site_.document.info.series.empty())
+      El(header, "p", site_.document.info.series, {{"class", "series"}});
+    if (site_.document.title_source.page > 0)
+      PageMark(header, site_.document.title_source.page);
+    Content(El(header, "h1"), site_.document.title, "");
+    if (!site_.document.subtitle.empty())
+      Content(El(header, "p", {}, {{"class", "subtitle"}}),
+              site_.document.subtitle, "");
+    if (!site_.document.info.authors.empty()) {
+      std::string authors;
+      for (const std::string& author : site_.document.info.authors)
+        authors += (authors.empty() ? "" : ", ") + author;
+      El(header, "p", authors, {{"class", "authors"}});
+    }
+    Nodes(article, site_.document.front, 0);
+    Nodes(article, site_.document.body, 0);
+    if (!site_.document.notes.empty()) {
+      pugi::xml_node notes =
+          El(article, "section", {}, {{"class", "notes"}, {"id", "notes"}});
+      Ui(El(notes, "h2"), "Anmerkungen", "Notes");
+      pugi::xml_node list = El(notes, "ol");
+      for (const Note& note : site_.document.notes) {
+        std::string n = std::to_string(note.number);
+        pugi::xml_node item =
+            El(list, "li", {}, {{"id", note.id}, {"value", n}});
+        if (note.source.page > 0) PageMark(item, note.source.page);
+        El(item, "span", n + " ", {{"class", "fn-number"}});
+        Content(item, note.content, "");
+        AddText(item, " ");
+        El(item, "a", "↩",
+           {{"href", "#fnref" + n},
+            {"class", "fn-back"},
+            {"aria-label", "zurück zum Text / back to the text"}});
+      }
+    }
+    return FinishPage(page, site_.document);
+  }
+
+ private:
+  // Writes the content of a block with its terms linked (the index's
+  // top-level passages in the block), its footnote calls and its page
+  // breaks. A term over a page break is linked in both halves.
+  void Content(pugi::xml_node parent, const glossa::Content& content,
+               std::string_view root) {
+    const EditionBlock* block = site_.index.BlockOf(content);
+    std::vector<Passage> matches;
+    if (block != nullptr) {
+      for (Passage& passage : site_.index.PassagesIn(*block))
+        if (passage.nested_in < 0) matches.push_back(std::move(passage));
+    }
+    std::string_view text =
+        block != nullptr ? std::string_view(block->text) : std::string_view();
+    std::size_t offset = 0;
+    std::size_t next = 0;  // the first match not yet written out
+    for (const Span& span : content) {
+      if (span.kind == Span::Kind::kNoteCall) {
+        NoteCall(parent, span.number);
+        continue;
+      }
+      if (span.kind == Span::Kind::kPageBreak) {
+        PageMark(parent, span.number);
+        continue;
+      }
+      const std::size_t begin = offset;
+      const std::size_t end = offset + span.text.size();
+      std::size_t at = begin;
+      while (at < end) {
+        while (next < matches.size() && matches[next].block_end <= at) ++next;
+        if (next == matches.size() || matches[next].block_begin >= end) {
+          AddText(parent, span.text.substr(at - begin));
+          break;
+        }
+        const Passage& match = matches[next];
+        if (match.block_begin > at) {
+          AddText(parent, text.substr(at, match.block_begin - at));
+          at = match.block_begin;
+        }
+        std::size_t stop = std::min(end, match.block_end);
+        TermLink(parent, text.substr(at, stop - at),
+                 static_cast<std::size_t>(match.entry), root);
+        at = stop;
+      }
+      offset = end;
+    }
+  }
+
+  void TermLink(pugi::xml_node parent, std::string_view text, std::size_t entry,
+                std::string_view root) {
+    El(parent, "a", text,
+       {{"class", "term"},
+        {"href", site_.EntryHref(entry, root)},
+        {"data-entry", site_.glossary.concepts[entry].id}});
+  }
+
+  void NoteCall(pugi::xml_node parent, int number) {
+    std::string n = std::to_string(number);
+    pugi::xml_node sup = El(parent, "sup", {}, {{"class", "fn-call"}});
+    El(sup, "a", n,
+       {{"href", "#fn" + n},
+        {"id", "fnref" + n},
+        {"data-note", "fn" + n},
+        {"aria-expanded", "false"},
+        {"aria-label", "Anmerkung " + n}});
+  }
+
+  void PageMark(pugi::xml_node parent, int page) {
+    std::string n = std::to_string(page);
+    if (!pages_seen_.insert(page).second) return;
+    pugi::xml_node mark =
+        El(parent, "span", {}, {{"class", "page"}, {"id", "page" + n}});
+    El(mark, "span", "S. " + n, {{"data-ui", "de"}});
+    El(mark, "span", "p. " + n, {{"data-ui", "en"}});
+  }
+
+  void Nodes(pugi::xml_node parent, const std::vector<Node>& nodes, int depth) {
+    for (const Node& node : nodes) {
+      if (node.source.page > 0) PageMark(parent, node.source.page);
+      pugi::xml_node element = NodeElement(parent, node, depth);
+      if (!node.content.empty()) Content(element, node.content, "");
+      Nodes(element, node.children, depth + 1);
+    }
+  }
+
+  pugi::xml_node NodeElement(pugi::xml_node parent, const Node& node,
+                             int depth) {
+    pugi::xml_node element;
+    switch (node.kind) {
+      case Node::Kind::kDiv:
+        element = El(parent, "section", {},
+                     {{"class", node.type.empty() ? "div" : node.type}});
+        break;
+      case Node::Kind::kHead: {
+        std::string_view parent_class = parent.attribute("class").value();
+        if (std::string_view(parent.name()) == "figure") {
+          element = El(parent, "figcaption");
+        } else if (parent_class == "part") {
+          element = El(parent, "h4", {}, {{"class", "run-in"}});
+        } else {
+          int level = std::clamp(depth + 1, 2, 4);
+          element = El(parent, "h" + std::to_string(level));
+        }
+        break;
+      }
+      case Node::Kind::kParagraph:
+        element = El(parent, "p");
+        if (!node.type.empty()) SetAttribute(element, "class", node.type);
+        break;
+      case Node::Kind::kList:
+        element = El(parent, "ul", {}, {{"class", "list"}});
+        break;
+      case Node::Kind::kItem:
+        element = El(parent, "li");
+        if (!node.n.empty()) El(element, "span", node.n, {{"class", "label"}});
+        break;
+      case Node::Kind::kQuote:
+        element = El(parent, "blockquote", {}, {{"class", "pull"}});
+        break;
+      case Node::Kind::kFigure:
+        // The figure's label ("Abbildung 2") is part of its printed text.
+        element = El(parent, "figure");
+        break;
+      case Node::Kind::kSidebar:
+        element = El(parent, "aside", {}, {{"class", "sidebar"}});
+        break;
+      case Node::Kind::kPageBreak:
+        element = El(parent, "span", {}, {{"class", "page-break"}});
+        if (!node.n.empty()) PageMark(element, std::atoi(node.n.c_str()));
+        break;
+    }
+    if (!node.id.empty()) SetAttribute(element, "id", node.id);
+    return element;
+  }
+
+  const SiteContext& site_;
+  std::set<int> pages_seen_;  // each page number is marked once
+};
+
+}  // namespace
+
+std::string ReportPage(const SiteContext& site) {
+  return ReportWriter(site).Write();
+}
+
+}  // namespace glossa::site
