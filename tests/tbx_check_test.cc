@@ -273,6 +273,70 @@ TEST_CASE("a date must be an XML Schema date or date-time", "[check]") {
             "accepts (YYYY-MM-DD or YYYY-MM-DDThh:mm:ss)"});
 }
 
+// A TBX v3 entry with one transaction per date.
+std::string WithDates(const std::vector<std::string>& dates) {
+  std::string tbx = R"(<?xml version="1.0"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="a">
+)";
+  for (const std::string& date : dates) {
+    tbx +=
+        "<transacGrp><transac type=\"transactionType\">modification"
+        "</transac><date>" +
+        date + "</date></transacGrp>\n";
+  }
+  return tbx +
+         "<langSec xml:lang=\"en\"><termSec><term>x</term></termSec></langSec>"
+         "</conceptEntry>\n</body></text></tbx>";
+}
+
+TEST_CASE("dates with a fraction or a time zone are XML Schema dates",
+          "[check]") {
+  Checked checked = CheckBytes(
+      WithDates({"2017-12-12Z", "2017-12-12+08:00", "2017-12-12T10:57:25.5",
+                 "2017-12-12T10:57:25.123-05:00", "2017-12-12T10:57:25Z"}),
+      "d.tbx");
+  CHECK(checked.messages == std::vector<std::string>{});
+}
+
+TEST_CASE("a date is rejected for each part out of shape", "[check]") {
+  Checked checked = CheckBytes(
+      WithDates({"2017-1-12", "17-12-12", "2017-12-12T10:57Z",
+                 "2017-12-12T10:57:25.", "2017-12-12+0800", "2017-12-12 ",
+                 "2017-12-12T10:57:25ZZ", "12.12.2017"}),
+      "d.tbx");
+  std::vector<std::string> expected;
+  int line = 6;
+  for (const char* date :
+       {"2017-1-12", "17-12-12", "2017-12-12T10:57Z", "2017-12-12T10:57:25.",
+        "2017-12-12+0800", "2017-12-12 ", "2017-12-12T10:57:25ZZ",
+        "12.12.2017"}) {
+    expected.push_back("d.tbx:" + std::to_string(line++) + ":67: error: '" +
+                       date +
+                       "' is not a date TBX v3 accepts (YYYY-MM-DD or "
+                       "YYYY-MM-DDThh:mm:ss)");
+  }
+  std::sort(expected.begin(), expected.end());
+  CHECK(checked.messages == expected);
+}
+
+TEST_CASE(
+    "a date with a fraction of 100,000 digits is checked, where it "
+    "crashed",
+    "[check]") {
+  std::string fraction(100000, '7');
+  CHECK(
+      CheckBytes(WithDates({"2017-12-12T10:57:25." + fraction + "Z"}), "d.tbx")
+          .messages == std::vector<std::string>{});
+  Checked bad =
+      CheckBytes(WithDates({"2017-12-12T10:57:25." + fraction + "x"}), "d.tbx");
+  REQUIRE(bad.messages.size() == 1);
+  CHECK(bad.messages[0].substr(0, 40) ==
+        "d.tbx:6:67: error: '2017-12-12T10:57:25.");
+}
+
 TEST_CASE("parallel Chinese sections must have as many terms as zh-Hans",
           "[check]") {
   Checked checked = CheckBytes(R"(<?xml version="1.0"?>

@@ -138,6 +138,45 @@ TEST_CASE("dates in ISO 8601 basic format are written as XML Schema dates",
   CHECK(written.find("<date>2001-05-07T10:57:25Z</date>") != std::string::npos);
 }
 
+TEST_CASE("each shape of the basic format is written in the extended one",
+          "[tbx]") {
+  std::string fraction(100000, '7');
+  const std::vector<std::pair<std::string, std::string>> dates = {
+      {"20010507", "2001-05-07"},
+      {"20010507T105725Z", "2001-05-07T10:57:25Z"},
+      {"20010507T10:57:25+0100", "2001-05-07T10:57:25+01:00"},
+      {"20010507T1057:25-01:30", "2001-05-07T10:57:25-01:30"},
+      {"20010507T10:57:25", "2001-05-07T10:57:25"},
+      // Not in the basic format: written as they are.
+      {"2001-05-07T10:57:25Z", "2001-05-07T10:57:25Z"},
+      {"2001050", "2001050"},
+      {"20010507T10:57", "20010507T10:57"},
+      {"20010507T10:57:25+01", "20010507T10:57:25+01"},
+      {"20010507T10:57:25ZZ", "20010507T10:57:25ZZ"},
+      {"20010507 ", "20010507 "},
+      {"20010507T10:57:25." + fraction, "20010507T10:57:25." + fraction}};
+  std::string tbx = R"(<?xml version="1.0"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></tbxHeader>
+<text><body><conceptEntry id="a">
+)";
+  for (const auto& date : dates) {
+    tbx +=
+        "<transacGrp><transac type=\"transactionType\">modification"
+        "</transac><date>" +
+        date.first + "</date></transacGrp>\n";
+  }
+  tbx +=
+      "<langSec xml:lang=\"en\"><termSec><term>x</term></termSec></langSec>"
+      "</conceptEntry></body></text></tbx>";
+  std::string written = WriteTbx(Read(tbx, "dates.tbx"));
+  for (const auto& date : dates) {
+    INFO(date.first.substr(0, 30));
+    CHECK(written.find("<date>" + date.second + "</date>") !=
+          std::string::npos);
+  }
+}
+
 TEST_CASE("entries without an id get a fresh one", "[tbx]") {
   Glossary glossary;
   glossary.concepts.resize(2);

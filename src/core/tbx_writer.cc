@@ -1,7 +1,6 @@
 #include "core/tbx_writer.h"
 
 #include <pugixml.hpp>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -170,23 +169,54 @@ void AppendConcept(pugi::xml_node body, const Concept& concept_entry,
     AppendLang(entry, section);
 }
 
+// Whether s[*i, *i + n) are ASCII digits; if so, moves *i past them.
+bool Digits(std::string_view s, std::size_t* i, std::size_t n) {
+  if (s.size() - *i < n) return false;
+  for (std::size_t k = *i; k < *i + n; ++k) {
+    if (s[k] < '0' || s[k] > '9') return false;
+  }
+  *i += n;
+  return true;
+}
+
+// Whether s[*i] is `c`; if so, moves *i past it.
+bool Skip(std::string_view s, std::size_t* i, char c) {
+  if (*i == s.size() || s[*i] != c) return false;
+  ++*i;
+  return true;
+}
+
 // ISO 8601 basic format (20010507T10:57:25Z, as SDL MultiTerm writes it)
 // in the extended format xsd:date and xsd:dateTime require
 // (2001-05-07T10:57:25Z): the same instant, in the form TBX v3 accepts.
-// Other values are returned unchanged.
+// Other values are returned unchanged. The basic format is
+//   YYYYMMDD[Thh[:]mm[:]ss[Z|(+|-)hh[:]mm]]
 std::string ExtendedDate(const std::string& value) {
-  static const std::regex kBasic(
-      R"((\d{4})(\d{2})(\d{2})(?:T(\d{2}):?(\d{2}):?(\d{2})(Z|[+-]\d{2}:?\d{2})?)?)");
-  std::smatch m;
-  if (!std::regex_match(value, m, kBasic)) return value;
-  std::string out = m[1].str() + "-" + m[2].str() + "-" + m[3].str();
-  if (m[4].matched) {
-    out += "T" + m[4].str() + ":" + m[5].str() + ":" + m[6].str();
-    std::string zone = m[7].str();
-    if (zone.size() == 5) zone.insert(3, ":");
-    out += zone;
+  std::string_view s = value;
+  std::size_t i = 0;
+  if (!Digits(s, &i, 8)) return value;
+  std::string out =
+      value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6, 2);
+  if (i == s.size()) return out;
+  std::string time[3];
+  if (!Skip(s, &i, 'T')) return value;
+  for (int part = 0; part < 3; ++part) {
+    if (part > 0) Skip(s, &i, ':');
+    std::size_t start = i;
+    if (!Digits(s, &i, 2)) return value;
+    time[part] = value.substr(start, 2);
   }
-  return out;
+  out += "T" + time[0] + ":" + time[1] + ":" + time[2];
+  if (Skip(s, &i, 'Z')) {
+    out += "Z";
+  } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    std::size_t start = i++;
+    if (!Digits(s, &i, 2)) return value;
+    Skip(s, &i, ':');
+    if (!Digits(s, &i, 2)) return value;
+    out += value.substr(start, 3) + ":" + value.substr(i - 2, 2);
+  }
+  return i == s.size() ? out : value;
 }
 
 // Renames TBX 2008 elements to their v3 names, writes DCT-style data

@@ -28,7 +28,23 @@
 //     it, so no sentence is broken by it.
 //
 // What the heuristics get wrong is fixed in a corrections file (see
-// ParseCorrections); it is applied before them.
+// ImportOptions::corrections); it is applied before them.
+//
+// ImportText is a pipeline of stages, each a function from a value to a
+// value in src/core/import/: corrections.h (the corrections file), lines.h
+// (lines, page starts, replacements), join.h (line repair, and how lines
+// join), layout.h (blocks, roles, floats), assemble.h (the document tree),
+// note_calls.h (footnote calls), ids.h (ids) and unrecognised.h (warnings
+// for what was not found). Each stage is linear in its input.
+//
+//   Vocabulary words;
+//   words.AddWordList(word_list);  // e.g. /usr/share/dict/ngerman
+//   ImportOptions options;
+//   options.name = "report.txt";
+//   options.vocabulary = &words;
+//   Document document;
+//   if (ImportText(text, options, diags, &document))
+//     std::string tei = WriteTei(document);
 
 #ifndef GLOSSA_CORE_TEXT_IMPORT_H_
 #define GLOSSA_CORE_TEXT_IMPORT_H_
