@@ -5,10 +5,6 @@
 namespace glossa {
 namespace {
 
-constexpr std::string_view kHighlight = "\x1b[1;33m";
-constexpr std::string_view kDim = "\x1b[2m";
-constexpr std::string_view kReset = "\x1b[0m";
-
 void Append(std::string* out, std::initializer_list<std::string_view> parts) {
   for (std::string_view part : parts) out->append(part);
 }
@@ -32,8 +28,9 @@ const std::string& EntryId(const GlossaryMatcher& matcher, int entry) {
 // The text with its top-level matches marked.
 class TextWriter : public AnnotationWriter {
  public:
-  TextWriter(bool color, const GlossaryMatcher& matcher, std::ostream& out)
-      : AnnotationWriter(out), color_(color), matcher_(matcher) {}
+  TextWriter(const Style& style, const GlossaryMatcher& matcher,
+             std::ostream& out)
+      : AnnotationWriter(out), style_(style), matcher_(matcher) {}
 
   void Render(std::string_view text, std::size_t,
               const std::vector<Matcher::Match>& matches,
@@ -45,8 +42,9 @@ class TextWriter : public AnnotationWriter {
       std::string_view surface =
           text.substr(match.begin, match.end - match.begin);
       const std::string& id = EntryId(matcher_, match.entry);
-      if (color_) {
-        Append(out, {kHighlight, surface, kReset, kDim, "[", id, "]", kReset});
+      if (style_.color) {
+        out->append(Paint(style_, kHighlight, surface));
+        out->append(Paint(style_, kDim, "[" + id + "]"));
       } else {
         Append(out, {"[[", surface, "|", id, "]]"});
       }
@@ -56,7 +54,7 @@ class TextWriter : public AnnotationWriter {
   }
 
  private:
-  bool color_;
+  Style style_;
   const GlossaryMatcher& matcher_;
 };
 
@@ -209,11 +207,11 @@ class TeiWriter : public AnnotationWriter {
 }  // namespace
 
 std::unique_ptr<AnnotationWriter> AnnotationWriter::Create(
-    const std::string& format, bool color, const GlossaryMatcher& matcher,
-    std::ostream& out) {
+    const std::string& format, const Style& style,
+    const GlossaryMatcher& matcher, std::ostream& out) {
   if (format == "json") return std::make_unique<JsonWriter>(matcher, out);
   if (format == "tei") return std::make_unique<TeiWriter>(matcher, out);
-  return std::make_unique<TextWriter>(color, matcher, out);
+  return std::make_unique<TextWriter>(style, matcher, out);
 }
 
 }  // namespace glossa

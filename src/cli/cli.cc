@@ -442,8 +442,8 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
       RenderEntry(glossary, glossary.concepts[hits[i].concept_index], style,
                   out, {&document, &passages});
       out << '\n'
-          << (style.color ? "\x1b[1mPassages\x1b[0m" : "Passages") << "  "
-          << passages.size() << " in the report";
+          << Paint(style, kBold, "Passages") << "  " << passages.size()
+          << " in the report";
       if (!passages.empty()) out << " (" << CountsBySection(passages) << ")";
       out << '\n';
       std::vector<Passage> first(
@@ -758,8 +758,8 @@ int Annotate(const Options& options, const Environment& env, std::ostream& out,
   }
   GlossaryMatcher matcher(glossary);
   std::string format = options.json ? "json" : options.annotate_format;
-  std::unique_ptr<AnnotationWriter> writer = AnnotationWriter::Create(
-      format, MakeStyle(options, env).color, matcher, out);
+  std::unique_ptr<AnnotationWriter> writer =
+      AnnotationWriter::Create(format, MakeStyle(options, env), matcher, out);
   std::string name =
       options.input == "-" ? "<stdin>" : Shown(options.input, env);
   std::unique_ptr<StreamDecoder> decoder;

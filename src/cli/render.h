@@ -14,17 +14,13 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/style.h"
 #include "core/document.h"
 #include "core/glossary.h"
 #include "core/lookup.h"
 #include "core/passages.h"
 
 namespace glossa {
-
-struct Style {
-  bool color = false;  // ANSI bold and colours
-  int width = 80;      // columns to wrap text at
-};
 
 // Writes the full entry for a terminal.
 void RenderEntry(const Glossary& glossary, const Concept& concept_entry,
