@@ -306,8 +306,8 @@ TEST_CASE("no command, or a command without its argument, is a usage error",
   RunResult none = RunGlossa({});
   CHECK(none.status == 2);
   CHECK(none.err ==
-        "glossa: error: no command given (lookup, passages, annotate, read, "
-        "site, check, export, import)\n" +
+        "glossa: error: no command given (lookup, check, export, import, "
+        "read, site, passages, annotate)\n" +
             kTryHelp);
   RunResult no_query = RunGlossa({"lookup"});
   CHECK(no_query.status == 2);
@@ -326,6 +326,35 @@ TEST_CASE("glossa --help lists the commands and options", "[cli]") {
   RunResult version = RunGlossa({"--version"});
   CHECK(version.status == 0);
   CHECK(version.out.rfind("glossa ", 0) == 0);
+}
+
+TEST_CASE(
+    "the README lists the commands in the order glossa --help and the "
+    "no-command message do",
+    "[cli]") {
+  std::istringstream help(RunGlossa({"--help"}).out);
+  std::vector<std::string> from_help;
+  std::string line;
+  while (std::getline(help, line) && line != "Subcommands:") {
+  }
+  while (std::getline(help, line) && !line.empty())
+    from_help.push_back(line.substr(2, line.find(' ', 2) - 2));
+  std::string names;
+  for (const std::string& name : from_help)
+    names += (names.empty() ? "" : ", ") + name;
+  CHECK(RunGlossa({}).err ==
+        "glossa: error: no command given (" + names + ")\n" + kTryHelp);
+
+  std::string readme =
+      testing::ReadOrFail(std::string(GLOSSA_SOURCE_DIR) + "/README.md");
+  const std::string heading = "## Commands\n\n```\n";
+  std::size_t list = readme.find(heading);
+  REQUIRE(list != std::string::npos);
+  std::istringstream lines(readme.substr(list + heading.size()));
+  std::vector<std::string> from_readme;
+  while (std::getline(lines, line) && line != "```")
+    from_readme.push_back(line.substr(7, line.find(' ', 7) - 7));
+  CHECK(from_readme == from_help);
 }
 
 TEST_CASE("colour is used only when asked for or on a terminal", "[cli]") {

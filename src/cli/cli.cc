@@ -15,6 +15,7 @@
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -88,7 +89,8 @@ void AddOutputOption(CLI::App* command, Options& options) {
       ->type_name("FILE");
 }
 
-void BuildApp(CLI::App& app, Options& options) {
+// The name, description, help and options of glossa itself.
+void AddGlobalOptions(CLI::App& app, Options& options) {
   app.description(
       "glossa: an annotated German/English/Chinese glossary of China's social "
       "credit "
@@ -133,27 +135,24 @@ void BuildApp(CLI::App& app, Options& options) {
          "is not set), always or never")
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+}
 
-  CLI::App* lookup = app.add_subcommand(
-      "lookup",
-      "Show the entry for a term in any language: German, English, Chinese in "
-      "simplified or traditional characters, or pinyin with or without tones");
+// The options of each command, each added to its CLI11 subcommand; the
+// commands themselves are listed in kCommands.
+void AddLookupOptions(CLI::App* lookup, Options& options) {
   lookup
       ->add_option("QUERY", options.query,
                    "The term to look up (words may be unquoted)")
       ->required();
   AddJsonFlag(lookup, options, "the entries");
+}
 
-  CLI::App* check =
-      app.add_subcommand("check",
-                         "Validate TBX glossaries: XML, the TBX core structure "
-                         "and the rules of the "
-                         "declared dialect (TBX-Basic, TBX-Min, TBX-Core)");
+void AddCheckOptions(CLI::App* check, Options& options) {
   check->add_option("FILE", options.files,
                     "The files to check (default: the loaded glossaries)");
+}
 
-  CLI::App* export_command = app.add_subcommand(
-      "export", "Write the loaded glossary in a format other tools read");
+void AddExportOptions(CLI::App* export_command, Options& options) {
   export_command
       ->add_option("--format", options.format,
                    "The format: tbx (TBX-Basic, TBX v3, DCA style), or terms "
@@ -162,12 +161,9 @@ void BuildApp(CLI::App& app, Options& options) {
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"tbx", "terms"}));
   AddOutputOption(export_command, options);
+}
 
-  CLI::App* import = app.add_subcommand(
-      "import",
-      "Turn text extracted from a PDF into a TEI edition: join split words, "
-      "restore lost "
-      "ligatures, find sections, footnotes, figures and pull quotes");
+void AddImportOptions(CLI::App* import, Options& options) {
   import
       ->add_option("FILE", options.input,
                    "The extracted text (\"-\" for standard input)")
@@ -186,11 +182,9 @@ void BuildApp(CLI::App& app, Options& options) {
       ->type_name("FILE")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
 
-  CLI::App* read =
-      app.add_subcommand("read",
-                         "Print the report (the built-in edition, or "
-                         "--document) for reading in a terminal");
+void AddReadOptions(CLI::App* read, Options& options) {
   read->add_option(
           "--section", options.section,
           "Print only this section (\"2.3\") or block (an id such as \"kf\")")
@@ -205,22 +199,17 @@ void BuildApp(CLI::App& app, Options& options) {
       ->type_name("HOW")
       ->check(CLI::IsMember({"margin", "inline", "none"}));
   AddJsonFlag(read, options, "the document structure");
+}
 
-  CLI::App* site = app.add_subcommand(
-      "site",
-      "Build the reader as a static web site: the report with every term "
-      "linked, the glossary index, a page per entry, search");
+void AddSiteOptions(CLI::App* site, Options& options) {
   site->add_option("--out", options.site_dir,
                    "The folder to build it in (replaced as a whole, only "
                    "once the new site is complete)")
       ->type_name("DIR")
       ->required();
+}
 
-  CLI::App* passages =
-      app.add_subcommand("passages",
-                         "Show every passage of the report where the entry a "
-                         "query finds stands, as a "
-                         "keyword-in-context concordance with locators");
+void AddPassagesOptions(CLI::App* passages, Options& options) {
   passages
       ->add_option("QUERY", options.query,
                    "The term to look up (words may be unquoted)")
@@ -238,12 +227,9 @@ void BuildApp(CLI::App& app, Options& options) {
       ->type_name("N")
       ->check(CLI::Range(1, 1000));
   AddJsonFlag(passages, options, "the entry and its passages");
+}
 
-  CLI::App* annotate =
-      app.add_subcommand("annotate",
-                         "Mark the glossary's terms in any German, English or "
-                         "Chinese text (a file or standard "
-                         "input, of any size)");
+void AddAnnotateOptions(CLI::App* annotate, Options& options) {
   annotate->add_option("FILE", options.input,
                        "The text (default: standard input)");
   annotate
@@ -827,6 +813,74 @@ int Annotate(const Options& options, const Environment& env, std::ostream& out,
   return had_errors ? kError : kSuccess;
 }
 
+// A command of glossa: its name, the line --help shows for it, what adds its
+// options, and what runs it once the arguments are parsed.
+struct Command {
+  const char* name;
+  const char* description;
+  void (*add_options)(CLI::App* command, Options& options);
+  int (*run)(const Options& options, const Environment& env, std::ostream& out,
+             std::ostream& err);
+};
+
+// Every command, in the order --help lists them.
+constexpr Command kCommands[] = {
+    {"lookup",
+     "Show the entry for a term in any language: German, English, Chinese in "
+     "simplified or traditional characters, or pinyin with or without tones",
+     AddLookupOptions, Lookup},
+    {"check",
+     "Validate TBX glossaries: XML, the TBX core structure and the rules of "
+     "the declared dialect (TBX-Basic, TBX-Min, TBX-Core)",
+     AddCheckOptions, Check},
+    {"export", "Write the loaded glossary in a format other tools read",
+     AddExportOptions, Export},
+    {"import",
+     "Turn text extracted from a PDF into a TEI edition: join split words, "
+     "restore lost ligatures, find sections, footnotes, figures and pull "
+     "quotes",
+     AddImportOptions, Import},
+    {"read",
+     "Print the report (the built-in edition, or --document) for reading in "
+     "a terminal",
+     AddReadOptions, Read},
+    {"site",
+     "Build the reader as a static web site: the report with every term "
+     "linked, the glossary index, a page per entry, search",
+     AddSiteOptions, Site},
+    {"passages",
+     "Show every passage of the report where the entry a query finds stands, "
+     "as a keyword-in-context concordance with locators",
+     AddPassagesOptions, Passages},
+    {"annotate",
+     "Mark the glossary's terms in any German, English or Chinese text (a "
+     "file or standard input, of any size)",
+     AddAnnotateOptions, Annotate},
+};
+
+// The command called `name`, or null.
+const Command* FindCommand(const std::string& name) {
+  for (const Command& command : kCommands) {
+    if (name == command.name) return &command;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> CommandNames() {
+  std::vector<std::string> names;
+  for (const Command& command : kCommands) names.push_back(command.name);
+  return names;
+}
+
+// glossa's own options, then a subcommand for each of kCommands.
+void BuildApp(CLI::App& app, Options& options) {
+  AddGlobalOptions(app, options);
+  for (const Command& command : kCommands) {
+    command.add_options(app.add_subcommand(command.name, command.description),
+                        options);
+  }
+}
+
 // The name in `candidates` closest to `typed`, if it is close enough to be
 // what the user meant.
 std::optional<std::string> Nearest(const std::string& typed,
@@ -953,10 +1007,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
                      (nearest ? "; did you mean '" + *nearest + "'?" : ""));
       }
       if (command == nullptr) {
-        std::vector<std::string> names;
-        for (const CLI::App* sub : app.get_subcommands({}))
-          names.push_back(sub->get_name());
-        std::optional<std::string> nearest = Nearest(first, names);
+        std::optional<std::string> nearest = Nearest(first, CommandNames());
         return UsageError(
             err, "unknown command '" + first + "'" +
                      (nearest ? "; did you mean '" + *nearest + "'?" : ""));
@@ -964,20 +1015,15 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
       return UsageError(err, "unexpected argument '" + first + "'");
     }
     if (command == nullptr) {
-      return UsageError(err,
-                        "no command given (lookup, passages, annotate, read, "
-                        "site, check, export, import)");
+      std::string names;
+      for (const std::string& name : CommandNames())
+        names += (names.empty() ? "" : ", ") + name;
+      return UsageError(err, "no command given (" + names + ")");
     }
-
-    std::string name = command->get_name();
-    if (name == "lookup") return Lookup(options, env, out, err);
-    if (name == "check") return Check(options, env, out, err);
-    if (name == "import") return Import(options, env, out, err);
-    if (name == "read") return Read(options, env, out, err);
-    if (name == "passages") return Passages(options, env, out, err);
-    if (name == "annotate") return Annotate(options, env, out, err);
-    if (name == "site") return Site(options, env, out, err);
-    return Export(options, env, out, err);
+    const Command* chosen = FindCommand(command->get_name());
+    if (chosen == nullptr)
+      throw std::logic_error("no command '" + command->get_name() + "'");
+    return chosen->run(options, env, out, err);
   } catch (const std::exception& e) {
     err << "glossa: internal error: " << e.what() << '\n';
     return kError;
