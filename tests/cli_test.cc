@@ -94,7 +94,7 @@ TEST_CASE("inflected forms as the report prints them find their entry",
 
 TEST_CASE("glossa site builds the site and says where to open it", "[cli]") {
   std::string dir = testing::MakeTempDir() + "/site";
-  RunResult built = RunGlossa({"site", "--out", dir});
+  RunResult built = RunGlossa({"site", "-o", dir});
   CHECK(built.status == 0);
   CHECK(built.err.empty());
   std::istringstream lines(built.out);
@@ -117,7 +117,24 @@ TEST_CASE("glossa site builds the site and says where to open it", "[cli]") {
         std::string::npos);
   RunResult no_out = RunGlossa({"site"});
   CHECK(no_out.status == 2);
-  CHECK(FirstLine(no_out.err) == "glossa: error: site: --out is required");
+  CHECK(FirstLine(no_out.err) == "glossa: error: site: --output is required");
+}
+
+TEST_CASE("glossa site takes -o and --output, and --out as an alias", "[cli]") {
+  std::string dir = testing::MakeTempDir();
+  for (const char* name : {"-o", "--output", "--out"}) {
+    std::string site = dir + "/site" + name;
+    RunResult built = RunGlossa({"site", name, site});
+    CHECK(built.status == 0);
+    std::string first = FirstLine(built.out);
+    CHECK(first.substr(first.find(") to ")) == ") to " + site);
+  }
+  std::string help = RunGlossa({"site", "--help"}).out;
+  CHECK(help.find("\n  -o,--output,--out DIR REQUIRED\n"
+                  "                              The folder to build it in "
+                  "(replaced as a whole, only once the new site is "
+                  "complete); --out is an alias of --output\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("glossa lookup --json prints the entry as JSON", "[cli]") {

@@ -73,7 +73,7 @@ struct Options {
   std::string annotate_format = "text";  // annotate
   std::string encoding;                  // annotate
   unsigned threads = 0;                  // annotate
-  std::string site_dir;                  // site
+  std::string site_dir;                  // site: its -o, --output
 };
 
 // Flags that more than one command has, each defined once.
@@ -82,11 +82,22 @@ void AddJsonFlag(CLI::App* command, Options& options, const std::string& what) {
                     "Print " + what + " as JSON (see the README)");
 }
 
-void AddOutputOption(CLI::App* command, Options& options) {
-  command
-      ->add_option("-o,--output", options.output,
-                   "Write to FILE instead of standard output")
-      ->type_name("FILE");
+// -o, --output: what a command writes (a file, or a folder), spelt the same
+// for every command. `alias` is another name it keeps accepting.
+CLI::Option* AddOutputOption(CLI::App* command, std::string& target,
+                             const std::string& type,
+                             const std::string& description,
+                             const std::string& alias = "") {
+  return command
+      ->add_option("-o,--output" + (alias.empty() ? "" : "," + alias), target,
+                   description)
+      ->type_name(type);
+}
+
+// The output option of a command that writes a file or standard output.
+void AddOutputFileOption(CLI::App* command, Options& options) {
+  AddOutputOption(command, options.output, "FILE",
+                  "Write to FILE instead of standard output");
 }
 
 // The name, description, help and options of glossa itself.
@@ -106,7 +117,7 @@ void AddGlobalOptions(CLI::App& app, Options& options) {
       "it stands\n"
       "  glossa annotate my-text.txt       mark the glossary's terms in any "
       "text\n"
-      "  glossa site --out site            the report and glossary as a web "
+      "  glossa site -o site               the report and glossary as a web "
       "site\n"
       "  glossa check my-terms.tbx         validate a TBX file\n"
       "  glossa --glossary my-terms.tbx export -o out.tbx  convert a TBX file "
@@ -160,7 +171,7 @@ void AddExportOptions(CLI::App* export_command, Options& options) {
                    "annotate and passages find, one per line)")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"tbx", "terms"}));
-  AddOutputOption(export_command, options);
+  AddOutputFileOption(export_command, options);
 }
 
 void AddImportOptions(CLI::App* import, Options& options) {
@@ -168,7 +179,7 @@ void AddImportOptions(CLI::App* import, Options& options) {
       ->add_option("FILE", options.input,
                    "The extracted text (\"-\" for standard input)")
       ->required();
-  AddOutputOption(import, options);
+  AddOutputFileOption(import, options);
   import
       ->add_option("--corrections", options.corrections,
                    "Apply this corrections file (what the heuristics get "
@@ -202,10 +213,10 @@ void AddReadOptions(CLI::App* read, Options& options) {
 }
 
 void AddSiteOptions(CLI::App* site, Options& options) {
-  site->add_option("--out", options.site_dir,
-                   "The folder to build it in (replaced as a whole, only "
-                   "once the new site is complete)")
-      ->type_name("DIR")
+  AddOutputOption(site, options.site_dir, "DIR",
+                  "The folder to build it in (replaced as a whole, only once "
+                  "the new site is complete); --out is an alias of --output",
+                  "--out")
       ->required();
 }
 
