@@ -757,68 +757,15 @@ int Annotate(const Options& options, const Environment& env, std::ostream& out,
   std::string format = options.json ? "json" : options.annotate_format;
   std::unique_ptr<AnnotationWriter> writer =
       AnnotationWriter::Create(format, MakeStyle(options, env), matcher, out);
-  std::string name =
-      options.input == "-" ? "<stdin>" : Shown(options.input, env);
-  std::unique_ptr<StreamDecoder> decoder;
-  std::unique_ptr<Annotator> annotator;
-  std::string chunk(std::size_t{1} << 20, '\0');
-  // UTF-8 is checked by the annotator's workers: the reading thread is the
-  // one that limits the speed. Other charsets are checked as ICU converts.
-  auto invalid_utf8 = [&]() -> std::optional<std::string> {
-    std::optional<std::size_t> at = annotator->invalid_at();
-    if (!at) return std::nullopt;
-    return "invalid UTF-8 at byte offset " +
-           std::to_string(*at + decoder->dropped());
-  };
-  bool decoded = true;
-  for (;;) {
-    in->read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    std::size_t got = static_cast<std::size_t>(in->gcount());
-    if (in->bad()) {
-      if (annotator) annotator->Finish();
-      writer->Finish();
-      err << "glossa: error: " << name << ": a read failed\n";
-      return kError;
-    }
-    bool last = got < chunk.size();
-    std::string_view bytes(chunk.data(), got);
-    if (!decoder) {
-      if (got == 0) {
-        err << "glossa: error: " << name << ": the input is empty\n";
-        return kError;
-      }
-      std::string charset =
-          options.encoding.empty() ? DetectCharset(bytes) : options.encoding;
-      if (charset.empty()) {
-        err << "glossa: error: " << name
-            << ": cannot tell the encoding of the input; give it with "
-               "--encoding\n";
-        return kError;
-      }
-      decoder = StreamDecoder::Create(charset, &error, /*check_utf8=*/false);
-      if (!decoder) {
-        err << "glossa: error: " << error << '\n';
-        return kError;
-      }
-      AnnotatorOptions annotator_options;
-      annotator_options.threads = options.threads;
-      annotator_options.check_utf8 = !decoder->checks();
-      annotator =
-          std::make_unique<Annotator>(matcher, *writer, annotator_options);
-    }
-    // What decodes before a bad byte is still annotated and written.
-    decoded = decoder->Decode(bytes, last, annotator->Input(), &error);
-    annotator->Wrote();
-    if (!decoded || last || annotator->invalid_at()) break;
-  }
-  annotator->Finish();
-  writer->Finish();
-  // An ill-formed byte the workers found comes before where the decoder
-  // stopped, if it stopped.
-  std::optional<std::string> invalid = invalid_utf8();
-  if (invalid || !decoded) {
-    err << "glossa: error: " << name << ": " << (invalid ? *invalid : error)
-        << '\n';
+  AnnotateStreamOptions stream;
+  stream.name = options.input == "-" ? "<stdin>" : Shown(options.input, env);
+  stream.encoding = options.encoding;
+  stream.threads = options.threads;
+  std::optional<AnnotateStreamError> failed =
+      AnnotateStream(*in, stream, matcher, *writer);
+  if (!failed || failed->started) writer->Finish();
+  if (failed) {
+    err << "glossa: error: " << failed->message << '\n';
     return kError;
   }
   return had_errors ? kError : kSuccess;

@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <deque>
 #include <future>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -104,6 +105,48 @@ class Annotator {
   std::size_t offset_ = 0;  // of the next stretch in the whole text
   std::optional<std::size_t> invalid_at_;
 };
+
+// How AnnotateStream reads its input.
+struct AnnotateStreamOptions {
+  // The input's name in messages: a path, or "<stdin>".
+  std::string name;
+  // The input's charset, any name ICU knows; empty: detected from the first
+  // chunk (DetectCharset).
+  std::string encoding;
+  // As AnnotatorOptions::threads.
+  unsigned threads = 0;
+  // How much is read at a time.
+  std::size_t chunk_bytes = std::size_t{1} << 20;
+};
+
+// Why AnnotateStream stopped before the end of its input.
+struct AnnotateStreamError {
+  // The whole message, naming the input where it is about its bytes:
+  // "<stdin>: invalid UTF-8 at byte offset 10", "unknown encoding 'x'".
+  std::string message;
+  // True when the problem came while annotating (a read failure, bytes that
+  // do not decode): the text before it has gone to the sink, and an output
+  // may be completed. False when nothing could be annotated (an empty
+  // input, an unknown or undetectable charset).
+  bool started = false;
+};
+
+// Reads `in` to its end in chunks, decodes it to UTF-8 from its charset
+// (given or detected, a byte order mark dropped), and annotates it with an
+// Annotator on `matcher` and `sink`. Returns nothing when the whole input
+// was annotated; else the first problem, with what came before it emitted
+// and nothing after. Byte offsets in messages are the stream's. Prints
+// nothing.
+//
+//   AnnotateStreamOptions options;
+//   options.name = "report.txt";
+//   if (std::optional<AnnotateStreamError> error =
+//           AnnotateStream(file, options, matcher, printer)) {
+//     std::cerr << "glossa: error: " << error->message << '\n';
+//   }
+std::optional<AnnotateStreamError> AnnotateStream(
+    std::istream& in, const AnnotateStreamOptions& options,
+    const GlossaryMatcher& matcher, AnnotationSink& sink);
 
 }  // namespace glossa
 
