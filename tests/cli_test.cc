@@ -709,6 +709,57 @@ TEST_CASE("glossa annotate --format tei marks terms with <term ref>",
             "Liste</term>.</p>\n") != std::string::npos);
 }
 
+TEST_CASE("glossa annotate --format tei keeps a match that spans a blank line",
+          "[cli][annotate]") {
+  RunResult result = Annotate({"--format", "tei"},
+                              "Das 社会信用体\n\n系 hier.\n\nNoch 征信.\n");
+  CHECK(result.status == 0);
+  CHECK(
+      result.out.find("    <body>\n"
+                      "      <p>Das <term "
+                      "ref=\"#shehui-xinyong-tixi\">社会信用体\n\n系</term> "
+                      "hier.</p>\n"
+                      "      <p>Noch <term ref=\"#zhengxin\">征信</term>.</p>\n"
+                      "    </body>\n") != std::string::npos);
+}
+
+TEST_CASE(
+    "glossa annotate --format tei marks every top-level match --json finds "
+    "in the report's extraction",
+    "[cli][annotate]") {
+  // The extraction has blank lines inside 社会信用体系 and
+  // 社会信用体系建设部际联席会议. A form of two entries ("Creditworthy")
+  // is one top-level match per entry in --json and one <term>, with the
+  // first entry, in TEI (as in the text output and the site).
+  std::string extraction = testing::SharedPath("seed/000_7d62b1a0f379215d.txt");
+  RunResult json = RunGlossa({"annotate", "--json", extraction});
+  INFO(json.err);
+  REQUIRE(json.status == 0);
+  std::vector<std::string> from_json;
+  std::istringstream lines(json.out);
+  std::string line;
+  std::size_t last_begin = std::string::npos, last_end = 0;
+  while (std::getline(lines, line)) {
+    nlohmann::json match = nlohmann::json::parse(line);
+    if (!match["nested_in"].is_null()) continue;
+    if (match["begin"] == last_begin && match["end"] == last_end) continue;
+    last_begin = match["begin"];
+    last_end = match["end"];
+    from_json.push_back(match["entry"]);
+  }
+  RunResult tei = RunGlossa({"annotate", "--format", "tei", extraction});
+  REQUIRE(tei.status == 0);
+  std::vector<std::string> from_tei;
+  const std::string ref = "<term ref=\"#";
+  for (std::size_t at = tei.out.find(ref); at != std::string::npos;
+       at = tei.out.find(ref, at + 1)) {
+    std::size_t begin = at + ref.size();
+    from_tei.push_back(tei.out.substr(begin, tei.out.find('"', begin) - begin));
+  }
+  CHECK(from_tei.size() > 400);
+  CHECK(from_tei == from_json);
+}
+
 TEST_CASE("glossa annotate reads UTF-8 with a BOM, UTF-16, GB18030 and Big5",
           "[cli][annotate]") {
   CHECK(Annotate({}, "\xEF\xBB\xBF征信").out == "[[征信|zhengxin]]");

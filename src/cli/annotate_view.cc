@@ -133,6 +133,26 @@ class JsonWriter : public AnnotationWriter {
   const GlossaryMatcher& matcher_;
 };
 
+// Where the paragraph that starts at `start` ends: at the first blank line
+// after it that lies outside every top-level match (the matcher goes on
+// over blank lines: the report's extraction has 社会信用体\n\n系), else at
+// the end of the text. *outer is the first top-level match that may hold a
+// later blank line; calls must go forward through the text.
+std::size_t ParagraphEnd(std::string_view text, std::size_t start,
+                         const std::vector<Matcher::Match>& matches,
+                         std::size_t* outer) {
+  for (std::size_t end = text.find("\n\n", start);
+       end != std::string_view::npos; end = text.find("\n\n", end)) {
+    while (*outer < matches.size() &&
+           (matches[*outer].nested_in >= 0 || matches[*outer].end <= end)) {
+      ++*outer;
+    }
+    if (*outer == matches.size() || matches[*outer].begin > end) return end;
+    end = matches[*outer].end;  // the blank line is inside this match
+  }
+  return text.size();
+}
+
 // TEI: a paragraph per blank-line-separated block, matches as
 // <term ref="#id">. Built as XML trees, paragraph by paragraph, so every
 // piece of text is escaped.
@@ -155,9 +175,9 @@ class TeiWriter : public AnnotationWriter {
               std::string* out) const override {
     std::size_t start = 0;
     std::size_t next_match = 0;
+    std::size_t outer = 0;  // the first top-level match not yet passed
     while (start < text.size()) {
-      std::size_t end = text.find("\n\n", start);
-      if (end == std::string_view::npos) end = text.size();
+      std::size_t end = ParagraphEnd(text, start, matches, &outer);
       Paragraph(text, start, end, matches, &next_match, out);
       start = end + 2;
     }
@@ -181,8 +201,6 @@ class TeiWriter : public AnnotationWriter {
     while (*next_match < matches.size() && matches[*next_match].begin < end) {
       const Matcher::Match& match = matches[(*next_match)++];
       if (match.nested_in >= 0 || match.begin < at) continue;
-      if (match.end > end)
-        break;  // cannot happen: terms do not span blank lines
       p.append_child(pugi::node_pcdata)
           .set_value(std::string(text.substr(at, match.begin - at)).c_str());
       pugi::xml_node term = p.append_child("term");
