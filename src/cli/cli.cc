@@ -52,7 +52,8 @@ constexpr const char* kTryHelp = "Try 'glossa --help' for more information.";
 constexpr const char* kBuiltInGlossary = "social-credit.tbx";
 constexpr const char* kBuiltInEdition = "sources/merics-2017-de.tei.xml";
 
-// Everything the flags set; each flag is defined once, in BuildApp.
+// Everything the flags set; each flag is defined once, by BuildApp and the
+// functions kCommands names.
 struct Options {
   std::vector<std::string> glossaries;
   std::string document;  // an edition to read instead of the built-in one
