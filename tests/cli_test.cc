@@ -94,7 +94,7 @@ TEST_CASE("inflected forms as the report prints them find their entry",
 
 TEST_CASE("glossa site builds the site and says where to open it", "[cli]") {
   std::string dir = testing::MakeTempDir() + "/site";
-  RunResult built = RunGlossa({"site", "--out", dir});
+  RunResult built = RunGlossa({"site", "-o", dir});
   CHECK(built.status == 0);
   CHECK(built.err.empty());
   std::istringstream lines(built.out);
@@ -117,7 +117,24 @@ TEST_CASE("glossa site builds the site and says where to open it", "[cli]") {
         std::string::npos);
   RunResult no_out = RunGlossa({"site"});
   CHECK(no_out.status == 2);
-  CHECK(FirstLine(no_out.err) == "glossa: error: site: --out is required");
+  CHECK(FirstLine(no_out.err) == "glossa: error: site: --output is required");
+}
+
+TEST_CASE("glossa site takes -o and --output, and --out as an alias", "[cli]") {
+  std::string dir = testing::MakeTempDir();
+  for (const char* name : {"-o", "--output", "--out"}) {
+    std::string site = dir + "/site" + name;
+    RunResult built = RunGlossa({"site", name, site});
+    CHECK(built.status == 0);
+    std::string first = FirstLine(built.out);
+    CHECK(first.substr(first.find(") to ")) == ") to " + site);
+  }
+  std::string help = RunGlossa({"site", "--help"}).out;
+  CHECK(help.find("\n  -o,--output,--out DIR REQUIRED\n"
+                  "                              The folder to build it in "
+                  "(replaced as a whole, only once the new site is "
+                  "complete); --out is an alias of --output\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("glossa lookup --json prints the entry as JSON", "[cli]") {
@@ -306,8 +323,8 @@ TEST_CASE("no command, or a command without its argument, is a usage error",
   RunResult none = RunGlossa({});
   CHECK(none.status == 2);
   CHECK(none.err ==
-        "glossa: error: no command given (lookup, passages, annotate, read, "
-        "site, check, export, import)\n" +
+        "glossa: error: no command given (lookup, check, export, import, "
+        "read, site, passages, annotate)\n" +
             kTryHelp);
   RunResult no_query = RunGlossa({"lookup"});
   CHECK(no_query.status == 2);
@@ -326,6 +343,35 @@ TEST_CASE("glossa --help lists the commands and options", "[cli]") {
   RunResult version = RunGlossa({"--version"});
   CHECK(version.status == 0);
   CHECK(version.out.rfind("glossa ", 0) == 0);
+}
+
+TEST_CASE(
+    "the README lists the commands in the order glossa --help and the "
+    "no-command message do",
+    "[cli]") {
+  std::istringstream help(RunGlossa({"--help"}).out);
+  std::vector<std::string> from_help;
+  std::string line;
+  while (std::getline(help, line) && line != "Subcommands:") {
+  }
+  while (std::getline(help, line) && !line.empty())
+    from_help.push_back(line.substr(2, line.find(' ', 2) - 2));
+  std::string names;
+  for (const std::string& name : from_help)
+    names += (names.empty() ? "" : ", ") + name;
+  CHECK(RunGlossa({}).err ==
+        "glossa: error: no command given (" + names + ")\n" + kTryHelp);
+
+  std::string readme =
+      testing::ReadOrFail(std::string(GLOSSA_SOURCE_DIR) + "/README.md");
+  const std::string heading = "## Commands\n\n```\n";
+  std::size_t list = readme.find(heading);
+  REQUIRE(list != std::string::npos);
+  std::istringstream lines(readme.substr(list + heading.size()));
+  std::vector<std::string> from_readme;
+  while (std::getline(lines, line) && line != "```")
+    from_readme.push_back(line.substr(7, line.find(' ', 7) - 7));
+  CHECK(from_readme == from_help);
 }
 
 TEST_CASE("colour is used only when asked for or on a terminal", "[cli]") {
@@ -661,6 +707,57 @@ TEST_CASE("glossa annotate --format tei marks terms with <term ref>",
             "<p>a &lt; b &amp; <term ref=\"#zhengxin\">征信</term></p>\n"
             "      <p>Eine <term ref=\"#heimingdan\">schwarze "
             "Liste</term>.</p>\n") != std::string::npos);
+}
+
+TEST_CASE("glossa annotate --format tei keeps a match that spans a blank line",
+          "[cli][annotate]") {
+  RunResult result = Annotate({"--format", "tei"},
+                              "Das 社会信用体\n\n系 hier.\n\nNoch 征信.\n");
+  CHECK(result.status == 0);
+  CHECK(
+      result.out.find("    <body>\n"
+                      "      <p>Das <term "
+                      "ref=\"#shehui-xinyong-tixi\">社会信用体\n\n系</term> "
+                      "hier.</p>\n"
+                      "      <p>Noch <term ref=\"#zhengxin\">征信</term>.</p>\n"
+                      "    </body>\n") != std::string::npos);
+}
+
+TEST_CASE(
+    "glossa annotate --format tei marks every top-level match --json finds "
+    "in the report's extraction",
+    "[cli][annotate]") {
+  // The extraction has blank lines inside 社会信用体系 and
+  // 社会信用体系建设部际联席会议. A form of two entries ("Creditworthy")
+  // is one top-level match per entry in --json and one <term>, with the
+  // first entry, in TEI (as in the text output and the site).
+  std::string extraction = testing::SharedPath("seed/000_7d62b1a0f379215d.txt");
+  RunResult json = RunGlossa({"annotate", "--json", extraction});
+  INFO(json.err);
+  REQUIRE(json.status == 0);
+  std::vector<std::string> from_json;
+  std::istringstream lines(json.out);
+  std::string line;
+  std::size_t last_begin = std::string::npos, last_end = 0;
+  while (std::getline(lines, line)) {
+    nlohmann::json match = nlohmann::json::parse(line);
+    if (!match["nested_in"].is_null()) continue;
+    if (match["begin"] == last_begin && match["end"] == last_end) continue;
+    last_begin = match["begin"];
+    last_end = match["end"];
+    from_json.push_back(match["entry"]);
+  }
+  RunResult tei = RunGlossa({"annotate", "--format", "tei", extraction});
+  REQUIRE(tei.status == 0);
+  std::vector<std::string> from_tei;
+  const std::string ref = "<term ref=\"#";
+  for (std::size_t at = tei.out.find(ref); at != std::string::npos;
+       at = tei.out.find(ref, at + 1)) {
+    std::size_t begin = at + ref.size();
+    from_tei.push_back(tei.out.substr(begin, tei.out.find('"', begin) - begin));
+  }
+  CHECK(from_tei.size() > 400);
+  CHECK(from_tei == from_json);
 }
 
 TEST_CASE("glossa annotate reads UTF-8 with a BOM, UTF-16, GB18030 and Big5",

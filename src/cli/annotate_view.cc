@@ -5,10 +5,6 @@
 namespace glossa {
 namespace {
 
-constexpr std::string_view kHighlight = "\x1b[1;33m";
-constexpr std::string_view kDim = "\x1b[2m";
-constexpr std::string_view kReset = "\x1b[0m";
-
 void Append(std::string* out, std::initializer_list<std::string_view> parts) {
   for (std::string_view part : parts) out->append(part);
 }
@@ -32,8 +28,9 @@ const std::string& EntryId(const GlossaryMatcher& matcher, int entry) {
 // The text with its top-level matches marked.
 class TextWriter : public AnnotationWriter {
  public:
-  TextWriter(bool color, const GlossaryMatcher& matcher, std::ostream& out)
-      : AnnotationWriter(out), color_(color), matcher_(matcher) {}
+  TextWriter(const Style& style, const GlossaryMatcher& matcher,
+             std::ostream& out)
+      : AnnotationWriter(out), style_(style), matcher_(matcher) {}
 
   void Render(std::string_view text, std::size_t,
               const std::vector<Matcher::Match>& matches,
@@ -45,8 +42,9 @@ class TextWriter : public AnnotationWriter {
       std::string_view surface =
           text.substr(match.begin, match.end - match.begin);
       const std::string& id = EntryId(matcher_, match.entry);
-      if (color_) {
-        Append(out, {kHighlight, surface, kReset, kDim, "[", id, "]", kReset});
+      if (style_.color) {
+        out->append(Paint(style_, kHighlight, surface));
+        out->append(Paint(style_, kDim, "[" + id + "]"));
       } else {
         Append(out, {"[[", surface, "|", id, "]]"});
       }
@@ -56,7 +54,7 @@ class TextWriter : public AnnotationWriter {
   }
 
  private:
-  bool color_;
+  Style style_;
   const GlossaryMatcher& matcher_;
 };
 
@@ -135,6 +133,26 @@ class JsonWriter : public AnnotationWriter {
   const GlossaryMatcher& matcher_;
 };
 
+// Where the paragraph that starts at `start` ends: at the first blank line
+// after it that lies outside every top-level match (the matcher goes on
+// over blank lines: the report's extraction has 社会信用体\n\n系), else at
+// the end of the text. *outer is the first top-level match that may hold a
+// later blank line; calls must go forward through the text.
+std::size_t ParagraphEnd(std::string_view text, std::size_t start,
+                         const std::vector<Matcher::Match>& matches,
+                         std::size_t* outer) {
+  for (std::size_t end = text.find("\n\n", start);
+       end != std::string_view::npos; end = text.find("\n\n", end)) {
+    while (*outer < matches.size() &&
+           (matches[*outer].nested_in >= 0 || matches[*outer].end <= end)) {
+      ++*outer;
+    }
+    if (*outer == matches.size() || matches[*outer].begin > end) return end;
+    end = matches[*outer].end;  // the blank line is inside this match
+  }
+  return text.size();
+}
+
 // TEI: a paragraph per blank-line-separated block, matches as
 // <term ref="#id">. Built as XML trees, paragraph by paragraph, so every
 // piece of text is escaped.
@@ -157,9 +175,9 @@ class TeiWriter : public AnnotationWriter {
               std::string* out) const override {
     std::size_t start = 0;
     std::size_t next_match = 0;
+    std::size_t outer = 0;  // the first top-level match not yet passed
     while (start < text.size()) {
-      std::size_t end = text.find("\n\n", start);
-      if (end == std::string_view::npos) end = text.size();
+      std::size_t end = ParagraphEnd(text, start, matches, &outer);
       Paragraph(text, start, end, matches, &next_match, out);
       start = end + 2;
     }
@@ -183,8 +201,6 @@ class TeiWriter : public AnnotationWriter {
     while (*next_match < matches.size() && matches[*next_match].begin < end) {
       const Matcher::Match& match = matches[(*next_match)++];
       if (match.nested_in >= 0 || match.begin < at) continue;
-      if (match.end > end)
-        break;  // cannot happen: terms do not span blank lines
       p.append_child(pugi::node_pcdata)
           .set_value(std::string(text.substr(at, match.begin - at)).c_str());
       pugi::xml_node term = p.append_child("term");
@@ -209,11 +225,11 @@ class TeiWriter : public AnnotationWriter {
 }  // namespace
 
 std::unique_ptr<AnnotationWriter> AnnotationWriter::Create(
-    const std::string& format, bool color, const GlossaryMatcher& matcher,
-    std::ostream& out) {
+    const std::string& format, const Style& style,
+    const GlossaryMatcher& matcher, std::ostream& out) {
   if (format == "json") return std::make_unique<JsonWriter>(matcher, out);
   if (format == "tei") return std::make_unique<TeiWriter>(matcher, out);
-  return std::make_unique<TextWriter>(color, matcher, out);
+  return std::make_unique<TextWriter>(style, matcher, out);
 }
 
 }  // namespace glossa

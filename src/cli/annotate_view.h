@@ -10,20 +10,21 @@
 #include <string>
 #include <string_view>
 
+#include "cli/style.h"
 #include "core/annotate.h"
 #include "core/glossary_matcher.h"
 
 namespace glossa {
 
-// `format`: "text" (with `color`: highlighted; without: [[surface|id]]),
+// `format`: "text" (with colour: highlighted; without: [[surface|id]]),
 // "json" (one JSON object per match per line) or "tei". Stretches are
 // rendered on the annotator's threads and written to `out` in order;
 // Finish() writes what the format needs at the end.
 class AnnotationWriter : public AnnotationSink {
  public:
   static std::unique_ptr<AnnotationWriter> Create(
-      const std::string& format, bool color, const GlossaryMatcher& matcher,
-      std::ostream& out);
+      const std::string& format, const Style& style,
+      const GlossaryMatcher& matcher, std::ostream& out);
   void Emit(std::string_view rendered) override { out_ << rendered; }
   virtual void Finish() {}
 

@@ -15,6 +15,7 @@
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,8 @@ constexpr const char* kTryHelp = "Try 'glossa --help' for more information.";
 constexpr const char* kBuiltInGlossary = "social-credit.tbx";
 constexpr const char* kBuiltInEdition = "sources/merics-2017-de.tei.xml";
 
-// Everything the flags set; each flag is defined once, in BuildApp.
+// Everything the flags set; each flag is defined once, by BuildApp and the
+// functions kCommands names.
 struct Options {
   std::vector<std::string> glossaries;
   std::string document;  // an edition to read instead of the built-in one
@@ -73,7 +75,7 @@ struct Options {
   std::string annotate_format = "text";  // annotate
   std::string encoding;                  // annotate
   unsigned threads = 0;                  // annotate
-  std::string site_dir;                  // site
+  std::string site_dir;                  // site: its -o, --output
 };
 
 // Flags that more than one command has, each defined once.
@@ -82,14 +84,26 @@ void AddJsonFlag(CLI::App* command, Options& options, const std::string& what) {
                     "Print " + what + " as JSON (see the README)");
 }
 
-void AddOutputOption(CLI::App* command, Options& options) {
-  command
-      ->add_option("-o,--output", options.output,
-                   "Write to FILE instead of standard output")
-      ->type_name("FILE");
+// -o, --output: what a command writes (a file, or a folder), spelt the same
+// for every command. `alias` is another name it keeps accepting.
+CLI::Option* AddOutputOption(CLI::App* command, std::string& target,
+                             const std::string& type,
+                             const std::string& description,
+                             const std::string& alias = "") {
+  return command
+      ->add_option("-o,--output" + (alias.empty() ? "" : "," + alias), target,
+                   description)
+      ->type_name(type);
 }
 
-void BuildApp(CLI::App& app, Options& options) {
+// The output option of a command that writes a file or standard output.
+void AddOutputFileOption(CLI::App* command, Options& options) {
+  AddOutputOption(command, options.output, "FILE",
+                  "Write to FILE instead of standard output");
+}
+
+// The name, description, help and options of glossa itself.
+void AddGlobalOptions(CLI::App& app, Options& options) {
   app.description(
       "glossa: an annotated German/English/Chinese glossary of China's social "
       "credit "
@@ -105,7 +119,7 @@ void BuildApp(CLI::App& app, Options& options) {
       "it stands\n"
       "  glossa annotate my-text.txt       mark the glossary's terms in any "
       "text\n"
-      "  glossa site --out site            the report and glossary as a web "
+      "  glossa site -o site               the report and glossary as a web "
       "site\n"
       "  glossa check my-terms.tbx         validate a TBX file\n"
       "  glossa --glossary my-terms.tbx export -o out.tbx  convert a TBX file "
@@ -134,27 +148,24 @@ void BuildApp(CLI::App& app, Options& options) {
          "is not set), always or never")
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+}
 
-  CLI::App* lookup = app.add_subcommand(
-      "lookup",
-      "Show the entry for a term in any language: German, English, Chinese in "
-      "simplified or traditional characters, or pinyin with or without tones");
+// The options of each command, each added to its CLI11 subcommand; the
+// commands themselves are listed in kCommands.
+void AddLookupOptions(CLI::App* lookup, Options& options) {
   lookup
       ->add_option("QUERY", options.query,
                    "The term to look up (words may be unquoted)")
       ->required();
   AddJsonFlag(lookup, options, "the entries");
+}
 
-  CLI::App* check =
-      app.add_subcommand("check",
-                         "Validate TBX glossaries: XML, the TBX core structure "
-                         "and the rules of the "
-                         "declared dialect (TBX-Basic, TBX-Min, TBX-Core)");
+void AddCheckOptions(CLI::App* check, Options& options) {
   check->add_option("FILE", options.files,
                     "The files to check (default: the loaded glossaries)");
+}
 
-  CLI::App* export_command = app.add_subcommand(
-      "export", "Write the loaded glossary in a format other tools read");
+void AddExportOptions(CLI::App* export_command, Options& options) {
   export_command
       ->add_option("--format", options.format,
                    "The format: tbx (TBX-Basic, TBX v3, DCA style), or terms "
@@ -162,18 +173,15 @@ void BuildApp(CLI::App& app, Options& options) {
                    "annotate and passages find, one per line)")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"tbx", "terms"}));
-  AddOutputOption(export_command, options);
+  AddOutputFileOption(export_command, options);
+}
 
-  CLI::App* import = app.add_subcommand(
-      "import",
-      "Turn text extracted from a PDF into a TEI edition: join split words, "
-      "restore lost "
-      "ligatures, find sections, footnotes, figures and pull quotes");
+void AddImportOptions(CLI::App* import, Options& options) {
   import
       ->add_option("FILE", options.input,
                    "The extracted text (\"-\" for standard input)")
       ->required();
-  AddOutputOption(import, options);
+  AddOutputFileOption(import, options);
   import
       ->add_option("--corrections", options.corrections,
                    "Apply this corrections file (what the heuristics get "
@@ -187,11 +195,9 @@ void BuildApp(CLI::App& app, Options& options) {
       ->type_name("FILE")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
 
-  CLI::App* read =
-      app.add_subcommand("read",
-                         "Print the report (the built-in edition, or "
-                         "--document) for reading in a terminal");
+void AddReadOptions(CLI::App* read, Options& options) {
   read->add_option(
           "--section", options.section,
           "Print only this section (\"2.3\") or block (an id such as \"kf\")")
@@ -206,22 +212,17 @@ void BuildApp(CLI::App& app, Options& options) {
       ->type_name("HOW")
       ->check(CLI::IsMember({"margin", "inline", "none"}));
   AddJsonFlag(read, options, "the document structure");
+}
 
-  CLI::App* site = app.add_subcommand(
-      "site",
-      "Build the reader as a static web site: the report with every term "
-      "linked, the glossary index, a page per entry, search");
-  site->add_option("--out", options.site_dir,
-                   "The folder to build it in (replaced as a whole, only "
-                   "once the new site is complete)")
-      ->type_name("DIR")
+void AddSiteOptions(CLI::App* site, Options& options) {
+  AddOutputOption(site, options.site_dir, "DIR",
+                  "The folder to build it in (replaced as a whole, only once "
+                  "the new site is complete); --out is an alias of --output",
+                  "--out")
       ->required();
+}
 
-  CLI::App* passages =
-      app.add_subcommand("passages",
-                         "Show every passage of the report where the entry a "
-                         "query finds stands, as a "
-                         "keyword-in-context concordance with locators");
+void AddPassagesOptions(CLI::App* passages, Options& options) {
   passages
       ->add_option("QUERY", options.query,
                    "The term to look up (words may be unquoted)")
@@ -239,12 +240,9 @@ void BuildApp(CLI::App& app, Options& options) {
       ->type_name("N")
       ->check(CLI::Range(1, 1000));
   AddJsonFlag(passages, options, "the entry and its passages");
+}
 
-  CLI::App* annotate =
-      app.add_subcommand("annotate",
-                         "Mark the glossary's terms in any German, English or "
-                         "Chinese text (a file or standard "
-                         "input, of any size)");
+void AddAnnotateOptions(CLI::App* annotate, Options& options) {
   annotate->add_option("FILE", options.input,
                        "The text (default: standard input)");
   annotate
@@ -398,8 +396,8 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
       std::vector<Passage> passages = index.PassagesOf(entry);
       RenderEntry(index, entry, style, out);
       out << '\n'
-          << (style.color ? "\x1b[1mPassages\x1b[0m" : "Passages") << "  "
-          << passages.size() << " in the report";
+          << Paint(style, kBold, "Passages") << "  " << passages.size()
+          << " in the report";
       if (!passages.empty())
         out << " (" << FormatCounts(index.CountsOf(entry)) << ")";
       out << '\n';
@@ -736,73 +734,88 @@ int Annotate(const Options& options, const Environment& env, std::ostream& out,
   }
   GlossaryMatcher matcher(glossary);
   std::string format = options.json ? "json" : options.annotate_format;
-  std::unique_ptr<AnnotationWriter> writer = AnnotationWriter::Create(
-      format, MakeStyle(options, env).color, matcher, out);
-  std::string name =
-      options.input == "-" ? "<stdin>" : Shown(options.input, env);
-  std::unique_ptr<StreamDecoder> decoder;
-  std::unique_ptr<Annotator> annotator;
-  std::string chunk(std::size_t{1} << 20, '\0');
-  // UTF-8 is checked by the annotator's workers: the reading thread is the
-  // one that limits the speed. Other charsets are checked as ICU converts.
-  auto invalid_utf8 = [&]() -> std::optional<std::string> {
-    std::optional<std::size_t> at = annotator->invalid_at();
-    if (!at) return std::nullopt;
-    return "invalid UTF-8 at byte offset " +
-           std::to_string(*at + decoder->dropped());
-  };
-  bool decoded = true;
-  for (;;) {
-    in->read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    std::size_t got = static_cast<std::size_t>(in->gcount());
-    if (in->bad()) {
-      if (annotator) annotator->Finish();
-      writer->Finish();
-      err << "glossa: error: " << name << ": a read failed\n";
-      return kError;
-    }
-    bool last = got < chunk.size();
-    std::string_view bytes(chunk.data(), got);
-    if (!decoder) {
-      if (got == 0) {
-        err << "glossa: error: " << name << ": the input is empty\n";
-        return kError;
-      }
-      std::string charset =
-          options.encoding.empty() ? DetectCharset(bytes) : options.encoding;
-      if (charset.empty()) {
-        err << "glossa: error: " << name
-            << ": cannot tell the encoding of the input; give it with "
-               "--encoding\n";
-        return kError;
-      }
-      decoder = StreamDecoder::Create(charset, &error, /*check_utf8=*/false);
-      if (!decoder) {
-        err << "glossa: error: " << error << '\n';
-        return kError;
-      }
-      AnnotatorOptions annotator_options;
-      annotator_options.threads = options.threads;
-      annotator_options.check_utf8 = !decoder->checks();
-      annotator =
-          std::make_unique<Annotator>(matcher, *writer, annotator_options);
-    }
-    // What decodes before a bad byte is still annotated and written.
-    decoded = decoder->Decode(bytes, last, annotator->Input(), &error);
-    annotator->Wrote();
-    if (!decoded || last || annotator->invalid_at()) break;
-  }
-  annotator->Finish();
-  writer->Finish();
-  // An ill-formed byte the workers found comes before where the decoder
-  // stopped, if it stopped.
-  std::optional<std::string> invalid = invalid_utf8();
-  if (invalid || !decoded) {
-    err << "glossa: error: " << name << ": " << (invalid ? *invalid : error)
-        << '\n';
+  std::unique_ptr<AnnotationWriter> writer =
+      AnnotationWriter::Create(format, MakeStyle(options, env), matcher, out);
+  AnnotateStreamOptions stream;
+  stream.name = options.input == "-" ? "<stdin>" : Shown(options.input, env);
+  stream.encoding = options.encoding;
+  stream.threads = options.threads;
+  std::optional<AnnotateStreamError> failed =
+      AnnotateStream(*in, stream, matcher, *writer);
+  if (!failed || failed->started) writer->Finish();
+  if (failed) {
+    err << "glossa: error: " << failed->message << '\n';
     return kError;
   }
   return had_errors ? kError : kSuccess;
+}
+
+// A command of glossa: its name, the line --help shows for it, what adds its
+// options, and what runs it once the arguments are parsed.
+struct Command {
+  const char* name;
+  const char* description;
+  void (*add_options)(CLI::App* command, Options& options);
+  int (*run)(const Options& options, const Environment& env, std::ostream& out,
+             std::ostream& err);
+};
+
+// Every command, in the order --help lists them.
+constexpr Command kCommands[] = {
+    {"lookup",
+     "Show the entry for a term in any language: German, English, Chinese in "
+     "simplified or traditional characters, or pinyin with or without tones",
+     AddLookupOptions, Lookup},
+    {"check",
+     "Validate TBX glossaries: XML, the TBX core structure and the rules of "
+     "the declared dialect (TBX-Basic, TBX-Min, TBX-Core)",
+     AddCheckOptions, Check},
+    {"export", "Write the loaded glossary in a format other tools read",
+     AddExportOptions, Export},
+    {"import",
+     "Turn text extracted from a PDF into a TEI edition: join split words, "
+     "restore lost ligatures, find sections, footnotes, figures and pull "
+     "quotes",
+     AddImportOptions, Import},
+    {"read",
+     "Print the report (the built-in edition, or --document) for reading in "
+     "a terminal",
+     AddReadOptions, Read},
+    {"site",
+     "Build the reader as a static web site: the report with every term "
+     "linked, the glossary index, a page per entry, search",
+     AddSiteOptions, Site},
+    {"passages",
+     "Show every passage of the report where the entry a query finds stands, "
+     "as a keyword-in-context concordance with locators",
+     AddPassagesOptions, Passages},
+    {"annotate",
+     "Mark the glossary's terms in any German, English or Chinese text (a "
+     "file or standard input, of any size)",
+     AddAnnotateOptions, Annotate},
+};
+
+// The command called `name`, or null.
+const Command* FindCommand(const std::string& name) {
+  for (const Command& command : kCommands) {
+    if (name == command.name) return &command;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> CommandNames() {
+  std::vector<std::string> names;
+  for (const Command& command : kCommands) names.push_back(command.name);
+  return names;
+}
+
+// glossa's own options, then a subcommand for each of kCommands.
+void BuildApp(CLI::App& app, Options& options) {
+  AddGlobalOptions(app, options);
+  for (const Command& command : kCommands) {
+    command.add_options(app.add_subcommand(command.name, command.description),
+                        options);
+  }
 }
 
 // The name in `candidates` closest to `typed`, if it is close enough to be
@@ -931,10 +944,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
                      (nearest ? "; did you mean '" + *nearest + "'?" : ""));
       }
       if (command == nullptr) {
-        std::vector<std::string> names;
-        for (const CLI::App* sub : app.get_subcommands({}))
-          names.push_back(sub->get_name());
-        std::optional<std::string> nearest = Nearest(first, names);
+        std::optional<std::string> nearest = Nearest(first, CommandNames());
         return UsageError(
             err, "unknown command '" + first + "'" +
                      (nearest ? "; did you mean '" + *nearest + "'?" : ""));
@@ -942,20 +952,15 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
       return UsageError(err, "unexpected argument '" + first + "'");
     }
     if (command == nullptr) {
-      return UsageError(err,
-                        "no command given (lookup, passages, annotate, read, "
-                        "site, check, export, import)");
+      std::string names;
+      for (const std::string& name : CommandNames())
+        names += (names.empty() ? "" : ", ") + name;
+      return UsageError(err, "no command given (" + names + ")");
     }
-
-    std::string name = command->get_name();
-    if (name == "lookup") return Lookup(options, env, out, err);
-    if (name == "check") return Check(options, env, out, err);
-    if (name == "import") return Import(options, env, out, err);
-    if (name == "read") return Read(options, env, out, err);
-    if (name == "passages") return Passages(options, env, out, err);
-    if (name == "annotate") return Annotate(options, env, out, err);
-    if (name == "site") return Site(options, env, out, err);
-    return Export(options, env, out, err);
+    const Command* chosen = FindCommand(command->get_name());
+    if (chosen == nullptr)
+      throw std::logic_error("no command '" + command->get_name() + "'");
+    return chosen->run(options, env, out, err);
   } catch (const std::exception& e) {
     err << "glossa: internal error: " << e.what() << '\n';
     return kError;

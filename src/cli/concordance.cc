@@ -8,9 +8,6 @@
 namespace glossa {
 namespace {
 
-constexpr std::string_view kBold = "\x1b[1m";
-constexpr std::string_view kDim = "\x1b[2m";
-constexpr std::string_view kReset = "\x1b[0m";
 
 std::string Spaces(int n) {
   return std::string(static_cast<std::size_t>(std::max(n, 0)), ' ');
@@ -82,15 +79,12 @@ void RenderConcordance(std::vector<Passage> passages,
     std::string left = KeepLastColumns(line.left, left_width);
     std::string right = KeepFirstColumns(line.right, right_width);
     // The match stands in one column; without colour, brackets mark it.
-    std::string match = options.style.color ? std::string(kBold) + line.match +
-                                                  std::string(kReset)
-                                            : "[" + line.match + "]";
+    std::string match = options.style.color
+                            ? Paint(options.style, kBold, line.match)
+                            : "[" + line.match + "]";
     out << Spaces(left_width - DisplayWidth(left)) << left << match << right
         << Spaces(right_width - DisplayWidth(right)) << "  "
-        << (options.style.color
-                ? std::string(kDim) + line.locator + std::string(kReset)
-                : line.locator)
-        << '\n';
+        << Paint(options.style, kDim, line.locator) << '\n';
   }
 }
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/render.h"
+#include "cli/style.h"
 #include "core/glossary.h"
 #include "core/glossary_matcher.h"
 #include "core/passages.h"

@@ -9,9 +9,6 @@
 namespace glossa {
 namespace {
 
-constexpr std::string_view kBold = "\x1b[1m";
-constexpr std::string_view kDim = "\x1b[2m";
-constexpr std::string_view kReset = "\x1b[0m";
 constexpr int kGutter = 6;  // "p.12  "
 
 std::string Superscript(int number) {
@@ -185,20 +182,11 @@ class Writer {
     if (options_.pages == "margin") {
       std::string gutter = marker != 0 ? "p." + std::to_string(marker) : "";
       gutter.resize(kGutter, ' ');
-      out_ << Paint(gutter, kDim);
+      out_ << Paint(options_.style, kDim, gutter);
     }
-    out_ << Paint(text, code) << '\n';
+    out_ << Paint(options_.style, code, text) << '\n';
     at_blank_ = false;
     wrote_ = true;
-  }
-
-  std::string Paint(const std::string& text, std::string_view code) const {
-    if (!options_.style.color || code.empty() ||
-        text.find_first_not_of(' ') == std::string::npos) {
-      // Keep the margin's trailing spaces out of the colour codes.
-      return text;
-    }
-    return std::string(code) + text + std::string(kReset);
   }
 
   const ReadOptions& options_;

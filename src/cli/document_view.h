@@ -11,7 +11,7 @@
 #include <ostream>
 #include <string>
 
-#include "cli/render.h"
+#include "cli/style.h"
 #include "core/document.h"
 
 namespace glossa {

@@ -10,19 +10,6 @@
 namespace glossa {
 namespace {
 
-constexpr std::string_view kBold = "\x1b[1m";
-constexpr std::string_view kDim = "\x1b[2m";
-constexpr std::string_view kGreen = "\x1b[32m";
-constexpr std::string_view kRed = "\x1b[31m";
-constexpr std::string_view kYellow = "\x1b[33m";
-constexpr std::string_view kReset = "\x1b[0m";
-
-std::string Paint(const Style& style, std::string_view code,
-                  std::string_view text) {
-  if (!style.color || text.empty()) return std::string(text);
-  return std::string(code) + std::string(text) + std::string(kReset);
-}
-
 bool IsParallelChinese(std::string_view lang) {
   return SameLanguage(lang, kSimplifiedChinese) ||
          SameLanguage(lang, kTraditionalChinese) || SameLanguage(lang, kPinyin);

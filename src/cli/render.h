@@ -14,15 +14,11 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/style.h"
 #include "core/edition_index.h"
 #include "core/lookup.h"
 
 namespace glossa {
-
-struct Style {
-  bool color = false;  // ANSI bold and colours
-  int width = 80;      // columns to wrap text at
-};
 
 // Writes the full entry `entry` (an index into the index's glossary) for a
 // terminal, its key passages as the index resolved them.

@@ -5,6 +5,7 @@
 #include <deque>
 #include <functional>
 #include <future>
+#include <istream>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -238,6 +239,65 @@ void Annotator::Cut(std::size_t length) {
   pending_.push_back(pool_->Submit(std::move(stretch)));
   // Bounded memory: no more than two stretches per worker in flight.
   while (pending_.size() > 2 * pool_->size()) EmitOldest();
+}
+
+std::optional<AnnotateStreamError> AnnotateStream(
+    std::istream& in, const AnnotateStreamOptions& options,
+    const GlossaryMatcher& matcher, AnnotationSink& sink) {
+  auto about_input = [&](const std::string& message, bool started) {
+    return AnnotateStreamError{options.name + ": " + message, started};
+  };
+  std::string chunk(std::max<std::size_t>(options.chunk_bytes, 1), '\0');
+  std::string_view bytes;
+  auto read = [&] {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    bytes =
+        std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    return !in.bad();
+  };
+  if (!read()) return about_input("a read failed", true);
+  if (bytes.empty()) return about_input("the input is empty", false);
+  std::string charset =
+      options.encoding.empty() ? DetectCharset(bytes) : options.encoding;
+  if (charset.empty()) {
+    return about_input(
+        "cannot tell the encoding of the input; give it with --encoding",
+        false);
+  }
+  std::string error;
+  std::unique_ptr<StreamDecoder> decoder =
+      StreamDecoder::Create(charset, &error, /*check_utf8=*/false);
+  if (!decoder) return AnnotateStreamError{error, false};
+  // UTF-8 is checked by the annotator's workers: the reading thread is the
+  // one that limits the speed. Other charsets are checked as ICU converts.
+  AnnotatorOptions annotator_options;
+  annotator_options.threads = options.threads;
+  annotator_options.check_utf8 = !decoder->checks();
+  Annotator annotator(matcher, sink, annotator_options);
+  bool decoded = true;
+  bool read_failed = false;
+  for (;;) {
+    bool last = bytes.size() < chunk.size();
+    // What decodes before a bad byte is still annotated and emitted.
+    decoded = decoder->Decode(bytes, last, annotator.Input(), &error);
+    annotator.Wrote();
+    if (!decoded || last || annotator.invalid_at()) break;
+    if (!read()) {
+      read_failed = true;
+      break;
+    }
+  }
+  annotator.Finish();
+  if (read_failed) return about_input("a read failed", true);
+  // An ill-formed byte the workers found comes before where the decoder
+  // stopped, if it stopped.
+  if (std::optional<std::size_t> at = annotator.invalid_at()) {
+    return about_input("invalid UTF-8 at byte offset " +
+                           std::to_string(*at + decoder->dropped()),
+                       true);
+  }
+  if (!decoded) return about_input(error, true);
+  return std::nullopt;
 }
 
 }  // namespace glossa

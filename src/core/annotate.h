@@ -1,6 +1,8 @@
 // Annotating text of any size in bounded memory: the text is read in
 // stretches, cut where no term can span the cut (a blank line, else a line
 // break), matched and rendered on worker threads, and handed back in order.
+// AnnotateStream does the same for a byte stream in any charset: it reads,
+// detects, decodes and reports bad input as a value.
 //
 //   class Printer : public AnnotationSink { ... };
 //   Annotator annotator(matcher, printer);
@@ -16,6 +18,7 @@
 #include <cstddef>
 #include <deque>
 #include <future>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,21 +30,26 @@
 
 namespace glossa {
 
+// What an Annotator hands each stretch to: Render makes its output on a
+// worker, Emit takes that output in the order of the text.
 class AnnotationSink {
  public:
   virtual ~AnnotationSink() = default;
   // Renders a stretch of the text, `offset` bytes into the whole of it,
   // with the matches in it (offsets relative to `text`, nested_in relative
-  // to `matches`), appending to `out`. Called on worker threads, several
-  // stretches at once: must not change the sink.
+  // to `matches`), appending to `out`. Called on worker threads, for
+  // several stretches at once and while Emit runs: must not change the
+  // sink. The arguments are valid only during the call.
   virtual void Render(std::string_view text, std::size_t offset,
                       const std::vector<Matcher::Match>& matches,
                       std::string* out) const = 0;
-  // Takes what Render made, stretch by stretch in the order of the text, on
-  // the thread that calls Annotator::Write and Finish.
+  // Takes what Render made, once per stretch, in the order of the text, on
+  // the thread that calls Annotator::Write, Wrote and Finish; `rendered` is
+  // valid only during the call.
   virtual void Emit(std::string_view rendered) = 0;
 };
 
+// How an Annotator cuts, matches and checks.
 struct AnnotatorOptions {
   // The size the annotator aims its stretches at.
   std::size_t segment_bytes = std::size_t{1} << 18;
@@ -55,29 +63,41 @@ struct AnnotatorOptions {
   bool check_utf8 = false;
 };
 
+// Annotates one text, fed to it piece by piece from one thread. Neither
+// copyable nor movable: its workers point into it.
 class Annotator {
  public:
+  // Starts the workers. `matcher` and `sink` must outlive the Annotator;
+  // both are used from every worker.
   Annotator(const GlossaryMatcher& matcher, AnnotationSink& sink,
             AnnotatorOptions options = {});
+  // Stops the workers. Without Finish, what is still in flight is dropped:
+  // Emit is not called again.
   ~Annotator();
   Annotator(const Annotator&) = delete;
   Annotator& operator=(const Annotator&) = delete;
 
+  // Appends the next piece of the text (UTF-8; a piece may end inside a
+  // character), and hands the sink the stretches that are done. An
+  // exception from the sink comes out here or from Wrote or Finish.
   void Write(std::string_view utf8);
   // For a caller that makes the text itself (a decoder): append UTF-8 to
-  // *Input(), then call Wrote(). Saves copying every byte once more.
+  // *Input(), then call Wrote(), which does what Write does with it. Saves
+  // copying every byte once more. Append only; the string is the
+  // Annotator's, valid until it is destroyed.
   std::string* Input() { return &buffer_; }
   void Wrote();
-  // Matches what is left and emits everything still in flight.
+  // Matches what is left and emits everything still in flight, in order.
+  // Call once, after the last piece.
   void Finish();
 
   // With check_utf8: the offset in the text of the first ill-formed byte
-  // emitted so far (after Finish: in the whole text).
+  // emitted so far (after Finish: in the whole text); nothing otherwise.
   std::optional<std::size_t> invalid_at() const { return invalid_at_; }
 
   // A stretch of text on its way through: its matches and rendering.
   // Stretches are recycled, strings and all, so that after the first few
-  // no memory is allocated.
+  // no memory is allocated. Public only for the workers.
   struct Stretch {
     std::string text;
     std::size_t offset = 0;  // in the whole text
@@ -104,6 +124,48 @@ class Annotator {
   std::size_t offset_ = 0;  // of the next stretch in the whole text
   std::optional<std::size_t> invalid_at_;
 };
+
+// How AnnotateStream reads its input.
+struct AnnotateStreamOptions {
+  // The input's name in messages: a path, or "<stdin>".
+  std::string name;
+  // The input's charset, any name ICU knows; empty: detected from the first
+  // chunk (DetectCharset).
+  std::string encoding;
+  // As AnnotatorOptions::threads.
+  unsigned threads = 0;
+  // How much is read at a time.
+  std::size_t chunk_bytes = std::size_t{1} << 20;
+};
+
+// Why AnnotateStream stopped before the end of its input.
+struct AnnotateStreamError {
+  // The whole message, naming the input where it is about its bytes:
+  // "<stdin>: invalid UTF-8 at byte offset 10", "unknown encoding 'x'".
+  std::string message;
+  // True when the problem came while annotating (a read failure, bytes that
+  // do not decode): the text before it has gone to the sink, and an output
+  // may be completed. False when nothing could be annotated (an empty
+  // input, an unknown or undetectable charset).
+  bool started = false;
+};
+
+// Reads `in` to its end in chunks, decodes it to UTF-8 from its charset
+// (given or detected, a byte order mark dropped), and annotates it with an
+// Annotator on `matcher` and `sink`. Returns nothing when the whole input
+// was annotated; else the first problem, with what came before it emitted
+// and nothing after. Byte offsets in messages are the stream's. Prints
+// nothing.
+//
+//   AnnotateStreamOptions options;
+//   options.name = "report.txt";
+//   if (std::optional<AnnotateStreamError> error =
+//           AnnotateStream(file, options, matcher, printer)) {
+//     std::cerr << "glossa: error: " << error->message << '\n';
+//   }
+std::optional<AnnotateStreamError> AnnotateStream(
+    std::istream& in, const AnnotateStreamOptions& options,
+    const GlossaryMatcher& matcher, AnnotationSink& sink);
 
 }  // namespace glossa
 
