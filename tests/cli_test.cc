@@ -391,6 +391,41 @@ TEST_CASE("colour is used only when asked for or on a terminal", "[cli]") {
   CHECK(plain.str().find("\x1b[") == std::string::npos);
 }
 
+TEST_CASE("glossa read underlines the glossary's terms on a coloured terminal",
+          "[cli]") {
+  RunResult run = RunGlossa({"--color", "always", "read", "--section",
+                             "s2.1.p2", "--pages", "none", "--notes", "none"});
+  CHECK(run.status == 0);
+  CHECK(run.err.empty());
+  // 社会信用体系 as the report prints it, and the quoted goal, a term too.
+  CHECK(run.out.rfind("Das \x1b[4mgesellschaftliche\x1b[24m "
+                      "\x1b[4mBonitätssystem\x1b[24m kombiniert "
+                      "wirtschaftliche und\n",
+                      0) == 0);
+  // As many underlined words as the index has top-level passages' words in
+  // the block (a term of several words is underlined word by word).
+  const EditionIndex& index = *testing::BuiltIn().index;
+  std::size_t words = 0;
+  for (const EditionBlock& block : index.blocks()) {
+    if (block.locator.node != "s2.1.p2") continue;
+    for (const Passage& passage : index.PassagesIn(block)) {
+      if (passage.nested_in >= 0) continue;
+      std::string match = CollapseSpace(block.text.substr(
+          passage.block_begin, passage.block_end - passage.block_begin));
+      words += 1 + static_cast<std::size_t>(
+                       std::count(match.begin(), match.end(), ' '));
+    }
+  }
+  std::size_t marks = 0;
+  for (std::size_t at = run.out.find("\x1b[4m"); at != std::string::npos;
+       at = run.out.find("\x1b[4m", at + 1))
+    ++marks;
+  CHECK(marks == words);
+  // Without colour the text is plain.
+  CHECK(RunGlossa({"read", "--section", "s2.1.p2"}).out.find("\x1b[") ==
+        std::string::npos);
+}
+
 TEST_CASE("glossa export writes TBX v3 to standard output or a file", "[cli]") {
   RunResult to_stdout = RunGlossa({"export", "--format", "tbx"});
   CHECK(to_stdout.status == 0);

@@ -676,8 +676,19 @@ int Read(const Options& options, const Environment& env, std::ostream& out,
   read.section = options.section;
   read.notes = options.notes;
   read.pages = options.pages;
+  // On a coloured terminal the glossary's terms are underlined: the index
+  // says where they stand.
+  Glossary glossary;
+  bool had_errors = false;
+  std::unique_ptr<EditionIndex> index;
+  if (read.style.color) {
+    if (!LoadGlossaries(options, env, err, &glossary, &had_errors))
+      return kError;
+    index = std::make_unique<EditionIndex>(glossary, document);
+    read.index = index.get();
+  }
   RenderDocument(document, read, out);
-  return kSuccess;
+  return had_errors ? kError : kSuccess;
 }
 
 int Passages(const Options& options, const Environment& env, std::ostream& out,

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 #include <vector>
 
+#include "core/edition_index.h"
 #include "core/unicode.h"
 
 namespace glossa {
@@ -40,67 +42,15 @@ class Writer {
   }
 
   // Writes content wrapped: the first line starts with `first`, the others
-  // with `rest` (both count in the width). `code` colours the text.
+  // with `rest` (both count in the width). `code` colours the text; on a
+  // coloured terminal, the glossary's terms in it are underlined.
   void Block(const std::string& first, const std::string& rest,
              const Content& content, std::string_view code = {}) {
-    std::vector<std::string> words;
-    std::vector<int> markers;  // page marker to show on the line of word i
-    int pending_marker = 0;
-    auto add_word = [&](std::string word) {
-      words.push_back(std::move(word));
-      markers.push_back(pending_marker);
-      pending_marker = 0;
-    };
-    for (int page : pending_inline_)
-      add_word("[p." + std::to_string(page) + "]");
-    pending_inline_.clear();
-    bool glue = false;  // the next piece continues the last word
-    for (const Span& span : content) {
-      switch (span.kind) {
-        case Span::Kind::kText: {
-          std::size_t i = 0;
-          const std::string& text = span.text;
-          while (i < text.size()) {
-            if (text[i] == ' ') {
-              glue = false;
-              ++i;
-              continue;
-            }
-            std::size_t j = text.find(' ', i);
-            if (j == std::string::npos) j = text.size();
-            std::string piece = text.substr(i, j - i);
-            if (glue && !words.empty()) {
-              words.back() += piece;
-            } else {
-              add_word(piece);
-            }
-            glue = j == text.size();
-            i = j;
-          }
-          break;
-        }
-        case Span::Kind::kNoteCall:
-          if (options_.notes != "none") {
-            if (words.empty()) add_word("");
-            words.back() += Superscript(span.number);
-            calls_.insert(span.number);
-          }
-          glue = true;
-          break;
-        case Span::Kind::kPageBreak:
-          if (options_.pages == "inline") {
-            add_word("[p." + std::to_string(span.number) + "]");
-            glue = false;
-          } else if (options_.pages == "margin") {
-            pending_marker = span.number;
-          }
-          break;
-      }
-    }
-    if (pending_marker != 0 && options_.pages == "margin")
-      marker_ = pending_marker;
+    std::vector<Word> words = Words(content);
     int width =
         options_.style.width - (options_.pages == "margin" ? kGutter : 0);
+    int room = width - std::max(DisplayWidth(first), DisplayWidth(rest));
+    words = BreakLongWords(std::move(words), room);
     std::string line = first;
     int column = DisplayWidth(first);
     int line_marker = marker_;
@@ -113,49 +63,23 @@ class Writer {
       column = DisplayWidth(rest);
       empty_line = true;
     };
-    // A word longer than a whole line (a URL) is broken where the line ends.
-    std::vector<std::string> pieces;
-    std::vector<int> piece_markers;
-    int room = width - std::max(DisplayWidth(first), DisplayWidth(rest));
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      std::u32string word = CodePoints(words[i]);
-      int marker = markers[i];
-      while (room > 10 && DisplayWidth(FromCodePoints(word)) > room) {
-        std::size_t cut = 0;
-        int used = 0;
-        while (cut < word.size()) {
-          int w = DisplayWidth(FromCodePoints(word.substr(cut, 1)));
-          if (used + w > room) break;
-          used += w;
-          ++cut;
-        }
-        pieces.push_back(FromCodePoints(word.substr(0, cut)));
-        piece_markers.push_back(marker);
-        marker = 0;
-        word = word.substr(cut);
-      }
-      pieces.push_back(FromCodePoints(word));
-      piece_markers.push_back(marker);
-    }
-    words = std::move(pieces);
-    markers = std::move(piece_markers);
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      int w = DisplayWidth(words[i]);
+    for (const Word& word : words) {
+      int w = DisplayWidth(word.text);
       if (!empty_line && column + 1 + w > width) flush();
-      if (markers[i] != 0) {
+      if (word.marker != 0) {
         // A break inside the text shows on the line where it happens; if
         // that line already has a marker, on the next one.
         if (line_marker == 0) {
-          line_marker = markers[i];
+          line_marker = word.marker;
         } else {
-          marker_ = markers[i];
+          marker_ = word.marker;
         }
       }
       if (!empty_line) {
         line += ' ';
         ++column;
       }
-      line += words[i];
+      line += Marked(word);
       column += w;
       empty_line = false;
     }
@@ -178,6 +102,146 @@ class Writer {
   }
 
  private:
+  // A word as it will be written: its text, the byte ranges of it that are
+  // a glossary term, and the page whose marker shows on its line.
+  struct Word {
+    std::string text;
+    std::vector<std::pair<std::size_t, std::size_t>> terms;
+    int marker = 0;
+  };
+
+  // The top-level matches of the index in `content`, as byte ranges of its
+  // text spans joined; none without an index or colour.
+  std::vector<std::pair<std::size_t, std::size_t>> Terms(
+      const Content& content) const {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    if (options_.index == nullptr || !options_.style.color) return out;
+    const EditionBlock* block = options_.index->BlockOf(content);
+    if (block == nullptr) return out;
+    for (const Passage& passage : options_.index->PassagesIn(*block)) {
+      if (passage.nested_in < 0)
+        out.push_back({passage.block_begin, passage.block_end});
+    }
+    return out;
+  }
+
+  // The content cut into words at spaces, with footnote calls as
+  // superscripts and page breaks as markers (or inline, as asked).
+  std::vector<Word> Words(const Content& content) {
+    std::vector<std::pair<std::size_t, std::size_t>> terms = Terms(content);
+    std::vector<Word> words;
+    int pending_marker = 0;
+    auto add_word = [&](std::string text) {
+      words.push_back({std::move(text), {}, pending_marker});
+      pending_marker = 0;
+    };
+    for (int page : pending_inline_)
+      add_word("[p." + std::to_string(page) + "]");
+    pending_inline_.clear();
+    bool glue = false;     // the next piece continues the last word
+    std::size_t base = 0;  // where the span starts in the joined text
+    for (const Span& span : content) {
+      switch (span.kind) {
+        case Span::Kind::kText: {
+          std::size_t i = 0;
+          const std::string& text = span.text;
+          while (i < text.size()) {
+            if (text[i] == ' ') {
+              glue = false;
+              ++i;
+              continue;
+            }
+            std::size_t j = text.find(' ', i);
+            if (j == std::string::npos) j = text.size();
+            if (!glue || words.empty()) add_word("");
+            Word& word = words.back();
+            for (const auto& [begin, end] : terms) {
+              std::size_t from = std::max(begin, base + i);
+              std::size_t to = std::min(end, base + j);
+              if (from < to)
+                word.terms.push_back({word.text.size() + from - base - i,
+                                      word.text.size() + to - base - i});
+            }
+            word.text += text.substr(i, j - i);
+            glue = j == text.size();
+            i = j;
+          }
+          base += text.size();
+          break;
+        }
+        case Span::Kind::kNoteCall:
+          if (options_.notes != "none") {
+            if (words.empty()) add_word("");
+            words.back().text += Superscript(span.number);
+            calls_.insert(span.number);
+          }
+          glue = true;
+          break;
+        case Span::Kind::kPageBreak:
+          if (options_.pages == "inline") {
+            add_word("[p." + std::to_string(span.number) + "]");
+            glue = false;
+          } else if (options_.pages == "margin") {
+            pending_marker = span.number;
+          }
+          break;
+      }
+    }
+    if (pending_marker != 0 && options_.pages == "margin")
+      marker_ = pending_marker;
+    return words;
+  }
+
+  // Words longer than `room` columns (a URL) broken where a line ends.
+  static std::vector<Word> BreakLongWords(std::vector<Word> words, int room) {
+    std::vector<Word> out;
+    for (Word& word : words) {
+      std::u32string rest = CodePoints(word.text);
+      while (room > 10 && DisplayWidth(FromCodePoints(rest)) > room) {
+        std::size_t cut = 0;
+        int used = 0;
+        while (cut < rest.size()) {
+          int w = DisplayWidth(FromCodePoints(rest.substr(cut, 1)));
+          if (used + w > room) break;
+          used += w;
+          ++cut;
+        }
+        Word piece{FromCodePoints(rest.substr(0, cut)), {}, word.marker};
+        const std::size_t bytes = piece.text.size();
+        std::vector<std::pair<std::size_t, std::size_t>> later;
+        for (const auto& [begin, end] : word.terms) {
+          if (begin < bytes)
+            piece.terms.push_back({begin, std::min(end, bytes)});
+          if (end > bytes)
+            later.push_back({std::max(begin, bytes) - bytes, end - bytes});
+        }
+        word.terms = std::move(later);
+        word.marker = 0;
+        out.push_back(std::move(piece));
+        rest = rest.substr(cut);
+      }
+      word.text = FromCodePoints(rest);
+      out.push_back(std::move(word));
+    }
+    return out;
+  }
+
+  // The word with its terms underlined (SGR 4 and 24, which leave the
+  // line's bold or dim as it is).
+  static std::string Marked(const Word& word) {
+    if (word.terms.empty()) return word.text;
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& [begin, end] : word.terms) {
+      out += word.text.substr(at, begin - at);
+      out += kUnderline;
+      out += word.text.substr(begin, end - begin);
+      out += kUnderlineOff;
+      at = end;
+    }
+    return out + word.text.substr(at);
+  }
+
   void Emit(int marker, const std::string& text, std::string_view code) {
     if (options_.pages == "margin") {
       std::string gutter = marker != 0 ? "p." + std::to_string(marker) : "";

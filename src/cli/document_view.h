@@ -13,6 +13,7 @@
 
 #include "cli/style.h"
 #include "core/document.h"
+#include "core/edition_index.h"
 
 namespace glossa {
 
@@ -21,6 +22,9 @@ struct ReadOptions {
   std::string section;            // "" for the whole document, else "2.3"
   std::string notes = "section";  // "section", "end" or "none"
   std::string pages = "margin";   // "margin", "inline" or "none"
+  // The glossary read against the document: with colour, its terms are
+  // underlined where the index found them. May be null.
+  const EditionIndex* index = nullptr;
 };
 
 // Writes the document (or one section of it) for reading in a terminal.

@@ -25,6 +25,9 @@ inline constexpr std::string_view kGreen = "\x1b[32m";
 inline constexpr std::string_view kYellow = "\x1b[33m";
 inline constexpr std::string_view kHighlight = "\x1b[1;33m";  // bold yellow
 inline constexpr std::string_view kReset = "\x1b[0m";
+// Underline on and off; off leaves bold and colours as they are.
+inline constexpr std::string_view kUnderline = "\x1b[4m";
+inline constexpr std::string_view kUnderlineOff = "\x1b[24m";
 
 // `text` in `colour` when `style` has colour; else, and for a blank text
 // (empty or only spaces, so that a margin's padding stays uncoloured), the

@@ -68,7 +68,7 @@ export function glossa(args) {
 export function buildSite({ glossary } = {}) {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-site-test-'));
   const out = path.join(parent, 'site');
-  glossa([...(glossary ? ['--glossary', glossary] : []), 'site', '--out', out]);
+  glossa([...(glossary ? ['--glossary', glossary] : []), 'site', '-o', out]);
   return out;
 }
 
