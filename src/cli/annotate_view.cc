@@ -203,9 +203,17 @@ class TeiWriter : public AnnotationWriter {
       if (match.nested_in >= 0 || match.begin < at) continue;
       p.append_child(pugi::node_pcdata)
           .set_value(std::string(text.substr(at, match.begin - at)).c_str());
+      // A form of several entries ("Creditworthy") is one <term> that
+      // points at each (TEI's ref is a list of pointers).
+      std::string refs = "#" + EntryId(matcher_, match.entry);
+      while (*next_match < matches.size() &&
+             matches[*next_match].begin == match.begin &&
+             matches[*next_match].end == match.end &&
+             matches[*next_match].nested_in < 0) {
+        refs += " #" + EntryId(matcher_, matches[(*next_match)++].entry);
+      }
       pugi::xml_node term = p.append_child("term");
-      term.append_attribute("ref") =
-          ("#" + EntryId(matcher_, match.entry)).c_str();
+      term.append_attribute("ref") = refs.c_str();
       term.text().set(
           std::string(text.substr(match.begin, match.end - match.begin))
               .c_str());
