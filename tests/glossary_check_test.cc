@@ -98,10 +98,7 @@ TEST_CASE("a relative xref target must name a file beside the glossary",
   files["xx"].error = "no file 'okapi/xx'";
   Diagnostics diags;
   CheckGlossaryContent(glossary, files, diags);
-  std::vector<std::string> messages;
-  for (const Diagnostic& d : diags.all())
-    messages.push_back(FormatDiagnostic(d));
-  CHECK(messages ==
+  CHECK(testing::Messages(diags) ==
         std::vector<std::string>{
             "oracle.tbx:28:17: error: target 'xx': no file 'okapi/xx'",
             "oracle.tbx:72:17: error: target 'xx': no file 'okapi/xx'"});

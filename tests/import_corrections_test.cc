@@ -8,11 +8,7 @@
 namespace glossa::import {
 namespace {
 
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(FormatDiagnostic(d));
-  return out;
-}
+using testing::Messages;
 
 TEST_CASE("the shipped corrections give figure 4's caption and the record",
           "[import]") {

@@ -3,9 +3,12 @@
 #include <vector>
 
 #include "core/import/join.h"
+#include "test_support.h"
 
 namespace glossa::import {
 namespace {
+
+using testing::Messages;
 
 Vocabulary Words(const std::vector<std::string>& words) {
   Vocabulary vocabulary;
@@ -24,12 +27,6 @@ std::string Joined(const Vocabulary& vocabulary, std::string before,
 std::string Repaired(const std::string& text, const Vocabulary& vocabulary,
                      Diagnostics* diags) {
   return RepairLine(text, vocabulary, {"in.txt", 7, 1}, *diags);
-}
-
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(FormatDiagnostic(d));
-  return out;
 }
 
 TEST_CASE("a hyphen at a line end goes when the joined word is a word",

@@ -3,15 +3,12 @@
 #include <vector>
 
 #include "core/import/unrecognised.h"
+#include "test_support.h"
 
 namespace glossa::import {
 namespace {
 
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(FormatDiagnostic(d));
-  return out;
-}
+using testing::Messages;
 
 std::vector<Line> Lines(int count, int page_start_at) {
   std::vector<Line> lines(count);

@@ -11,13 +11,9 @@
 namespace glossa {
 namespace {
 
-using testing::ReadShared;
+using testing::Messages;
 
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(FormatDiagnostic(d));
-  return out;
-}
+using testing::ReadShared;
 
 // A TBX v3 document around the given body.
 std::string V3(const std::string& body) {

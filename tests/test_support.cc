@@ -72,6 +72,12 @@ void CheckGolden(const std::string& name, const std::string& actual) {
   CHECK(actual == expected);
 }
 
+std::vector<std::string> Messages(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diags.all()) out.push_back(FormatDiagnostic(d));
+  return out;
+}
+
 std::string MakeTempDir() {
   const char* base = std::getenv("TMPDIR");
   std::string pattern =

@@ -51,6 +51,9 @@ RunResult RunGlossa(const std::vector<std::string>& args);
 // the environment it writes `actual` there instead (then review the diff).
 void CheckGolden(const std::string& name, const std::string& actual);
 
+// Every diagnostic, formatted as glossa prints it ("x.tbx:3:1: error: ...").
+std::vector<std::string> Messages(const Diagnostics& diags);
+
 // A fresh empty folder under the system's temporary folder.
 std::string MakeTempDir();
 

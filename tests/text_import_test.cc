@@ -13,6 +13,8 @@
 namespace glossa {
 namespace {
 
+using testing::Messages;
+
 const char kSeed[] = "seed/000_7d62b1a0f379215d.txt";
 const char kSeedName[] = "../shared/seed/000_7d62b1a0f379215d.txt";
 const char kWordList[] = "/usr/share/dict/ngerman";
@@ -95,12 +97,6 @@ std::string LongText(std::size_t bytes) {
   while (text.size() < bytes) text += "über die Sache und ihre Größe ";
   text.pop_back();
   return text;
-}
-
-std::vector<std::string> Messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(FormatDiagnostic(d));
-  return out;
 }
 
 // --- The pipeline, on small inputs -----------------------------------------
