@@ -7,11 +7,12 @@
 // See harness.mjs for the environment; fixture.mjs for the XSS fixture.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
 
 import {
   ARTIFACTS, GLOSSA_BIN, buildSite, fileUrl, glossa, intersects, launchBrowser,
@@ -19,6 +20,7 @@ import {
 } from './harness.mjs';
 import { EVIL_ID, writeEvilGlossary } from './fixture.mjs';
 
+const execFileAsync = promisify(execFile);
 const TEST_TIMEOUT = { timeout: 30000 };
 const it = (name, fn) => test(name, TEST_TIMEOUT, fn);
 
@@ -580,10 +582,16 @@ describe('glossa site in a browser', () => {
           .filter(([text, , , key]) => window.GLOSSA_SEARCH.looseKey(text) !== key)
           .map(([text, lang, id, key]) => `${id} ${lang} ${text} -> ${window.GLOSSA_SEARCH.looseKey(text)} != ${key}`));
       assert.deepEqual(differing, []);
-      for (const query of ['zhengxin', 'zhēngxìn', 'zheng1 xin4', 'ZHENG1XIN4', '徵信', '誠信', 'DATENINSELN',
+      const queries = ['zhengxin', 'zhēngxìn', 'zheng1 xin4', 'ZHENG1XIN4', '徵信', '誠信', 'DATENINSELN',
         'bonitat', 'information islands', 'Sozialkreditsystem', 'Sesame Credit', 'xinxi-gudao',
-        'ｃｒｅｄｉｔ ｒｅｐｏｒｔｉｎｇ', 'Schwarze Liste']) {
-        const lookup = JSON.parse(glossa(['lookup', '--json', query])).entries.map((entry) => entry.id);
+        'ｃｒｅｄｉｔ ｒｅｐｏｒｔｉｎｇ', 'Schwarze Liste'];
+      // glossa lookup for every query at once, while the page waits.
+      const lookups = await Promise.all(queries.map(async (query) => {
+        const { stdout } = await execFileAsync(GLOSSA_BIN, ['lookup', '--json', query]);
+        return JSON.parse(stdout).entries.map((entry) => entry.id);
+      }));
+      for (const [i, query] of queries.entries()) {
+        const lookup = lookups[i];
         const found = await page.evaluate((q) => window.GLOSSA_SEARCH.search(q).map((r) => r.id), query);
         assert.ok(lookup.length > 0, `glossa lookup finds nothing for ${query}`);
         assert.deepEqual(found.slice(0, lookup.length), lookup,
