@@ -1,6 +1,7 @@
 #include "core/site.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/site/page.h"
@@ -20,7 +21,10 @@ std::string EntryFileName(const Concept& concept_entry, std::size_t index) {
 }
 
 std::vector<SiteFile> BuildSite(const EditionIndex& index) {
-  const site::SiteContext site(index);
+  std::vector<std::string> files;
+  for (std::size_t i = 0; i < index.glossary().concepts.size(); ++i)
+    files.push_back(EntryFileName(index.glossary().concepts[i], i));
+  const site::SiteContext site(index, std::move(files));
   std::vector<SiteFile> out;
   out.push_back({"index.html", site::ReportPage(site)});
   out.push_back({"glossary.html", site::GlossaryPage(site)});

@@ -1,7 +1,8 @@
 #include "core/site/page.h"
 
+#include <utility>
+
 #include "core/html.h"
-#include "core/site.h"
 
 namespace glossa::site {
 namespace {
@@ -30,12 +31,14 @@ void Footer(pugi::xml_node body, const Document& document) {
 
 }  // namespace
 
-SiteContext::SiteContext(const EditionIndex& index)
-    : index(index), glossary(index.glossary()), document(index.document()) {
-  for (std::size_t i = 0; i < glossary.concepts.size(); ++i) {
-    files.push_back(EntryFileName(glossary.concepts[i], i));
+SiteContext::SiteContext(const EditionIndex& index,
+                         std::vector<std::string> files)
+    : index(index),
+      glossary(index.glossary()),
+      document(index.document()),
+      files(std::move(files)) {
+  for (std::size_t i = 0; i < glossary.concepts.size(); ++i)
     by_id[glossary.concepts[i].id] = i;
-  }
 }
 
 std::string SiteContext::EntryHref(std::size_t entry,

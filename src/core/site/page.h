@@ -21,7 +21,8 @@ namespace glossa::site {
 // What every page builder reads: the index (glossary, report, passages)
 // and the entry pages' file names. The index must outlive it.
 struct SiteContext {
-  explicit SiteContext(const EditionIndex& index);
+  // `files` names each entry's page (EntryFileName, site.h), by entry.
+  SiteContext(const EditionIndex& index, std::vector<std::string> files);
   // The link from a page `root` away from the site's folder ("" or "../")
   // to the page of entry `entry`.
   std::string EntryHref(std::size_t entry, std::string_view root) const;
