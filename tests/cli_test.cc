@@ -323,8 +323,8 @@ TEST_CASE("no command, or a command without its argument, is a usage error",
   RunResult none = RunGlossa({});
   CHECK(none.status == 2);
   CHECK(none.err ==
-        "glossa: error: no command given (lookup, check, export, import, "
-        "read, site, passages, annotate)\n" +
+        "glossa: error: no command given (lookup, passages, annotate, read, "
+        "site, check, export, import)\n" +
             kTryHelp);
   RunResult no_query = RunGlossa({"lookup"});
   CHECK(no_query.status == 2);

@@ -771,12 +771,29 @@ struct Command {
              std::ostream& err);
 };
 
-// Every command, in the order --help lists them.
+// Every command, in the order --help lists them: reading the glossary and
+// the report first, then building the site, then working on files.
 constexpr Command kCommands[] = {
     {"lookup",
      "Show the entry for a term in any language: German, English, Chinese in "
      "simplified or traditional characters, or pinyin with or without tones",
      AddLookupOptions, Lookup},
+    {"passages",
+     "Show every passage of the report where the entry a query finds stands, "
+     "as a keyword-in-context concordance with locators",
+     AddPassagesOptions, Passages},
+    {"annotate",
+     "Mark the glossary's terms in any German, English or Chinese text (a "
+     "file or standard input, of any size)",
+     AddAnnotateOptions, Annotate},
+    {"read",
+     "Print the report (the built-in edition, or --document) for reading in "
+     "a terminal",
+     AddReadOptions, Read},
+    {"site",
+     "Build the reader as a static web site: the report with every term "
+     "linked, the glossary index, a page per entry, search",
+     AddSiteOptions, Site},
     {"check",
      "Validate TBX glossaries: XML, the TBX core structure and the rules of "
      "the declared dialect (TBX-Basic, TBX-Min, TBX-Core)",
@@ -788,22 +805,6 @@ constexpr Command kCommands[] = {
      "restore lost ligatures, find sections, footnotes, figures and pull "
      "quotes",
      AddImportOptions, Import},
-    {"read",
-     "Print the report (the built-in edition, or --document) for reading in "
-     "a terminal",
-     AddReadOptions, Read},
-    {"site",
-     "Build the reader as a static web site: the report with every term "
-     "linked, the glossary index, a page per entry, search",
-     AddSiteOptions, Site},
-    {"passages",
-     "Show every passage of the report where the entry a query finds stands, "
-     "as a keyword-in-context concordance with locators",
-     AddPassagesOptions, Passages},
-    {"annotate",
-     "Mark the glossary's terms in any German, English or Chinese text (a "
-     "file or standard input, of any size)",
-     AddAnnotateOptions, Annotate},
 };
 
 // The command called `name`, or null.
