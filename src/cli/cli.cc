@@ -370,14 +370,33 @@ void ReportNoEntry(const std::string& query,
 bool LoadDocument(const Options& options, const Environment& env,
                   std::ostream& err, Document* document);
 
+// The loaded glossaries read against the edition (--document or the
+// built-in one), for the commands that show where entries stand.
+struct Edition {
+  Glossary glossary;
+  Document document;
+  bool had_errors = false;  // a glossary had errors, yet loaded
+  std::unique_ptr<EditionIndex> index;
+};
+
+// Loads *edition, printing problems to `err`; false if nothing loaded.
+bool LoadEdition(const Options& options, const Environment& env,
+                 std::ostream& err, Edition* edition) {
+  if (!LoadGlossaries(options, env, err, &edition->glossary,
+                      &edition->had_errors) ||
+      !LoadDocument(options, env, err, &edition->document))
+    return false;
+  edition->index =
+      std::make_unique<EditionIndex>(edition->glossary, edition->document);
+  return true;
+}
+
 int Lookup(const Options& options, const Environment& env, std::ostream& out,
            std::ostream& err) {
-  Glossary glossary;
-  bool had_errors = false;
-  if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
-  Document document;
-  if (!LoadDocument(options, env, err, &document)) return kError;
-  const EditionIndex index(glossary, document);
+  Edition edition;
+  if (!LoadEdition(options, env, err, &edition)) return kError;
+  const EditionIndex& index = *edition.index;
+  const Glossary& glossary = edition.glossary;
   std::string query = Join(options.query);
   std::vector<Hit> hits = index.Find(query);
   std::vector<Suggestion> suggestions;
@@ -411,7 +430,7 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
     }
   }
   if (hits.empty()) ReportNoEntry(query, suggestions, glossary, err);
-  if (had_errors) return kError;
+  if (edition.had_errors) return kError;
   return hits.empty() ? kNotFound : kSuccess;
 }
 
@@ -693,17 +712,15 @@ int Read(const Options& options, const Environment& env, std::ostream& out,
 
 int Passages(const Options& options, const Environment& env, std::ostream& out,
              std::ostream& err) {
-  Glossary glossary;
-  bool had_errors = false;
-  if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
-  Document document;
-  if (!LoadDocument(options, env, err, &document)) return kError;
-  const EditionIndex index(glossary, document);
+  Edition edition;
+  if (!LoadEdition(options, env, err, &edition)) return kError;
+  const EditionIndex& index = *edition.index;
+  const Glossary& glossary = edition.glossary;
   std::string query = Join(options.query);
   std::vector<Hit> hits = index.Find(query);
   if (hits.empty()) {
     ReportNoEntry(query, index.terms().Suggest(query, 3), glossary, err);
-    return had_errors ? kError : kNotFound;
+    return edition.had_errors ? kError : kNotFound;
   }
   const std::size_t entry = hits.front().concept_index;
   std::vector<Passage> passages = index.PassagesOf(entry);
@@ -720,7 +737,7 @@ int Passages(const Options& options, const Environment& env, std::ostream& out,
     RenderConcordance(passages, concordance, out);
     if (!passages.empty()) out << FormatCounts(index.CountsOf(entry)) << '\n';
   }
-  return had_errors ? kError : kSuccess;
+  return edition.had_errors ? kError : kSuccess;
 }
 
 int Annotate(const Options& options, const Environment& env, std::ostream& out,

@@ -8,7 +8,6 @@
 namespace glossa {
 namespace {
 
-
 std::string Spaces(int n) {
   return std::string(static_cast<std::size_t>(std::max(n, 0)), ' ');
 }

@@ -414,18 +414,18 @@ nlohmann::ordered_json EntryJson(const EditionIndex& index, std::size_t entry) {
   out["related"] = std::move(related);
   nlohmann::ordered_json key_passages = nlohmann::ordered_json::array();
   for (const KeyPassage& passage : index.KeyPassagesOf(entry)) {
-    auto or_null = [&](const std::string& text) {
-      return passage.block ? nlohmann::ordered_json(text)
-                           : nlohmann::ordered_json();
-    };
     nlohmann::ordered_json item;
     item["id"] = passage.id;
     item["description"] = passage.description;
-    item["locator"] =
-        or_null(passage.block ? FormatLocator(passage.block->locator) : "");
-    item["sentence"] = or_null(passage.sentence);
-    item["text"] =
-        or_null(passage.block ? CollapseSpace(passage.block->text) : "");
+    // null, all three, when the edition read has no such block.
+    item["locator"] = nullptr;
+    item["sentence"] = nullptr;
+    item["text"] = nullptr;
+    if (passage.block) {
+      item["locator"] = FormatLocator(passage.block->locator);
+      item["sentence"] = passage.sentence;
+      item["text"] = CollapseSpace(passage.block->text);
+    }
     item["entry_in_sentence"] = passage.entry_in_sentence;
     item["why_not_in_sentence"] = passage.reason.empty()
                                       ? nlohmann::ordered_json()

@@ -38,13 +38,14 @@ EditionIndex::EditionIndex(const Glossary& glossary, const Document& document)
     block_of_.emplace(found_.blocks[b].content, b);
     length_ += found_.blocks[b].text.size();
   }
+  const BlockIndex by_id(document);
   for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
     const Concept& entry = glossary.concepts[c];
     for (std::size_t r = 0; r < entry.external_references.size(); ++r) {
       const std::string& target = entry.external_references[r].target;
       if (!IsRelativeReference(target) || target.find('#') == std::string::npos)
         continue;
-      key_passages_[c].push_back(Resolve(c, r));
+      key_passages_[c].push_back(Resolve(c, r, by_id));
     }
   }
 }
@@ -60,11 +61,10 @@ const EditionBlock* EditionIndex::BlockOf(const Content& content) const {
   return found == block_of_.end() ? nullptr : &found_.blocks[found->second];
 }
 
-std::vector<Passage> EditionIndex::PassagesIn(const EditionBlock& block) const {
-  return {
-      found_.passages.begin() +
-          static_cast<std::ptrdiff_t>(block.first_passage),
-      found_.passages.begin() + static_cast<std::ptrdiff_t>(block.end_passage)};
+std::span<const Passage> EditionIndex::PassagesIn(
+    const EditionBlock& block) const {
+  return std::span<const Passage>(found_.passages)
+      .subspan(block.first_passage, block.end_passage - block.first_passage);
 }
 
 std::vector<Passage> EditionIndex::PassagesOf(std::size_t entry) const {
@@ -91,8 +91,8 @@ std::vector<std::string> EditionIndex::SentencesOf(std::string_view id) const {
   return out;
 }
 
-KeyPassage EditionIndex::Resolve(std::size_t entry,
-                                 std::size_t reference) const {
+KeyPassage EditionIndex::Resolve(std::size_t entry, std::size_t reference,
+                                 const BlockIndex& blocks) const {
   const ExternalReference& xref =
       glossary_.concepts[entry].external_references[reference];
   EditionTarget target = ParseEditionTarget(xref.target);
@@ -101,7 +101,7 @@ KeyPassage EditionIndex::Resolve(std::size_t entry,
   out.id = target.id;
   out.quote = target.quote;
   std::tie(out.description, out.reason) = SplitKeyPassageText(xref.text);
-  out.block = LocateBlock(document_, out.id);
+  out.block = blocks.Find(out.id);
   if (!out.block) {
     out.problem = KeyPassageProblem::kNoBlock;
     return out;
@@ -113,19 +113,25 @@ KeyPassage EditionIndex::Resolve(std::size_t entry,
     if (passage.locator.node == out.id)
       standing.push_back(CollapseSpace(passage.sentence));
   }
-  std::vector<std::string> sentences = SentencesOf(out.id);
-  if (sentences.empty()) sentences = Sentences(out.block->text, language_);
-  std::string first = sentences.empty() ? "" : CollapseSpace(sentences[0]);
-  if (!target.error.empty()) {
-    out.problem = KeyPassageProblem::kBadTarget;
-    out.target_error = target.error;
-    out.sentence = standing.empty() ? first : standing.front();
-    out.entry_in_sentence = !standing.empty();
-    return out;
+  // All its sentences: wanted for a quote, or when the entry is not there.
+  const bool quoted = target.error.empty() && !out.quote.empty();
+  std::vector<std::string> sentences;
+  if (quoted || standing.empty()) {
+    sentences = SentencesOf(out.id);
+    if (sentences.empty()) {
+      for (const std::string& sentence : Sentences(out.block->text, language_))
+        sentences.push_back(CollapseSpace(sentence));
+    }
   }
-  if (out.quote.empty()) {
+  const std::string first = sentences.empty() ? "" : sentences.front();
+  if (!quoted) {
     out.entry_in_sentence = !standing.empty();
     out.sentence = standing.empty() ? first : standing.front();
+    if (!target.error.empty()) {
+      out.problem = KeyPassageProblem::kBadTarget;
+      out.target_error = target.error;
+      return out;
+    }
     if (!out.entry_in_sentence) out.problem = KeyPassageProblem::kEntryAbsent;
   } else {
     std::string quote = CollapseSpace(out.quote);

@@ -34,6 +34,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -113,8 +114,8 @@ class EditionIndex {
   // Every passage, in document order.
   const std::vector<Passage>& passages() const { return found_.passages; }
   // The passages of one block, in order; nested ones after the match they
-  // lie in.
-  std::vector<Passage> PassagesIn(const EditionBlock& block) const;
+  // lie in. A view into passages(): valid as long as the index.
+  std::span<const Passage> PassagesIn(const EditionBlock& block) const;
   // The passages of entry `entry` (an index into glossary().concepts), in
   // document order.
   std::vector<Passage> PassagesOf(std::size_t entry) const;
@@ -131,7 +132,8 @@ class EditionIndex {
   }
 
  private:
-  KeyPassage Resolve(std::size_t entry, std::size_t reference) const;
+  KeyPassage Resolve(std::size_t entry, std::size_t reference,
+                     const BlockIndex& blocks) const;
   std::vector<std::string> SentencesOf(std::string_view id) const;
 
   const Glossary& glossary_;

@@ -242,15 +242,19 @@ std::vector<std::pair<std::string, int>> CountsBySection(
   return counts;
 }
 
-std::optional<Block> LocateBlock(const Document& document,
-                                 std::string_view id) {
-  std::optional<Block> found;
+BlockIndex::BlockIndex(const Document& document) : document_(document) {
   Walk(document, [&](const Content& content, const Locator& where) {
-    if (!found && where.node == id) found = Block{where, PlainText(content)};
+    if (!where.node.empty())
+      first_.try_emplace(where.node, First{where, &content});
   });
-  // A container (the sidebar, a list): the text of what it holds.
-  const Node* node =
-      found && found->text.empty() ? FindNode(document, id) : nullptr;
+}
+
+std::optional<Block> BlockIndex::Find(std::string_view id) const {
+  auto first = first_.find(std::string(id));
+  if (first == first_.end()) return std::nullopt;
+  Block found{first->second.locator, PlainText(*first->second.content)};
+  // A container (a section, the sidebar, a list): the text of what it holds.
+  const Node* node = found.text.empty() ? FindNode(document_, id) : nullptr;
   if (node != nullptr) {
     std::vector<const Node*> path;
     ForEachNode(
@@ -258,8 +262,8 @@ std::optional<Block> LocateBlock(const Document& document,
         [&](const Node& child, const std::vector<const Node*>&) {
           std::string text = PlainText(child.content);
           if (text.empty()) return;
-          if (!found->text.empty()) found->text += ' ';
-          found->text += text;
+          if (!found.text.empty()) found.text += ' ';
+          found.text += text;
         },
         &path);
   }

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -106,10 +107,26 @@ struct Block {
   std::string text;
 };
 
-// The block whose id is `id` ("s2.1.p2", "fn9", "s3.2.box1", "kf.2"), or
-// nullopt. A container without text of its own (a list, the sidebar, a
-// figure) gives the text of what it holds; a section ("s2.1") its heading.
-std::optional<Block> LocateBlock(const Document& document, std::string_view id);
+// The blocks of an edition by id, found in one walk of the document, so
+// that looking up many ids does not walk it once each. The document must
+// outlive the index.
+class BlockIndex {
+ public:
+  explicit BlockIndex(const Document& document);
+
+  // The block whose id is `id` ("s2.1.p2", "fn9", "s3.2.box1", "kf.2"), or
+  // nullopt. A node without text of its own (a section, a list, the
+  // sidebar, a figure) gives the text of all it holds.
+  std::optional<Block> Find(std::string_view id) const;
+
+ private:
+  struct First {
+    Locator locator;
+    const Content* content;
+  };
+  const Document& document_;
+  std::unordered_map<std::string, First> first_;  // where each id is met
+};
 
 }  // namespace glossa
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "core/uri.h"
 #include "core/tbx_reader.h"
 #include "core/tbx_vocabulary.h"
+#include "core/uri.h"
 #include "core/xml_input.h"
 
 namespace glossa {

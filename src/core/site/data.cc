@@ -1,5 +1,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "core/lookup.h"
@@ -24,23 +25,24 @@ std::string DefinitionIn(const Concept& concept_entry, std::string_view lang) {
 // form of every simplified one. (A traditional character of no term's
 // simplified character cannot find anything, folded or not.)
 nlohmann::ordered_json SimplifiedMap(const Glossary& glossary) {
-  std::map<std::string, std::string> map;
+  std::set<char32_t> han;  // every Han character of the terms, once
   for (const Concept& entry : glossary.concepts) {
     for (const LangSection& section : entry.languages) {
       for (const Term& term : section.terms) {
-        for (char32_t c : CodePoints(term.text)) {
-          if (!IsCjkLetter(c)) continue;
-          std::string simplified =
-              FromCodePoints(std::u32string(1, SimplifiedCharacter(c)));
-          std::string typed = FoldKey(FromCodePoints(std::u32string(1, c)));
-          if (typed != simplified) map[typed] = simplified;
-          std::string traditional = ToTraditional(simplified);
-          if (traditional != simplified &&
-              ToSimplified(traditional) == simplified)
-            map[traditional] = simplified;
-        }
+        for (char32_t c : CodePoints(term.text))
+          if (IsCjkLetter(c)) han.insert(c);
       }
     }
+  }
+  std::map<std::string, std::string> map;
+  for (char32_t c : han) {
+    std::string simplified =
+        FromCodePoints(std::u32string(1, SimplifiedCharacter(c)));
+    std::string typed = FoldKey(FromCodePoints(std::u32string(1, c)));
+    if (typed != simplified) map[typed] = simplified;
+    std::string traditional = ToTraditional(simplified);
+    if (traditional != simplified && ToSimplified(traditional) == simplified)
+      map[traditional] = simplified;
   }
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (const auto& [from, to] : map) out[from] = to;

@@ -64,10 +64,10 @@ class ReportWriter {
   void Content(pugi::xml_node parent, const glossa::Content& content,
                std::string_view root) {
     const EditionBlock* block = site_.index.BlockOf(content);
-    std::vector<Passage> matches;
+    std::vector<const Passage*> matches;  // the top-level ones
     if (block != nullptr) {
-      for (Passage& passage : site_.index.PassagesIn(*block))
-        if (passage.nested_in < 0) matches.push_back(std::move(passage));
+      for (const Passage& passage : site_.index.PassagesIn(*block))
+        if (passage.nested_in < 0) matches.push_back(&passage);
     }
     std::string_view text =
         block != nullptr ? std::string_view(block->text) : std::string_view();
@@ -86,12 +86,12 @@ class ReportWriter {
       const std::size_t end = offset + span.text.size();
       std::size_t at = begin;
       while (at < end) {
-        while (next < matches.size() && matches[next].block_end <= at) ++next;
-        if (next == matches.size() || matches[next].block_begin >= end) {
+        while (next < matches.size() && matches[next]->block_end <= at) ++next;
+        if (next == matches.size() || matches[next]->block_begin >= end) {
           AddText(parent, span.text.substr(at - begin));
           break;
         }
-        const Passage& match = matches[next];
+        const Passage& match = *matches[next];
         if (match.block_begin > at) {
           AddText(parent, text.substr(at, match.block_begin - at));
           at = match.block_begin;
