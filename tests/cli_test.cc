@@ -115,6 +115,11 @@ TEST_CASE("glossa site builds the site and says where to open it", "[cli]") {
         "glossa: error: the glossary has errors; the site was not built");
   CHECK(testing::ReadOrFail(dir + "/index.html").find("Dateninseln") !=
         std::string::npos);
+  RunResult dash = RunGlossa({"site", "-o", "-"});
+  CHECK(dash.status == 2);
+  CHECK(dash.err ==
+        "glossa: error: site: a site is a folder of files and cannot go to "
+        "standard output; give the folder's name\n");
   RunResult no_out = RunGlossa({"site"});
   CHECK(no_out.status == 2);
   CHECK(FirstLine(no_out.err) == "glossa: error: site: --output is required");
@@ -131,10 +136,33 @@ TEST_CASE("glossa site takes -o and --output, and --out as an alias", "[cli]") {
   }
   std::string help = RunGlossa({"site", "--help"}).out;
   CHECK(help.find("\n  -o,--output,--out DIR REQUIRED\n"
-                  "                              The folder to build it in "
-                  "(replaced as a whole, only once the new site is "
-                  "complete); --out is an alias of --output\n") !=
+                  "                              The folder to build it in: a "
+                  "new or empty one, or a site glossa built (replaced as a "
+                  "whole once the new site is complete; a folder holding "
+                  "other files is refused); --out is an alias of --output\n") !=
         std::string::npos);
+}
+
+TEST_CASE("glossa site never replaces a folder of the user's files", "[cli]") {
+  // `glossa site --out "$PWD"` once deleted the working folder.
+  std::string dir = testing::MakeTempDir();
+  std::string thesis = dir + "/thesis.txt";
+  std::string error;
+  REQUIRE(WriteFileAtomically(thesis, "two years of work", &error));
+  RunResult refused = RunGlossa({"site", "--out", dir});
+  CHECK(refused.status == 2);
+  CHECK(refused.err == "glossa: error: cannot write '" + dir + "': it holds '" +
+                           thesis +
+                           "', which glossa did not write; give a new or "
+                           "empty folder, or move that file away first\n");
+  CHECK(refused.out.empty());
+  CHECK(testing::ReadOrFail(thesis) == "two years of work");
+  // A site glossa built is rebuilt in place.
+  std::string site = dir + "/site";
+  REQUIRE(RunGlossa({"site", "-o", site}).status == 0);
+  RunResult again = RunGlossa({"site", "-o", site});
+  CHECK(again.status == 0);
+  CHECK(again.err.empty());
 }
 
 TEST_CASE("glossa lookup --json prints the entry as JSON", "[cli]") {

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "test_support.h"
@@ -90,7 +92,11 @@ TEST_CASE("a folder is written whole and replaces the old one", "[file_io]") {
       WriteDirectoryAtomically(site + "/", {{"index.html", "two"}}, &error));
   CHECK(testing::ReadOrFail(site + "/index.html") == "two");
   // The old folder's files are gone with it, and nothing is left beside it.
-  CHECK(Names(site) == std::vector<std::string>{"index.html"});
+  CHECK(Names(site) == std::vector<std::string>{".glossa-site", "index.html"});
+  CHECK(testing::ReadOrFail(site + "/.glossa-site") ==
+        "# glossa wrote this folder and replaces it whole when it writes it\n"
+        "# again; it refuses to if the folder holds a file not listed here.\n"
+        "index.html\n");
   CHECK(Names(parent) == std::vector<std::string>{"site"});
 }
 
@@ -112,6 +118,148 @@ TEST_CASE("a folder that cannot be written leaves the old one untouched",
   CHECK_FALSE(WriteDirectoryAtomically(file, {{"index.html", "x"}}, &error));
   CHECK(error == "cannot write '" + file + "': Not a directory");
   CHECK(testing::ReadOrFail(file) == "keep");
+}
+
+TEST_CASE("a folder of the user's own files is never replaced", "[file_io]") {
+  std::string parent = testing::MakeTempDir();
+  std::string error;
+  // A folder glossa did not write.
+  std::string mine = parent + "/thesis";
+  REQUIRE(std::filesystem::create_directory(mine));
+  REQUIRE(WriteFileAtomically(mine + "/thesis.txt", "my work", &error));
+  CHECK_FALSE(WriteDirectoryAtomically(mine, {{"index.html", "x"}}, &error));
+  CHECK(error == "cannot write '" + mine + "': it holds '" + mine +
+                     "/thesis.txt', which glossa did not write; give a new "
+                     "or empty folder, or move that file away first");
+  CHECK(Names(mine) == std::vector<std::string>{"thesis.txt"});
+  CHECK(testing::ReadOrFail(mine + "/thesis.txt") == "my work");
+  // A site the user put a file into, deep down.
+  std::string site = parent + "/site";
+  REQUIRE(WriteDirectoryAtomically(site, {{"entries/a.html", "a"}}, &error));
+  REQUIRE(WriteFileAtomically(site + "/entries/notes.md", "mine", &error));
+  CHECK_FALSE(WriteDirectoryAtomically(site, {{"index.html", "x"}}, &error));
+  CHECK(error == "cannot write '" + site + "': it holds '" + site +
+                     "/entries/notes.md', which glossa did not write; give a "
+                     "new or empty folder, or move that file away first");
+  CHECK(testing::ReadOrFail(site + "/entries/notes.md") == "mine");
+  CHECK(Names(parent) == std::vector<std::string>{"site", "thesis"});
+  // An empty folder is taken.
+  std::string empty = parent + "/empty";
+  REQUIRE(std::filesystem::create_directory(empty));
+  CHECK(WriteDirectoryAtomically(empty, {{"index.html", "x"}}, &error));
+  CHECK(Names(empty) == std::vector<std::string>{".glossa-site", "index.html"});
+}
+
+TEST_CASE("a link to a site folder stays a link", "[file_io]") {
+  std::string parent = testing::MakeTempDir();
+  std::string error;
+  REQUIRE(
+      WriteDirectoryAtomically(parent + "/real", {{"a.html", "1"}}, &error));
+  std::filesystem::create_directory_symlink("real", parent + "/link");
+  REQUIRE(
+      WriteDirectoryAtomically(parent + "/link", {{"b.html", "2"}}, &error));
+  CHECK(std::filesystem::is_symlink(parent + "/link"));
+  CHECK(Names(parent + "/real") ==
+        std::vector<std::string>{".glossa-site", "b.html"});
+}
+
+TEST_CASE("a file the output replaces keeps its permissions", "[file_io]") {
+  std::string path = testing::MakeTempDir() + "/out.tbx";
+  std::string error;
+  REQUIRE(WriteFileAtomically(path, "first", &error));
+  REQUIRE(::chmod(path.c_str(), 0640) == 0);
+  REQUIRE(WriteFileAtomically(path, "second", &error));
+  struct stat info;
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK((info.st_mode & 07777) == 0640);
+}
+
+TEST_CASE("an output link to a file stays a link; the file is replaced",
+          "[file_io]") {
+  std::string dir = testing::MakeTempDir();
+  std::string error;
+  REQUIRE(WriteFileAtomically(dir + "/target.tbx", "old", &error));
+  std::filesystem::create_symlink("target.tbx", dir + "/link.tbx");
+  REQUIRE(WriteFileAtomically(dir + "/link.tbx", "new", &error));
+  CHECK(std::filesystem::is_symlink(dir + "/link.tbx"));
+  CHECK(testing::ReadOrFail(dir + "/target.tbx") == "new");
+  // A dangling link: the file it names is made.
+  std::filesystem::create_symlink("made.tbx", dir + "/dangling.tbx");
+  REQUIRE(WriteFileAtomically(dir + "/dangling.tbx", "made", &error));
+  CHECK(std::filesystem::is_symlink(dir + "/dangling.tbx"));
+  CHECK(testing::ReadOrFail(dir + "/made.tbx") == "made");
+  CHECK(Names(dir) == std::vector<std::string>{"dangling.tbx", "link.tbx",
+                                               "made.tbx", "target.tbx"});
+}
+
+TEST_CASE("an output FIFO is written into, not replaced", "[file_io]") {
+  std::string fifo = testing::MakeTempDir() + "/pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string read, read_error;
+  std::thread reader([&] { ReadFile(fifo, &read, &read_error); });
+  std::string error;
+  bool written = WriteFileAtomically(fifo, "through the pipe", &error);
+  reader.join();
+  CHECK(written);
+  CHECK(read == "through the pipe");
+  struct stat info;
+  REQUIRE(::lstat(fifo.c_str(), &info) == 0);
+  CHECK(S_ISFIFO(info.st_mode));
+}
+
+TEST_CASE("an output under /proc or /dev is appended to, as a shell would",
+          "[file_io]") {
+  // `glossa export -o /dev/stdout >> log`: stdout is a file opened for
+  // appending; what was in it stays, and it stays the same file.
+  std::string log = testing::MakeTempDir() + "/log";
+  std::string error;
+  REQUIRE(WriteFileAtomically(log, "before\n", &error));
+  struct stat before;
+  REQUIRE(::stat(log.c_str(), &before) == 0);
+  int fd = ::open(log.c_str(), O_WRONLY | O_APPEND);
+  REQUIRE(fd >= 0);
+  std::string through = "/proc/self/fd/" + std::to_string(fd);
+  CHECK(WriteFileAtomically(through, "after\n", &error));
+  ::close(fd);
+  CHECK(testing::ReadOrFail(log) == "before\nafter\n");
+  struct stat after;
+  REQUIRE(::stat(log.c_str(), &after) == 0);
+  CHECK(after.st_ino == before.st_ino);
+  // A character device stays one.
+  CHECK(WriteFileAtomically("/dev/null", "nothing", &error));
+  REQUIRE(::lstat("/dev/null", &after) == 0);
+  CHECK(S_ISCHR(after.st_mode));
+}
+
+TEST_CASE("a directory is no output file", "[file_io]") {
+  std::string dir = testing::MakeTempDir();
+  std::string error;
+  CHECK_FALSE(WriteFileAtomically(dir, "x", &error));
+  CHECK(error == "cannot write '" + dir + "': Is a directory");
+  CHECK(Names(dir).empty());
+}
+
+TEST_CASE("standard input has the size limit files have", "[file_io]") {
+  std::istringstream small("12345678");
+  std::string contents, error;
+  CHECK(ReadStream(small, "<stdin>", &contents, &error, 8));
+  CHECK(contents == "12345678");
+  std::istringstream large("123456789");
+  CHECK_FALSE(ReadStream(large, "<stdin>", &contents, &error, 8));
+  CHECK(error ==
+        "cannot read '<stdin>': input is too large (the limit is 8 "
+        "bytes)");
+  CHECK(contents.empty());
+}
+
+TEST_CASE("a linked file must be a regular file", "[file_io]") {
+  std::string fifo = testing::MakeTempDir() + "/edition.xml";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string contents, error;
+  CHECK_FALSE(ReadRegularFile(fifo, &contents, &error));
+  CHECK(error == "cannot read '" + fifo + "': not a regular file");
+  CHECK_FALSE(ReadRegularFile("/dev/zero", &contents, &error));
+  CHECK(error == "cannot read '/dev/zero': not a regular file");
 }
 
 }  // namespace

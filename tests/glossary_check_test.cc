@@ -1,9 +1,12 @@
 #include "core/glossary_check.h"
 
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
+#include "core/file_io.h"
 #include "core/tbx_check.h"
 #include "core/tei.h"
 #include "test_support.h"
@@ -28,7 +31,8 @@ TEST_CASE("key passages, background marks and relations are checked",
   // Each rule of a key passage (edition_index.h) is broken once in the
   // fixture; `glossa check` reads the edition the targets name.
   std::string source = GLOSSA_SOURCE_DIR;
-  std::string edition = "'../../glossary/sources/merics-2017-de.tei.xml#";
+  // tests/data/sources is a link to glossary/sources.
+  std::string edition = "'sources/merics-2017-de.tei.xml#";
   testing::RunResult run = testing::RunGlossa(
       {"check", std::string(GLOSSA_TEST_DATA) + "/key-passages.tbx"});
   CHECK(run.status == 1);
@@ -41,10 +45,10 @@ TEST_CASE("key passages, background marks and relations are checked",
             k + "10:9: error: target " + edition +
                 "fn99': the edition has no block 'fn99'",
             k +
-                "11:9: error: target "
-                "'../../glossary/sources/nothing.tei.xml#fn9': cannot open '" +
+                "11:9: error: target 'sources/nothing.tei.xml#fn9': cannot "
+                "open '" +
                 source +
-                "/glossary/sources/nothing.tei.xml': No such file or "
+                "/tests/data/sources/nothing.tei.xml': No such file or "
                 "directory",
             k + "12:9: error: target 'missing.png': no file '" + source +
                 "/tests/data/missing.png'",
@@ -81,7 +85,14 @@ TEST_CASE("key passages, background marks and relations are checked",
                 "answered by 'related' (line 8), not 'narrower'",
             k + "30:7: warning: entry 'bonitaet' is marked background but "
                 "occurs in the edition 6 times (first: §2.1, p. 5)",
-            "tests/data/key-passages.tbx: 5 entries, 7 errors, 6 warnings",
+            k + "36:9: error: target "
+                "'../../glossary/sources/merics-2017-de.tei.xml#fn9': glossa "
+                "follows a link only to a file in the glossary's folder or "
+                "below it",
+            k + "37:9: error: target '/dev/zero': glossa follows a link only "
+                "to a file in the glossary's folder or below it",
+            k + "38:9: error: target '#fn9': names no file",
+            "tests/data/key-passages.tbx: 5 entries, 10 errors, 6 warnings",
         });
 }
 
@@ -102,6 +113,33 @@ TEST_CASE("a relative xref target must name a file beside the glossary",
                        "/xx'\n" + path +
                        ":72:17: error: target 'xx': no file '" + folder +
                        "/xx'\n" + path + ": 2 entries, 2 errors, 0 warnings\n");
+}
+
+TEST_CASE("a link to a FIFO beside the glossary is refused, not waited on",
+          "[glossary-check]") {
+  std::string dir = testing::MakeTempDir();
+  std::string fifo = dir + "/edition.tei.xml";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string tbx = dir + "/g.tbx";
+  std::string error;
+  REQUIRE(WriteFileAtomically(
+      tbx,
+      "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" "
+      "xmlns=\"urn:iso:std:iso:30042:ed-2\"><tbxHeader><fileDesc>"
+      "<sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader><text><body>\n"
+      "<conceptEntry id=\"a\">\n"
+      "<xref type=\"externalCrossReference\" "
+      "target=\"edition.tei.xml#fn9\">x</xref>\n"
+      "<langSec xml:lang=\"de\"><termSec><term>Apfel</term></termSec>"
+      "</langSec></conceptEntry></body></text></tbx>\n",
+      &error));
+  testing::RunResult run = testing::RunGlossa({"check", tbx});
+  CHECK(run.out == tbx +
+                       ":3:1: error: target 'edition.tei.xml#fn9': cannot "
+                       "read '" +
+                       fifo + "': not a regular file\n" + tbx +
+                       ": 1 entry, 1 error, 0 warnings\n");
+  CHECK(run.status == 1);
 }
 
 TEST_CASE("the built-in glossary's content checks clean", "[glossary-check]") {

@@ -261,5 +261,23 @@ TEST_CASE("text from the glossary reaches the page only as text", "[site]") {
   CHECK(Count(page, "<li><span>click me</span></li>") == 1);
 }
 
+TEST_CASE("every entry has its own page, whatever its id", "[site]") {
+  Glossary glossary;
+  // Position 2 holds an id that is no file name; "entry-2" and "entry-3"
+  // are real ids; "Apfel" and "apfel" differ only in case; "apfel" comes
+  // twice.
+  for (const char* id :
+       {"Apfel", "a/b", "entry-2", "apfel", "entry-3", "", "apfel"})
+    glossary.concepts.push_back(
+        MakeConcept(id, "Apfel", "apple", "苹果", "píngguǒ"));
+  CHECK(EntryFileNames(glossary) ==
+        std::vector<std::string>{"Apfel", "entry-4", "entry-2", "entry-5",
+                                 "entry-3", "entry-6", "entry-7"});
+  std::set<std::string> pages;
+  for (const SiteFile& file : SiteOf(glossary))
+    if (file.path.starts_with("entries/")) pages.insert(file.path);
+  CHECK(pages.size() == glossary.concepts.size());
+}
+
 }  // namespace
 }  // namespace glossa

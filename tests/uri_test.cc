@@ -20,6 +20,19 @@ TEST_CASE("relative references are URI references without a scheme", "[uri]") {
   CHECK(UriScheme("a+b.c-d:x") == "a+b.c-d");
 }
 
+TEST_CASE("a linked file stays in the glossary's folder or below it", "[uri]") {
+  for (const char* path : {"sources/merics-2017-de.tei.xml", "x.png", "a/../b",
+                           "./a", "a//b", "a/b/../../c"}) {
+    INFO(path);
+    CHECK(StaysInFolder(path));
+  }
+  for (const char* path : {"", "/dev/zero", "..", "../x", "a/../../b", "./../x",
+                           "a/b/../../../c"}) {
+    INFO(path);
+    CHECK_FALSE(StaysInFolder(path));
+  }
+}
+
 TEST_CASE("the site links only what the glossary's checker calls safe",
           "[uri]") {
   // One reading of schemes for both: what IsRelativeReference calls

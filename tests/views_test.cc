@@ -60,7 +60,8 @@ EntryViews ViewsOf(const Views& views, std::size_t i) {
       LookupJson(*views.index, entry.id, views.index->Find(entry.id), {});
   REQUIRE(lookup["entries"].size() == 1);
   out.lookup = lookup["entries"][0];
-  out.page = &views.site.at("entries/" + EntryFileName(entry, i) + ".html");
+  out.page =
+      &views.site.at("entries/" + EntryFileNames(views.glossary)[i] + ".html");
   return out;
 }
 

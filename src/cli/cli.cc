@@ -99,7 +99,8 @@ CLI::Option* AddOutputOption(CLI::App* command, std::string& target,
 // The output option of a command that writes a file or standard output.
 void AddOutputFileOption(CLI::App* command, Options& options) {
   AddOutputOption(command, options.output, "FILE",
-                  "Write to FILE instead of standard output");
+                  "Write to FILE instead of standard output (- is standard "
+                  "output); a file is replaced only once it is complete");
 }
 
 // The name, description, help and options of glossa itself.
@@ -216,8 +217,10 @@ void AddReadOptions(CLI::App* read, Options& options) {
 
 void AddSiteOptions(CLI::App* site, Options& options) {
   AddOutputOption(site, options.site_dir, "DIR",
-                  "The folder to build it in (replaced as a whole, only once "
-                  "the new site is complete); --out is an alias of --output",
+                  "The folder to build it in: a new or empty one, or a site "
+                  "glossa built (replaced as a whole once the new site is "
+                  "complete; a folder holding other files is refused); --out "
+                  "is an alias of --output",
                   "--out")
       ->required();
 }
@@ -452,7 +455,7 @@ class LinkedEditions {
         continue;
       }
       std::string bytes;
-      if (!ReadFile(resolved, &bytes, &linked.error)) continue;
+      if (!ReadRegularFile(resolved, &bytes, &linked.error)) continue;
       auto document = std::make_unique<Document>();
       Diagnostics tei;
       if (!ReadTei(bytes, resolved, tei, document.get())) {
@@ -557,10 +560,7 @@ bool ReadInput(const std::string& path, const Environment& env,
     *error = "cannot read standard input";
     return false;
   }
-  std::ostringstream buffer;
-  buffer << env.in->rdbuf();
-  *bytes = buffer.str();
-  return true;
+  return ReadStream(*env.in, "<stdin>", bytes, error);
 }
 
 int Import(const Options& options, const Environment& env, std::ostream& out,
@@ -615,6 +615,11 @@ int Import(const Options& options, const Environment& env, std::ostream& out,
 
 int Site(const Options& options, const Environment& env, std::ostream& out,
          std::ostream& err) {
+  if (options.site_dir == "-") {
+    err << "glossa: error: site: a site is a folder of files and cannot go "
+           "to standard output; give the folder's name\n";
+    return kError;
+  }
   Glossary glossary;
   bool had_errors = false;
   if (!LoadGlossaries(options, env, err, &glossary, &had_errors) ||

@@ -21,9 +21,24 @@ inline constexpr std::size_t kMaxInputBytes = std::size_t{512} << 20;
 // sets *error to a message naming the file and the reason, e.g.
 //   cannot open 'x.tbx': No such file or directory
 //   cannot read 'glossary': Is a directory
+// A FIFO or a device is read like a file, to its end or the size limit.
 // "-" is not special here; callers decide what it means.
 bool ReadFile(const std::string& path, std::string* contents,
               std::string* error);
+
+// As ReadFile, for a path glossa did not get from the user (a file a
+// glossary links to): only a regular file is read. A FIFO, a device, a
+// socket or a directory is refused without waiting for a writer
+// ("cannot read 'a': not a regular file").
+bool ReadRegularFile(const std::string& path, std::string* contents,
+                     std::string* error);
+
+// Reads `in` to its end into *contents, as ReadFile reads a file, with the
+// same size limit (`limit` bytes; tests lower it): standard input is no
+// way around it. On failure returns false and sets *error
+// ("cannot read '<stdin>': input is too large (the limit is 512 MiB)").
+bool ReadStream(std::istream& in, std::string_view name, std::string* contents,
+                std::string* error, std::size_t limit = kMaxInputBytes);
 
 // Opens `path` for reading as a stream, for inputs too large to read whole.
 // Returns nullptr, with *error set as ReadFile sets it, for a missing or
@@ -31,10 +46,17 @@ bool ReadFile(const std::string& path, std::string* contents,
 std::unique_ptr<std::istream> OpenStream(const std::string& path,
                                          std::string* error);
 
-// Writes `contents` to a temporary file beside `path`, flushes it, and
-// renames it over `path`, so readers see the old file or the new one and
-// never half of either. On failure returns false, sets *error, and leaves
-// `path` untouched.
+// Writes `contents` to `path`. A regular file, or a path where nothing is
+// yet, is written atomically: a temporary file beside it, flushed, then
+// renamed over it, so readers see the old file or the new one and never
+// half of either; an existing file keeps its permissions. A symbolic link to
+// a regular file stays a link, and the file it names is replaced the same
+// way. Anything else is written through, never replaced: a FIFO, a device,
+// a socket, a dangling link (which creates the file it names), and every
+// path under /dev/ or /proc/ (/dev/stdout, /proc/self/fd/1), which is
+// opened for appending, so `-o /dev/stdout >> log` adds to the log. On
+// failure returns false, sets *error ("cannot write 'x': Is a directory"),
+// and leaves a regular file untouched.
 bool WriteFileAtomically(const std::string& path, std::string_view contents,
                          std::string* error);
 
@@ -45,10 +67,22 @@ struct SiteFile {
   std::string contents;
 };
 
-// Writes `files` into a new temporary folder beside `dir`, then puts it in
-// the place of `dir` (an existing `dir` is moved aside and removed only once
-// the new one stands), so `dir` is always either the old folder, whole, or
-// the new one. On failure returns false, sets *error ("cannot write
+// The file WriteDirectoryAtomically adds to every folder it writes: a
+// comment, then the path of each file it wrote, one per line. It is how a
+// later write knows that a folder, and everything in it, is glossa's.
+inline constexpr std::string_view kFolderManifest = ".glossa-site";
+
+// Writes `files`, and the manifest listing them, into a new temporary folder
+// beside `dir`, then puts it in the place of `dir` (an existing `dir` is
+// moved aside and removed only once the new one stands), so `dir` is always
+// either the old folder, whole, or the new one.
+//
+// An existing `dir` is replaced only when nothing would be lost: when it is
+// empty, or when its manifest lists every file in it. A folder of the
+// user's own, or a site the user added a file to, is refused ("cannot write
+// 'site': it holds 'site/thesis.txt', which glossa did not write; ...").
+// A `dir` that is a symbolic link to a folder stays a link; the folder it
+// names is replaced. On failure returns false, sets *error ("cannot write
 // 'site/index.html': ..."), removes the temporary folder and leaves `dir`
 // untouched. A `dir` that exists and is not a folder is an error.
 bool WriteDirectoryAtomically(const std::string& dir,

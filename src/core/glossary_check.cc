@@ -103,9 +103,17 @@ void CheckLinks(const Glossary& glossary,
       const ExternalReference& reference = entry.external_references[r];
       if (!IsRelativeReference(reference.target)) continue;
       EditionTarget target = ParseEditionTarget(reference.target);
+      std::string what = "target " + Quoted(reference.target) + ": ";
+      if (!StaysInFolder(target.file)) {
+        diags.Error(reference.origin,
+                    what + (target.file.empty()
+                                ? "names no file"
+                                : "glossa follows a link only to a file in "
+                                  "the glossary's folder or below it"));
+        continue;
+      }
       auto file = files.find(target.file);
       if (file == files.end()) continue;
-      std::string what = "target " + Quoted(reference.target) + ": ";
       if (!file->second.error.empty()) {
         diags.Error(reference.origin, what + file->second.error);
         continue;
@@ -168,6 +176,7 @@ std::map<std::string, bool> LinkedFiles(const Glossary& glossary) {
     for (const ExternalReference& reference : entry.external_references) {
       if (!IsRelativeReference(reference.target)) continue;
       EditionTarget target = ParseEditionTarget(reference.target);
+      if (!StaysInFolder(target.file)) continue;
       out[target.file] = out[target.file] || target.has_fragment;
     }
   }

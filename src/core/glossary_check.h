@@ -6,9 +6,10 @@
 //     another word there is a warning, and so is a relation the target does
 //     not answer with a cross-reference back carrying the inverse relation
 //     (broader <-> narrower; related and contrast both ways).
-//   - Links. An <xref> with a relative target names a file beside the
-//     glossary, which must exist; with a #fragment the file must read as a
-//     TEI edition and the key passage must follow the rule in
+//   - Links. An <xref> with a relative target names a file in the
+//     glossary's folder or below it (uri.h StaysInFolder; anything else is
+//     an error, and never opened), which must exist; with a #fragment the file
+//     must read as a TEI edition and the key passage must follow the rule in
 //     edition_index.h (a block that exists, a sentence where the entry
 //     stands or a reason why not).
 //   - Occurrence. A glossary that links into an edition annotates it: each
@@ -36,7 +37,8 @@
 namespace glossa {
 
 // The files the glossary's relative <xref> targets name, as the targets
-// write them ("sources/merics-2017-de.tei.xml"), each with whether a
+// write them ("sources/merics-2017-de.tei.xml"), only those that stay in
+// the glossary's folder (StaysInFolder), each with whether a
 // target points into it with a #fragment (then it must be an edition).
 std::map<std::string, bool> LinkedFiles(const Glossary& glossary);
 

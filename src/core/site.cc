@@ -1,6 +1,9 @@
 #include "core/site.h"
 
+#include <algorithm>
+#include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -9,22 +12,55 @@
 
 namespace glossa {
 
-std::string EntryFileName(const Concept& concept_entry, std::size_t index) {
-  const std::string& id = concept_entry.id;
-  bool safe = !id.empty() && id.size() <= 100 && id[0] != '.';
+namespace {
+
+bool IsSafeFileName(std::string_view id) {
+  if (id.empty() || id.size() > 100 || id[0] == '.') return false;
   for (char c : id) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
               (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-    safe = safe && ok;
+    if (!ok) return false;
   }
-  return safe ? id : "entry-" + std::to_string(index + 1);
+  return true;
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return lower;
+}
+
+}  // namespace
+
+std::vector<std::string> EntryFileNames(const Glossary& glossary) {
+  const std::vector<Concept>& entries = glossary.concepts;
+  // Safe ids claim their names first, so an entry called "entry-2" keeps its
+  // name and the unsafe id at position 2 moves on to a free one.
+  std::vector<std::string> names(entries.size());
+  std::set<std::string> taken;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (IsSafeFileName(entries[i].id) &&
+        taken.insert(AsciiLower(entries[i].id)).second)
+      names[i] = entries[i].id;
+  }
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (!names[i].empty()) continue;
+    for (std::size_t n = std::max(next, i + 1);; ++n) {
+      std::string name = "entry-" + std::to_string(n);
+      if (taken.insert(name).second) {
+        names[i] = std::move(name);
+        next = n + 1;
+        break;
+      }
+    }
+  }
+  return names;
 }
 
 std::vector<SiteFile> BuildSite(const EditionIndex& index) {
-  std::vector<std::string> files;
-  for (std::size_t i = 0; i < index.glossary().concepts.size(); ++i)
-    files.push_back(EntryFileName(index.glossary().concepts[i], i));
-  const site::SiteContext site(index, std::move(files));
+  const site::SiteContext site(index, EntryFileNames(index.glossary()));
   std::vector<SiteFile> out;
   out.push_back({"index.html", site::ReportPage(site)});
   out.push_back({"glossary.html", site::GlossaryPage(site)});

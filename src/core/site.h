@@ -32,10 +32,13 @@ namespace glossa {
 // counts) comes from `index`.
 std::vector<SiteFile> BuildSite(const EditionIndex& index);
 
-// The file name (without ".html") of an entry's page: its id when that is
-// a safe file name (letters, digits, '-', '_', '.', not starting with '.'),
-// else "entry-<n>" with n its position in the glossary, from 1.
-std::string EntryFileName(const Concept& concept_entry, std::size_t index);
+// The file names (without ".html") of the entries' pages, by entry, all
+// different even on a file system that ignores case: an entry's id when
+// that is a safe file name (letters, digits, '-', '_', '.', not starting
+// with '.', at most 100 bytes) and no earlier entry's name already takes it
+// (compared in ASCII lower case), else "entry-<n>" with n the entry's
+// position in the glossary, from 1, or the next n that is free.
+std::vector<std::string> EntryFileNames(const Glossary& glossary);
 
 }  // namespace glossa
 

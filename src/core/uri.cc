@@ -55,6 +55,22 @@ bool IsRelativeReference(std::string_view reference) {
   return UriScheme(reference).empty();
 }
 
+bool StaysInFolder(std::string_view path) {
+  if (path.empty() || path[0] == '/') return false;
+  int depth = 0;
+  while (!path.empty()) {
+    std::size_t slash = path.find('/');
+    std::string_view part = path.substr(0, slash);
+    if (part == "..") {
+      if (--depth < 0) return false;
+    } else if (!part.empty() && part != ".") {
+      ++depth;
+    }
+    path = slash == std::string_view::npos ? "" : path.substr(slash + 1);
+  }
+  return true;
+}
+
 EditionTarget ParseEditionTarget(std::string_view reference) {
   EditionTarget out;
   std::size_t hash = reference.find('#');

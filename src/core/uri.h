@@ -34,6 +34,12 @@ std::string UriScheme(std::string_view reference);
 // Whether `reference` has no scheme.
 bool IsRelativeReference(std::string_view reference);
 
+// Whether the path of a relative reference names a file in the folder of
+// the file that holds the reference, or below it: not empty, not absolute,
+// and no ".." that climbs out ("a/../b" stays in; "../b", "a/../../b" and
+// "/dev/zero" do not). glossa opens only such files for a glossary's links.
+bool StaysInFolder(std::string_view path);
+
 // A reference split at its first "#": the part before and the fragment.
 struct EditionTarget {
   std::string file;  // "sources/merics-2017-de.tei.xml"; "" for "#fn9"

@@ -21,7 +21,7 @@ namespace glossa::site {
 // What every page builder reads: the index (glossary, report, passages)
 // and the entry pages' file names. The index must outlive it.
 struct SiteContext {
-  // `files` names each entry's page (EntryFileName, site.h), by entry.
+  // `files` names each entry's page (EntryFileNames, site.h), by entry.
   SiteContext(const EditionIndex& index, std::vector<std::string> files);
   // The link from a page `root` away from the site's folder ("" or "../")
   // to the page of entry `entry`.
@@ -30,7 +30,7 @@ struct SiteContext {
   const EditionIndex& index;
   const Glossary& glossary;
   const Document& document;
-  std::vector<std::string> files;            // EntryFileName, by entry
+  std::vector<std::string> files;            // EntryFileNames, by entry
   std::map<std::string, std::size_t> by_id;  // entry index, by id
 };
 
