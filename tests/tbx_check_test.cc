@@ -337,6 +337,17 @@ TEST_CASE(
         "d.tbx:6:67: error: '2017-12-12T10:57:25.");
 }
 
+TEST_CASE("inline markup nested to the limit is checked to its innermost",
+          "[check]") {
+  // <descrip> stands at level 5; the <x> at 256, glossa's limit.
+  std::string descrip = "<descrip type=\"definition\">" +
+                        testing::NestedElements("hi", 250, "<x>deep</x>") +
+                        "</descrip>";
+  CHECK(CheckBytes(testing::TbxEntryHolding(descrip), "deep.tbx").messages ==
+        std::vector<std::string>{
+            "deep.tbx:5:1028: error: <x> is not a TBX element"});
+}
+
 TEST_CASE("parallel Chinese sections must have as many terms as zh-Hans",
           "[check]") {
   Checked checked = CheckBytes(R"(<?xml version="1.0"?>

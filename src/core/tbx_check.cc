@@ -331,7 +331,9 @@ class Checker {
     v3_ = std::string_view(root.name()) == "tbx";
     SelectDialect(root);
     CollectIds(root);
-    Visit(root);
+    for (pugi::xml_node node = root; node; node = tbx::NextInTree(node, root)) {
+      if (node.type() == pugi::node_element) Visit(node);
+    }
   }
 
  private:
@@ -391,6 +393,7 @@ class Checker {
     }
   }
 
+  // Checks one element and its children's order; Run visits every element.
   void Visit(pugi::xml_node element) {
     Classified item = tbx::Classify(element);
     if (item.dct && dca_ && dialect_ != nullptr) {
@@ -401,9 +404,6 @@ class Checker {
     CheckAttributes(element, item);
     if (IsDataCategory(item.role)) CheckCategory(element, item);
     CheckChildren(element, item.role);
-    for (pugi::xml_node child : element.children()) {
-      if (child.type() == pugi::node_element) Visit(child);
-    }
   }
 
   void CheckAttributes(pugi::xml_node element, const Classified& item) {

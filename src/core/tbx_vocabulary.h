@@ -78,6 +78,14 @@ const char* DcaElementFor(std::string_view category);
 // refObjectList -> refObjectSec); nullptr when the name is the same.
 const char* V3NameFor(std::string_view name);
 
+// The node after `node` in document order within the subtree of `root`
+// (its first child, else the next sibling of it or of its nearest
+// ancestor below `root`), or an empty handle at the end: a walk that
+// needs no recursion.
+//
+//   for (pugi::xml_node n = root; n; n = tbx::NextInTree(n, root)) ...
+pugi::xml_node NextInTree(pugi::xml_node node, pugi::xml_node root);
+
 // Plain text of an element: all its character data, markup removed.
 std::string TextOf(pugi::xml_node element);
 

@@ -223,7 +223,7 @@ std::string ExtendedDate(const std::string& value) {
 // categories DCA style, and writes dates in the extended format, throughout
 // the tree.
 void NormalizeToV3(pugi::xml_node root) {
-  for (pugi::xml_node node = root; node;) {
+  for (pugi::xml_node node = root; node; node = tbx::NextInTree(node, root)) {
     if (node.type() == pugi::node_element) {
       std::string_view name = node.name();
       if (name == "ntig") {
@@ -251,13 +251,6 @@ void NormalizeToV3(pugi::xml_node root) {
         }
       }
     }
-    if (node.first_child()) {
-      node = node.first_child();
-      continue;
-    }
-    while (node && node != root && !node.next_sibling()) node = node.parent();
-    if (!node || node == root) break;
-    node = node.next_sibling();
   }
 }
 
