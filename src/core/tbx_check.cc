@@ -301,16 +301,6 @@ std::vector<Slot> ContentModel(Role role) {
   }
 }
 
-bool IsContainer(Role role, std::string_view local_name) {
-  if (role == Role::kHeaderPart) {
-    return local_name != "title" && local_name != "p";
-  }
-  if (role == Role::kBackPart) {
-    return local_name != "item";
-  }
-  return !ContentModel(role).empty() || role == Role::kHeader;
-}
-
 bool IsDataCategory(Role role) {
   return role == Role::kAdmin || role == Role::kDescrip ||
          role == Role::kTermNote || role == Role::kRef || role == Role::kXref ||
@@ -534,7 +524,7 @@ class Checker {
 
   void CheckChildren(pugi::xml_node element, Role role) {
     std::string_view local = tbx::LocalName(element);
-    bool container = IsContainer(role, local);
+    bool container = tbx::IsContainer(role, local);
     std::vector<Slot> model = ContentModel(role);
     std::size_t slot = 0;
     std::vector<int> counts(model.size(), 0);

@@ -65,6 +65,12 @@ struct Classified {
 
 Classified Classify(pugi::xml_node element);
 
+// Whether an element of this role and local name holds only elements in
+// TBX: the structure from <tbx> down to the groups (conceptEntry, termSec,
+// descripGrp, the header's fileDesc, ...), as opposed to an element that
+// holds text, with or without inline markup.
+bool IsContainer(Role role, std::string_view local_name);
+
 // The element's name without a namespace prefix.
 std::string_view LocalName(pugi::xml_node element);
 
