@@ -260,6 +260,19 @@ TEST_CASE(
   CHECK(exported.err == error);
 }
 
+TEST_CASE("glossa check accepts a date with 100,000 fraction digits", "[cli]") {
+  // std::regex recursed once per digit and crashed from 30,000 on.
+  std::string path =
+      WriteTemp("date.tbx",
+                testing::TbxEntryHolding(
+                    "<transacGrp><transac type=\"transactionType\">origination"
+                    "</transac><date>2017-12-12T10:57:25." +
+                    std::string(100000, '7') + "Z</date></transacGrp>"));
+  RunResult check = RunGlossa({"check", path});
+  CHECK(check.status == 0);
+  CHECK(check.out == path + ": 1 entry, 0 errors, 0 warnings\n");
+}
+
 TEST_CASE(
     "every command that reads an edition refuses 20,000 nested divisions, "
     "where they crashed",
