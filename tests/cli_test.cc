@@ -267,6 +267,94 @@ TEST_CASE("glossa check on an empty file exits 2", "[cli]") {
 }
 
 TEST_CASE(
+    "glossa check and export refuse 20,000 nested elements, where check "
+    "crashed",
+    "[cli]") {
+  // Export wrote 800 MB of indentation for 20,000 levels.
+  std::string path = WriteTemp(
+      "deep.tbx",
+      testing::TbxEntryHolding("<descrip type=\"definition\">" +
+                               testing::NestedElements("hi", 20000, "deep") +
+                               "</descrip>"));
+  std::string error = path +
+                      ":5:1032: error: <hi> is nested 257 elements deep; "
+                      "glossa reads at most 256\n";
+  RunResult check = RunGlossa({"check", path});
+  CHECK(check.status == 2);
+  CHECK(check.out == error + path + ": 0 entries, 1 error, 0 warnings\n");
+  RunResult exported = RunGlossa({"--glossary", path, "export"});
+  CHECK(exported.status == 2);
+  CHECK(exported.out.empty());
+  CHECK(exported.err == error);
+}
+
+TEST_CASE("glossa check accepts a date with 100,000 fraction digits", "[cli]") {
+  // std::regex recursed once per digit and crashed from 30,000 on.
+  std::string path =
+      WriteTemp("date.tbx",
+                testing::TbxEntryHolding(
+                    "<transacGrp><transac type=\"transactionType\">origination"
+                    "</transac><date>2017-12-12T10:57:25." +
+                    std::string(100000, '7') + "Z</date></transacGrp>"));
+  RunResult check = RunGlossa({"check", path});
+  CHECK(check.status == 0);
+  CHECK(check.out == path + ": 1 entry, 0 errors, 0 warnings\n");
+}
+
+TEST_CASE(
+    "every command that reads an edition refuses 20,000 nested divisions, "
+    "where they crashed",
+    "[cli]") {
+  std::string path = WriteTemp("deep.xml", testing::NestedEdition(20000));
+  std::string error = path +
+                      ":256:1: error: <div> is nested 257 elements deep; "
+                      "glossa reads at most 256\n";
+  std::string site = testing::MakeTempDir() + "/site";
+  const std::vector<std::vector<std::string>> commands = {
+      {"passages", "zhengxin"}, {"lookup", "zhengxin"}, {"read"}};
+  for (std::vector<std::string> args : commands) {
+    INFO(args[0]);
+    args.insert(args.begin(), {"--document", path});
+    RunResult result = RunGlossa(args);
+    CHECK(result.status == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err == error);
+  }
+  RunResult built = RunGlossa({"--document", path, "site", "-o", site});
+  CHECK(built.status == 2);
+  CHECK(built.err ==
+        error +
+            "glossa: error: the document has errors; the site was not "
+            "built\n");
+}
+
+TEST_CASE("an edition nested to the limit is read, searched and built",
+          "[cli]") {
+  // TEI, text, body and 252 divisions: the paragraph stands at level 256.
+  std::string path = WriteTemp("limit.xml", testing::NestedEdition(252));
+  RunResult passages = RunGlossa({"--document", path, "passages", "zhengxin"});
+  CHECK(passages.status == 0);
+  CHECK(passages.err.empty());
+  CHECK(passages.out ==
+        "征信 徵信 zhēngxìn  1 passage\n"
+        "                                 [Zhengxin] wird hier erklärt.        "
+        "        §252\n"
+        "§252: 1\n");
+  RunResult read = RunGlossa({"--document", path, "read"});
+  CHECK(read.status == 0);
+  CHECK(read.out == "      Zhengxin wird hier erklärt.\n");
+  std::string site = testing::MakeTempDir() + "/site";
+  RunResult built = RunGlossa({"--document", path, "site", "-o", site});
+  CHECK(built.status == 0);
+  CHECK(built.err.empty());
+  std::string report = testing::ReadOrFail(site + "/index.html");
+  CHECK(report.find("<section class=\"section\" id=\"s252\"><p "
+                    "id=\"deep\">") != std::string::npos);
+  CHECK(report.find(">Zhengxin</a> wird hier erklärt.</p>") !=
+        std::string::npos);
+}
+
+TEST_CASE(
     "the --glossary option may stand before or after the command and repeat",
     "[cli]") {
   std::string astronomy = testing::SharedPath(

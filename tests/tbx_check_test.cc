@@ -332,9 +332,22 @@ TEST_CASE(
           .messages == std::vector<std::string>{});
   Checked bad =
       CheckBytes(WithDates({"2017-12-12T10:57:25." + fraction + "x"}), "d.tbx");
-  REQUIRE(bad.messages.size() == 1);
-  CHECK(bad.messages[0].substr(0, 40) ==
-        "d.tbx:6:67: error: '2017-12-12T10:57:25.");
+  CHECK(bad.messages ==
+        std::vector<std::string>{
+            "d.tbx:6:67: error: '2017-12-12T10:57:25." + fraction +
+            "x' is not a date TBX v3 accepts (YYYY-MM-DD or "
+            "YYYY-MM-DDThh:mm:ss)"});
+}
+
+TEST_CASE("inline markup nested to the limit is checked to its innermost",
+          "[check]") {
+  // <descrip> stands at level 5; the <x> at 256, glossa's limit.
+  std::string descrip = "<descrip type=\"definition\">" +
+                        testing::NestedElements("hi", 250, "<x>deep</x>") +
+                        "</descrip>";
+  CHECK(CheckBytes(testing::TbxEntryHolding(descrip), "deep.tbx").messages ==
+        std::vector<std::string>{
+            "deep.tbx:5:1028: error: <x> is not a TBX element"});
 }
 
 TEST_CASE("parallel Chinese sections must have as many terms as zh-Hans",

@@ -5,6 +5,7 @@
 
 #include "core/file_io.h"
 #include "core/tbx_reader.h"
+#include "core/xml_input.h"
 #include "test_support.h"
 
 namespace glossa {
@@ -175,6 +176,38 @@ TEST_CASE("each shape of the basic format is written in the extended one",
     CHECK(written.find("<date>" + date.second + "</date>") !=
           std::string::npos);
   }
+}
+
+TEST_CASE(
+    "inline markup nested to the limit is written as read, not indented "
+    "with the square of its depth",
+    "[tbx]") {
+  // <descrip> stands at level 5 (tbx, text, body, conceptEntry); the
+  // innermost <hi> at the limit. Indented, each level added a line as
+  // long as its depth: 13 MB for 100 such entries of 240 KB.
+  std::string descrip =
+      "<descrip type=\"definition\">" +
+      testing::NestedElements("hi", kMaxXmlDepth - 5, "deep") + "</descrip>";
+  std::string input = testing::TbxEntryHolding(descrip);
+  std::string written = WriteTbx(Read(input, "deep.tbx"));
+  CHECK(written.find("\n        " + descrip + "\n") != std::string::npos);
+  CHECK(written.size() < input.size() + 200);
+  CHECK(WriteTbx(Read(written, "written.tbx")) == written);
+}
+
+TEST_CASE("containers a file nests past the TBX structure are not indented",
+          "[tbx]") {
+  // Not valid TBX (check says so), but read and written back.
+  std::string groups =
+      testing::NestedElements("descripGrp", kMaxXmlDepth - 5,
+                              "<descrip type=\"definition\">x</descrip>");
+  std::string input = testing::TbxEntryHolding(groups);
+  std::string written = WriteTbx(Read(input, "groups.tbx"));
+  CHECK(written.find(testing::NestedElements(
+            "descripGrp", kMaxXmlDepth - 13,
+            "<descrip type=\"definition\">x</descrip>")) != std::string::npos);
+  CHECK(written.size() < input.size() + 600);
+  CHECK(WriteTbx(Read(written, "written.tbx")) == written);
 }
 
 TEST_CASE("entries without an id get a fresh one", "[tbx]") {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -88,6 +89,37 @@ TEST_CASE("a document that is not TEI is refused", "[tei]") {
   CHECK(FormatDiagnostic(diags.all()[0]) ==
         "x.html:1:1: error: not a TEI document: the root element is <html>, "
         "not <TEI>");
+}
+
+TEST_CASE(
+    "an edition with 20,000 nested divisions is refused, where it crashed",
+    "[tei]") {
+  Diagnostics diags;
+  Document document;
+  CHECK_FALSE(
+      ReadTei(testing::NestedEdition(20000), "deep.xml", diags, &document));
+  // TEI, text and body are levels 1 to 3; the n-th <div> starts line n + 2.
+  CHECK(testing::Messages(diags) ==
+        std::vector<std::string>{"deep.xml:256:1: error: <div> is nested 257 "
+                                 "elements deep; glossa reads at most 256"});
+}
+
+TEST_CASE("an edition nested to the limit is read, searched and written back",
+          "[tei]") {
+  // TEI, text, body, 252 divisions: the paragraph is at level 256.
+  Diagnostics diags;
+  Document document;
+  REQUIRE(ReadTei(testing::NestedEdition(252), "limit.xml", diags, &document));
+  CHECK(diags.all().empty());
+  const Node* deep = FindNode(document, "deep");
+  REQUIRE(deep != nullptr);
+  CHECK(PlainText(deep->content) == "Zhengxin wird hier erklärt.");
+  REQUIRE(FindSection(document, "252") != nullptr);
+  CHECK(FindSection(document, "252")->children.size() == 1);
+  std::string written = WriteTei(document);
+  Document again;
+  REQUIRE(ReadTei(written, "written.xml", diags, &again));
+  CHECK(WriteTei(again) == written);
 }
 
 }  // namespace

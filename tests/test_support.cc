@@ -78,6 +78,40 @@ std::vector<std::string> Messages(const Diagnostics& diags) {
   return out;
 }
 
+std::string NestedElements(const std::string& name, int levels,
+                           const std::string& inside) {
+  std::string xml;
+  for (int i = 0; i < levels; ++i) xml += "<" + name + ">";
+  xml += inside;
+  for (int i = 0; i < levels; ++i) xml += "</" + name + ">";
+  return xml;
+}
+
+std::string TbxEntryHolding(const std::string& inside) {
+  return R"(<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></tbxHeader>
+<text><body><conceptEntry id="a">
+)" + inside +
+         R"(
+<langSec xml:lang="en"><termSec><term>x</term></termSec></langSec>
+</conceptEntry></body></text></tbx>
+)";
+}
+
+std::string NestedEdition(int divisions) {
+  std::string tei =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body>\n";
+  for (int i = 1; i <= divisions; ++i) {
+    tei += "<div type=\"section\" n=\"" + std::to_string(i) + "\" xml:id=\"s" +
+           std::to_string(i) + "\">\n";
+  }
+  tei += "<p xml:id=\"deep\">Zhengxin wird hier erklärt.</p>";
+  for (int i = 0; i < divisions; ++i) tei += "</div>";
+  return tei + "</body></text></TEI>\n";
+}
+
 std::string MakeTempDir() {
   const char* base = std::getenv("TMPDIR");
   std::string pattern =

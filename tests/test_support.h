@@ -54,6 +54,18 @@ void CheckGolden(const std::string& name, const std::string& actual);
 // Every diagnostic, formatted as glossa prints it ("x.tbx:3:1: error: ...").
 std::vector<std::string> Messages(const Diagnostics& diags);
 
+// Generated hostile input. `levels` elements `name`, each inside the one
+// before, around `inside`: "<hi><hi>deep</hi></hi>".
+std::string NestedElements(const std::string& name, int levels,
+                           const std::string& inside);
+// A TBX-Basic (v3) file with one entry "a" (English term "x") that holds
+// `inside` at concept level, on line 5.
+std::string TbxEntryHolding(const std::string& inside);
+// A TEI edition whose body holds `divisions` sections, each inside the one
+// before and the n-th starting line n + 2, the innermost holding the
+// paragraph "deep": "Zhengxin wird hier erklärt.".
+std::string NestedEdition(int divisions);
+
 // A fresh empty folder under the system's temporary folder.
 std::string MakeTempDir();
 

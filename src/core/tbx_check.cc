@@ -301,16 +301,6 @@ std::vector<Slot> ContentModel(Role role) {
   }
 }
 
-bool IsContainer(Role role, std::string_view local_name) {
-  if (role == Role::kHeaderPart) {
-    return local_name != "title" && local_name != "p";
-  }
-  if (role == Role::kBackPart) {
-    return local_name != "item";
-  }
-  return !ContentModel(role).empty() || role == Role::kHeader;
-}
-
 bool IsDataCategory(Role role) {
   return role == Role::kAdmin || role == Role::kDescrip ||
          role == Role::kTermNote || role == Role::kRef || role == Role::kXref ||
@@ -331,7 +321,9 @@ class Checker {
     v3_ = std::string_view(root.name()) == "tbx";
     SelectDialect(root);
     CollectIds(root);
-    Visit(root);
+    for (pugi::xml_node node = root; node; node = tbx::NextInTree(node, root)) {
+      if (node.type() == pugi::node_element) Visit(node);
+    }
   }
 
  private:
@@ -391,6 +383,7 @@ class Checker {
     }
   }
 
+  // Checks one element and its children's order; Run visits every element.
   void Visit(pugi::xml_node element) {
     Classified item = tbx::Classify(element);
     if (item.dct && dca_ && dialect_ != nullptr) {
@@ -401,9 +394,6 @@ class Checker {
     CheckAttributes(element, item);
     if (IsDataCategory(item.role)) CheckCategory(element, item);
     CheckChildren(element, item.role);
-    for (pugi::xml_node child : element.children()) {
-      if (child.type() == pugi::node_element) Visit(child);
-    }
   }
 
   void CheckAttributes(pugi::xml_node element, const Classified& item) {
@@ -534,7 +524,7 @@ class Checker {
 
   void CheckChildren(pugi::xml_node element, Role role) {
     std::string_view local = tbx::LocalName(element);
-    bool container = IsContainer(role, local);
+    bool container = tbx::IsContainer(role, local);
     std::vector<Slot> model = ContentModel(role);
     std::size_t slot = 0;
     std::vector<int> counts(model.size(), 0);

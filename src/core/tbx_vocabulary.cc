@@ -143,21 +143,45 @@ Classified Classify(pugi::xml_node element) {
   return out;
 }
 
+bool IsContainer(Role role, std::string_view local_name) {
+  switch (role) {
+    case Role::kRoot:
+    case Role::kHeader:
+    case Role::kText:
+    case Role::kBody:
+    case Role::kBack:
+    case Role::kConcept:
+    case Role::kLang:
+    case Role::kTermSec:
+    case Role::kNtig:
+    case Role::kTermGrp:
+    case Role::kDescripGrp:
+    case Role::kAdminGrp:
+    case Role::kTermNoteGrp:
+    case Role::kTransacGrp:
+      return true;
+    case Role::kHeaderPart:
+      return local_name != "title" && local_name != "p";
+    case Role::kBackPart:
+      return local_name != "item";
+    default:
+      return false;
+  }
+}
+
+pugi::xml_node NextInTree(pugi::xml_node node, pugi::xml_node root) {
+  if (node.first_child()) return node.first_child();
+  while (node && node != root && !node.next_sibling()) node = node.parent();
+  if (!node || node == root) return {};
+  return node.next_sibling();
+}
+
 std::string TextOf(pugi::xml_node element) {
   std::string out;
-  for (pugi::xml_node node = element.first_child(); node;) {
+  for (pugi::xml_node node = element; node; node = NextInTree(node, element)) {
     if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
       out += node.value();
     }
-    // Depth-first walk of the descendants, back up to `element`.
-    if (node.first_child()) {
-      node = node.first_child();
-      continue;
-    }
-    while (node && node != element && !node.next_sibling())
-      node = node.parent();
-    if (!node || node == element) break;
-    node = node.next_sibling();
   }
   return out;
 }

@@ -65,6 +65,12 @@ struct Classified {
 
 Classified Classify(pugi::xml_node element);
 
+// Whether an element of this role and local name holds only elements in
+// TBX: the structure from <tbx> down to the groups (conceptEntry, termSec,
+// descripGrp, the header's fileDesc, ...), as opposed to an element that
+// holds text, with or without inline markup.
+bool IsContainer(Role role, std::string_view local_name);
+
 // The element's name without a namespace prefix.
 std::string_view LocalName(pugi::xml_node element);
 
@@ -77,6 +83,14 @@ const char* DcaElementFor(std::string_view category);
 // langSet -> langSec, tig -> termSec, martifHeader -> tbxHeader,
 // refObjectList -> refObjectSec); nullptr when the name is the same.
 const char* V3NameFor(std::string_view name);
+
+// The node after `node` in document order within the subtree of `root`
+// (its first child, else the next sibling of it or of its nearest
+// ancestor below `root`), or an empty handle at the end: a walk that
+// needs no recursion.
+//
+//   for (pugi::xml_node n = root; n; n = tbx::NextInTree(n, root)) ...
+pugi::xml_node NextInTree(pugi::xml_node node, pugi::xml_node root);
 
 // Plain text of an element: all its character data, markup removed.
 std::string TextOf(pugi::xml_node element);

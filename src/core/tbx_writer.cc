@@ -5,6 +5,8 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/tbx_vocabulary.h"
 
@@ -223,7 +225,7 @@ std::string ExtendedDate(const std::string& value) {
 // categories DCA style, and writes dates in the extended format, throughout
 // the tree.
 void NormalizeToV3(pugi::xml_node root) {
-  for (pugi::xml_node node = root; node;) {
+  for (pugi::xml_node node = root; node; node = tbx::NextInTree(node, root)) {
     if (node.type() == pugi::node_element) {
       std::string_view name = node.name();
       if (name == "ntig") {
@@ -251,13 +253,49 @@ void NormalizeToV3(pugi::xml_node root) {
         }
       }
     }
-    if (node.first_child()) {
-      node = node.first_child();
+  }
+}
+
+// Levels of the tree that are indented. The TBX structure is at most ten
+// levels deep (tbx, text, body, conceptEntry, langSec, termSec,
+// termNoteGrp, adminGrp, transacGrp, transac); only a hostile file nests
+// containers deeper, and those levels are written without indentation, so
+// that the output stays linear in the input.
+constexpr int kIndentedLevels = 12;
+
+// Whether the element has children and they are all elements.
+bool OnlyElements(pugi::xml_node element) {
+  for (pugi::xml_node child : element.children()) {
+    if (child.type() != pugi::node_element) return false;
+  }
+  return element.first_child() != nullptr;
+}
+
+// Indents the TBX structure: each child of a container element
+// (tbx::IsContainer) that holds only elements goes on a line of its own,
+// two spaces a level. Text, inline markup and elements glossa does not know
+// are written exactly as they were read: pugixml's format_indent would put
+// white space into mixed content, and indent a verbatim subtree nested n
+// deep by n levels, which makes the output grow with the square of n.
+void IndentStructure(pugi::xml_node root) {
+  std::vector<std::pair<pugi::xml_node, int>> pending = {{root, 1}};
+  while (!pending.empty()) {
+    auto [element, depth] = pending.back();
+    pending.pop_back();
+    tbx::Classified item = tbx::Classify(element);
+    if (depth > kIndentedLevels ||
+        !tbx::IsContainer(item.role, tbx::LocalName(element)) ||
+        !OnlyElements(element)) {
       continue;
     }
-    while (node && node != root && !node.next_sibling()) node = node.parent();
-    if (!node || node == root) break;
-    node = node.next_sibling();
+    std::string indent = "\n" + std::string(2 * depth, ' ');
+    for (pugi::xml_node child : element.children()) {
+      element.insert_child_before(pugi::node_pcdata, child)
+          .set_value(indent.c_str());
+      pending.emplace_back(child, depth + 1);
+    }
+    indent.resize(indent.size() - 2);
+    element.append_child(pugi::node_pcdata).set_value(indent.c_str());
   }
 }
 
@@ -272,10 +310,6 @@ void AppendDefaultHeader(pugi::xml_node root) {
 
 std::string WriteTbx(const Glossary& glossary) {
   pugi::xml_document document;
-  pugi::xml_node declaration = document.append_child(pugi::node_declaration);
-  declaration.append_attribute("version") = "1.0";
-  declaration.append_attribute("encoding") = "UTF-8";
-
   pugi::xml_node root = document.append_child("tbx");
   root.append_attribute("type") = "TBX-Basic";
   root.append_attribute("style") = "dca";
@@ -308,8 +342,12 @@ std::string WriteTbx(const Glossary& glossary) {
   if (!glossary.back_xml.empty()) AppendXml(text, glossary.back_xml);
 
   NormalizeToV3(root);
+  IndentStructure(root);
   std::ostringstream out;
-  document.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  document.save(out, "", pugi::format_raw | pugi::format_no_declaration,
+                pugi::encoding_utf8);
+  out << '\n';
   return out.str();
 }
 

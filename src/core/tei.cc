@@ -6,6 +6,8 @@
 #include <pugixml.hpp>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/xml_input.h"
 
@@ -427,25 +429,25 @@ class Reader {
 // each child on a line of its own. Text and inline elements are left as
 // they are, so no white space enters the text (pugixml's own indentation
 // would put some between inline elements).
-void Indent(pugi::xml_node element, int depth) {
-  bool only_elements = element.first_child() != nullptr;
-  for (pugi::xml_node child : element.children()) {
-    only_elements = only_elements && child.type() == pugi::node_element;
+void Indent(pugi::xml_node root) {
+  std::vector<std::pair<pugi::xml_node, int>> pending = {{root, 1}};
+  while (!pending.empty()) {
+    auto [element, depth] = pending.back();
+    pending.pop_back();
+    bool only_elements = element.first_child() != nullptr;
+    for (pugi::xml_node child : element.children()) {
+      only_elements = only_elements && child.type() == pugi::node_element;
+    }
+    if (!only_elements) continue;
+    std::string indent = "\n" + std::string(2 * depth, ' ');
+    for (pugi::xml_node child : element.children()) {
+      element.insert_child_before(pugi::node_pcdata, child)
+          .set_value(indent.c_str());
+      pending.emplace_back(child, depth + 1);
+    }
+    indent.resize(indent.size() - 2);
+    element.append_child(pugi::node_pcdata).set_value(indent.c_str());
   }
-  if (!only_elements) return;
-  std::string indent =
-      "\n" + std::string(static_cast<std::size_t>(depth) * 2, ' ');
-  for (pugi::xml_node child = element.first_child(); child;) {
-    pugi::xml_node next = child.next_sibling();
-    element.insert_child_before(pugi::node_pcdata, child)
-        .set_value(indent.c_str());
-    Indent(child, depth + 1);
-    child = next;
-  }
-  element.append_child(pugi::node_pcdata)
-      .set_value(
-          ("\n" + std::string(static_cast<std::size_t>(depth - 1) * 2, ' '))
-              .c_str());
 }
 
 }  // namespace
@@ -485,7 +487,7 @@ std::string WriteTei(const Document& document) {
       WriteContent(element, note.content);
     }
   }
-  Indent(tei, 1);
+  Indent(tei);
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   xml.save(out, "", pugi::format_raw | pugi::format_no_declaration,

@@ -114,6 +114,27 @@ void RepairUtf8(std::string_view bytes, std::string_view name,
   }
 }
 
+// The first element, in document order, nested deeper than kMaxXmlDepth,
+// or an empty handle. A walk without recursion: it is what makes deeper
+// documents harmless.
+pugi::xml_node FirstTooDeep(const pugi::xml_document& document) {
+  int depth = 0;  // of `node`: its ancestors below the document node
+  for (pugi::xml_node node = document.first_child(); node;) {
+    if (node.type() == pugi::node_element && depth >= kMaxXmlDepth) return node;
+    if (node.first_child()) {
+      node = node.first_child();
+      ++depth;
+      continue;
+    }
+    while (node && !node.next_sibling()) {
+      node = node.parent();
+      --depth;
+    }
+    if (node) node = node.next_sibling();
+  }
+  return {};
+}
+
 }  // namespace
 
 Location XmlFile::At(std::size_t offset) const {
@@ -227,6 +248,14 @@ std::unique_ptr<XmlFile> LoadXml(std::string_view bytes, std::string_view name,
                                           std::string(child.name()) + ">");
       return nullptr;
     }
+  }
+  if (pugi::xml_node deep = FirstTooDeep(file->document_)) {
+    diags.Error(file->Where(deep), "<" + std::string(deep.name()) +
+                                       "> is nested " +
+                                       std::to_string(kMaxXmlDepth + 1) +
+                                       " elements deep; glossa reads at most " +
+                                       std::to_string(kMaxXmlDepth));
+    return nullptr;
   }
   return file;
 }

@@ -6,6 +6,10 @@
 // declaration (windows-1254, ISO-8859-*, GB18030, Big5, ... through ICU),
 // invalid UTF-8 reported at its byte offset, and offsets turned into lines
 // and columns. Internal to the core library (its header includes pugixml).
+//
+// It also refuses documents nested deeper than kMaxXmlDepth elements, so
+// that nothing that walks a parsed document, or a model built from one,
+// needs more than that many levels of anything.
 
 #ifndef GLOSSA_CORE_XML_INPUT_H_
 #define GLOSSA_CORE_XML_INPUT_H_
@@ -18,6 +22,12 @@
 #include "core/diagnostics.h"
 
 namespace glossa {
+
+// The deepest nesting of elements LoadXml accepts, the root element being
+// level 1: libxml2's default limit. Real files stay far below it: TBX nests
+// 7 or 8 levels deep (every file in ../shared/data/tbx), the shipped TEI
+// edition 9.
+inline constexpr int kMaxXmlDepth = 256;
 
 // A parsed XML file. Not copyable or movable: the line index and the parsed
 // tree point into `text`.
@@ -55,7 +65,9 @@ class XmlFile {
 
 // Decodes and parses `bytes`, the contents of the file called `name`.
 // Returns nullptr after reporting the reason when the bytes are not a
-// well-formed XML document (empty, undecodable, unknown encoding, malformed).
+// well-formed XML document (empty, undecodable, unknown encoding, malformed)
+// or when it nests elements deeper than kMaxXmlDepth (the error points at
+// the first element too deep).
 // Invalid UTF-8 sequences are reported one by one (up to 20) and replaced by
 // U+FFFD, and the rest of the file is still parsed.
 //
