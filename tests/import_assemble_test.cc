@@ -168,6 +168,44 @@ TEST_CASE("the key findings and the title are front matter", "[import]") {
         "  </text>");
 }
 
+TEST_CASE(
+    "a section right after the key findings closes them where they stand, "
+    "where it wrote through a stale position",
+    "[import]") {
+  // The open key finding and the page break waiting for it went to the
+  // body, at the position of the key findings' division in the front: out
+  // of bounds of an empty body.
+  Diagnostics diags;
+  CHECK(Assembled("ZENTRALE BEFUNDE UND ERGEBNISSE\n"
+                  "\n"
+                  "\t\xE2\x80\xA2 Erster Punkt der Befunde.\n"
+                  "\n"
+                  " 1. Einleitung\n"
+                  "\n"
+                  "Text des Abschnitts.\n",
+                  &diags) ==
+        "  <text>\n"
+        "    <front>\n"
+        "      <div type=\"keyFindings\" g:page=\"1\" g:lines=\"1\">\n"
+        "        <head g:page=\"1\" g:lines=\"1\">ZENTRALE BEFUNDE UND "
+        "ERGEBNISSE</head>\n"
+        "        <list g:page=\"1\" g:lines=\"3\">\n"
+        "          <item g:page=\"1\" g:lines=\"3\">Erster Punkt der "
+        "Befunde.</item>\n"
+        "        </list>\n"
+        "        <pb n=\"2\" g:line=\"5\"/>\n"
+        "      </div>\n"
+        "    </front>\n"
+        "    <body>\n"
+        "      <div type=\"section\" n=\"1\" g:page=\"2\" g:lines=\"5\">\n"
+        "        <head g:page=\"2\" g:lines=\"5\">Einleitung</head>\n"
+        "        <p g:page=\"2\" g:lines=\"7\">Text des Abschnitts.</p>\n"
+        "      </div>\n"
+        "    </body>\n"
+        "  </text>");
+  CHECK(diags.all().empty());
+}
+
 TEST_CASE("a run-in heading opens a part of its subsection", "[import]") {
   Diagnostics diags;
   CHECK(

@@ -99,6 +99,15 @@ std::string LongText(std::size_t bytes) {
   return text;
 }
 
+// The <text> element of the document's TEI.
+std::string TextElement(const Document& document) {
+  std::string tei = WriteTei(document);
+  std::size_t start = tei.find("  <text>");
+  std::size_t end = tei.find("</text>");
+  REQUIRE(end != std::string::npos);
+  return tei.substr(start, end + 7 - start);
+}
+
 // --- The pipeline, on small inputs -----------------------------------------
 
 TEST_CASE("a footnote never called is warned about before the layout",
@@ -289,6 +298,62 @@ TEST_CASE(
   CHECK(note.notes[0].number == 12);
   CHECK(note.notes[0].source.last_line == 3);
   CHECK((PlainText(note.notes[0].content) == text + " Noch ein Absatz."));
+}
+
+TEST_CASE(
+    "a numbered section right after the key findings imports, where it "
+    "crashed",
+    "[import]") {
+  // Fuzzed reproducers (../shared/data/hostile/README.md): the section went
+  // to the body at the key findings' position in the front matter.
+  Diagnostics diags;
+  Document tiny = Import(
+      testing::ReadShared("data/hostile/import-ub-container-18b.txt"), &diags);
+  CHECK(TextElement(tiny) ==
+        "  <text>\n"
+        "    <front>\n"
+        "      <div xml:id=\"kf\" type=\"keyFindings\" g:page=\"1\" "
+        "g:lines=\"1\">\n"
+        "        <head g:page=\"1\" g:lines=\"1\">ZENRALE G</head>\n"
+        "        <p xml:id=\"kf.p1\" g:page=\"1\" g:lines=\"3\">.</p>\n"
+        "        <pb n=\"2\" g:line=\"4\"/>\n"
+        "      </div>\n"
+        "    </front>\n"
+        "    <body>\n"
+        "      <div xml:id=\"s1\" type=\"section\" n=\"1\" g:page=\"2\" "
+        "g:lines=\"4\">\n"
+        "        <head g:page=\"2\" g:lines=\"4\">D</head>\n"
+        "      </div>\n"
+        "    </body>\n"
+        "  </text>");
+  CHECK(Messages(diags) ==
+        std::vector<std::string>{
+            "in.txt:1:1: warning: no footnotes found (lines \"N | text\")"});
+  Document readable = Import(
+      testing::ReadShared("data/hostile/import-ub-container-readable.txt"),
+      &diags);
+  CHECK(TextElement(readable) ==
+        "  <text>\n"
+        "    <front>\n"
+        "      <div xml:id=\"kf\" type=\"keyFindings\" g:page=\"1\" "
+        "g:lines=\"1\">\n"
+        "        <head g:page=\"1\" g:lines=\"1\">ZENTRALE BEFUNDE UND "
+        "ERGEBNISSE</head>\n"
+        "        <list xml:id=\"kf.l1\" g:page=\"1\" g:lines=\"3\">\n"
+        "          <item xml:id=\"kf.1\" g:page=\"1\" g:lines=\"3\">Erster "
+        "Punkt der Befunde.</item>\n"
+        "        </list>\n"
+        "      </div>\n"
+        "    </front>\n"
+        "    <body>\n"
+        "      <div xml:id=\"s1\" type=\"section\" n=\"1\" g:page=\"1\" "
+        "g:lines=\"5\">\n"
+        "        <head g:page=\"1\" g:lines=\"5\">Einleitung</head>\n"
+        "        <p xml:id=\"s1.p1\" g:page=\"1\" g:lines=\"7\">Text des "
+        "Abschnitts.</p>\n"
+        "      </div>\n"
+        "    </body>\n"
+        "  </text>");
 }
 
 TEST_CASE("über at the start of a block is body text, not a run-in heading",
