@@ -127,6 +127,46 @@ TEST_CASE("a key passage into a block where its entry is absent is flagged",
   CHECK(key.sentence == "Das Ziel ist 诚信.");  // the block's first
 }
 
+TEST_CASE(
+    "passages of one long sentence share it, and key passages show it cut",
+    "[edition-index]") {
+  // A paragraph without a full stop: 3,000 characters, 诚信, 3,000 more,
+  // 诚信 again, 3,000 more and "Ende".
+  std::string filler;
+  while (filler.size() < 3000) filler += "ab ";
+  Document document;
+  document.info.language = "de";
+  Node paragraph;
+  paragraph.kind = Node::Kind::kParagraph;
+  paragraph.id = "s1.p1";
+  AppendText(&paragraph.content,
+             filler + "诚信 " + filler + "诚信 " + filler + "Ende");
+  document.body.push_back(paragraph);
+  Glossary glossary;
+  glossary.concepts = {
+      Entry("chengxin", "诚信", {"e.xml#s1.p1", "e.xml#s1.p1:~:text=Ende"}),
+      Entry("xinyong", "信用", {"e.xml#s1.p1 [not named: absent]"})};
+  const EditionIndex index(glossary, document);
+  REQUIRE(index.passages().size() == 2);
+  const Passage& one = index.passages()[0];
+  const Passage& two = index.passages()[1];
+  CHECK(one.sentence.size() == index.blocks()[0].text.size());
+  CHECK(one.sentence.data() == two.sentence.data());  // no copy
+  CHECK(one.sentence.data() == index.blocks()[0].text.data());
+  std::string tail(filler.end() - 1000, filler.end());
+  std::string head = filler.substr(0, 1000);
+  const std::vector<KeyPassage>& keys = index.KeyPassagesOf(0);
+  REQUIRE(keys.size() == 2);
+  CHECK(keys[0].entry_in_sentence);
+  CHECK(keys[0].sentence ==
+        CollapseSpace("…" + tail + "诚信 " + head.substr(0, 999) + "…"));
+  CHECK(keys[1].entry_in_sentence);
+  CHECK(keys[1].sentence == CollapseSpace("…" + tail + "Ende"));
+  const KeyPassage& absent = OnlyKey(index, 1);
+  CHECK_FALSE(absent.entry_in_sentence);
+  CHECK(absent.sentence == CollapseSpace(head + "…"));
+}
+
 TEST_CASE("the reason follows the description in brackets", "[edition-index]") {
   using Pair = std::pair<std::string, std::string>;
   CHECK(SplitKeyPassageText("shows x  [not named: the report says y]") ==

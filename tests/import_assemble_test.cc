@@ -11,10 +11,11 @@ namespace {
 
 // The document made of `text`, as its TEI <text> element shows it.
 std::string Assembled(const std::string& text, Diagnostics* diags,
-                      const Vocabulary& vocabulary = Vocabulary()) {
+                      const Vocabulary& vocabulary = Vocabulary(),
+                      const Corrections& corrections = Corrections()) {
   std::vector<Line> lines = RepairLines(SplitLines(text, {}, "in.txt", *diags),
                                         vocabulary, "in.txt", *diags);
-  Layout layout = RecogniseLayout(lines, Corrections(), vocabulary);
+  Layout layout = RecogniseLayout(lines, corrections, vocabulary);
   std::string tei =
       WriteTei(Assemble(lines, layout, vocabulary, "in.txt", *diags));
   std::size_t start = tei.find("  <text>");
@@ -163,6 +164,89 @@ TEST_CASE("the key findings and the title are front matter", "[import]") {
         "      <div type=\"section\" n=\"1\" g:page=\"2\" g:lines=\"12\">\n"
         "        <head g:page=\"2\" g:lines=\"12\">Das gesellschaftliche "
         "Bonitätssystem</head>\n"
+        "      </div>\n"
+        "    </body>\n"
+        "  </text>");
+}
+
+TEST_CASE(
+    "a section right after the key findings closes them where they stand, "
+    "where it wrote through a stale position",
+    "[import]") {
+  // The open key finding and the page break waiting for it went to the
+  // body, at the position of the key findings' division in the front: out
+  // of bounds of an empty body.
+  Diagnostics diags;
+  CHECK(Assembled("ZENTRALE BEFUNDE UND ERGEBNISSE\n"
+                  "\n"
+                  "\t\xE2\x80\xA2 Erster Punkt der Befunde.\n"
+                  "\n"
+                  " 1. Einleitung\n"
+                  "\n"
+                  "Text des Abschnitts.\n",
+                  &diags) ==
+        "  <text>\n"
+        "    <front>\n"
+        "      <div type=\"keyFindings\" g:page=\"1\" g:lines=\"1\">\n"
+        "        <head g:page=\"1\" g:lines=\"1\">ZENTRALE BEFUNDE UND "
+        "ERGEBNISSE</head>\n"
+        "        <list g:page=\"1\" g:lines=\"3\">\n"
+        "          <item g:page=\"1\" g:lines=\"3\">Erster Punkt der "
+        "Befunde.</item>\n"
+        "        </list>\n"
+        "        <pb n=\"2\" g:line=\"5\"/>\n"
+        "      </div>\n"
+        "    </front>\n"
+        "    <body>\n"
+        "      <div type=\"section\" n=\"1\" g:page=\"2\" g:lines=\"5\">\n"
+        "        <head g:page=\"2\" g:lines=\"5\">Einleitung</head>\n"
+        "        <p g:page=\"2\" g:lines=\"7\">Text des Abschnitts.</p>\n"
+        "      </div>\n"
+        "    </body>\n"
+        "  </text>");
+  CHECK(diags.all().empty());
+}
+
+TEST_CASE(
+    "a section after a title among the sections leaves the title's part in "
+    "the front matter",
+    "[import]") {
+  // The same stale position after a title the corrections place among the
+  // sections: the open paragraph of the part under the title went to the
+  // body, into the division at the part's position in the front.
+  Diagnostics diags;
+  Corrections title;
+  title.regions.push_back({5, 5, Role::kTitle, ""});
+  CHECK(Assembled("1. Eins\n"
+                  "\n"
+                  "Text eins.\n"
+                  "\n"
+                  "Zwischentitel\n"
+                  "\n"
+                  "Kritikpunkt 1: Die Regierung hinkt hinterher\n"
+                  "\n"
+                  "Text im Teil.\n"
+                  "\n"
+                  "2. Zwei\n",
+                  &diags, Vocabulary(), title) ==
+        "  <text>\n"
+        "    <front>\n"
+        "      <docTitle g:page=\"1\" g:lines=\"5\">\n"
+        "        <titlePart type=\"main\">Zwischentitel</titlePart>\n"
+        "      </docTitle>\n"
+        "      <div type=\"part\" g:page=\"1\" g:lines=\"7\">\n"
+        "        <head g:page=\"1\" g:lines=\"7\">Kritikpunkt 1: Die "
+        "Regierung hinkt hinterher</head>\n"
+        "        <p g:page=\"1\" g:lines=\"9\">Text im Teil.</p>\n"
+        "      </div>\n"
+        "    </front>\n"
+        "    <body>\n"
+        "      <div type=\"section\" n=\"1\" g:page=\"1\" g:lines=\"1\">\n"
+        "        <head g:page=\"1\" g:lines=\"1\">Eins</head>\n"
+        "        <p g:page=\"1\" g:lines=\"3\">Text eins.</p>\n"
+        "      </div>\n"
+        "      <div type=\"section\" n=\"2\" g:page=\"1\" g:lines=\"11\">\n"
+        "        <head g:page=\"1\" g:lines=\"11\">Zwei</head>\n"
         "      </div>\n"
         "    </body>\n"
         "  </text>");

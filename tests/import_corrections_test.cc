@@ -72,7 +72,7 @@ TEST_CASE("a malformed corrections file is reported with its lines",
         std::vector<std::string>{
             "c.txt:2:1: error: expected a line or a range of lines (N or "
             "N-M), not '12-10'",
-            "c.txt:3:1: error: unknown directive 'frobnicate' (title, figure, "
+            "c.txt:3:3: error: unknown directive 'frobnicate' (title, figure, "
             "caption, quote, sidebar, body, replace)",
             "c.txt:4:11: error: unterminated quoted text",
             "c.txt:5:1: error: missing what lines 5 are (title, figure, "
@@ -94,17 +94,58 @@ TEST_CASE("an unterminated quote is located by characters, not bytes",
                                "c.txt:1:21: error: unterminated quoted text"});
 }
 
-TEST_CASE("a line number too large for a number is an error, where it crashed",
+TEST_CASE(
+    "a line number too large for a line is an error at its column, where it "
+    "crashed",
+    "[import]") {
+  // std::stoi threw ("internal error: stoi"); 200,000 digits crashed.
+  Diagnostics diags;
+  Corrections corrections = ParseCorrections(
+      "99999999999 body\n"
+      "replace 1-99999999999 \"a\" \"b\"\n"
+      "2-" +
+          std::string(200000, '7') +
+          " quote\n"
+          "999999999 body\n"
+          "0000000000012 body\n",
+      "c.txt", diags);
+  CHECK(Messages(diags) ==
+        std::vector<std::string>{
+            "c.txt:1:1: error: line number '99999999999' is too large (at "
+            "most 999999999)",
+            "c.txt:2:11: error: line number '99999999999' is too large (at "
+            "most 999999999)",
+            "c.txt:3:3: error: line number '77777777777777777777…' is too "
+            "large (at most 999999999)"});
+  REQUIRE(corrections.regions.size() == 2);
+  CHECK(corrections.regions[0].first == 999999999);
+  CHECK(corrections.regions[1].first == 12);
+  CHECK(corrections.replacements.empty());
+}
+
+TEST_CASE("a corrections line that is not UTF-8 is an error at its byte",
           "[import]") {
   Diagnostics diags;
   Corrections corrections = ParseCorrections(
-      "99999999999 body\nreplace 1-99999999999 \"a\" \"b\"\n", "c.txt", diags);
+      "1 body\nreplace 1 \"Bonit\xE4t\" \"x\"\n", "c.txt", diags);
   CHECK(Messages(diags) ==
         std::vector<std::string>{
-            "c.txt:1:1: error: expected a line or a range of lines (N or N-M), "
-            "not '99999999999'",
-            "c.txt:2:1: error: expected: replace LINE \"FROM\" \"TO\""});
-  CHECK(corrections.regions.empty());
+            "c.txt:2:17: error: invalid UTF-8 at byte offset 23 (0xE4)"});
+  CHECK(corrections.regions.size() == 1);
+  CHECK(corrections.replacements.empty());
+}
+
+TEST_CASE("a long unknown word is quoted cut", "[import]") {
+  Diagnostics diags;
+  ParseCorrections(
+      "1 " + std::string(1000, 'x') + "\n" + std::string(1000, 'y') + " body\n",
+      "c.txt", diags);
+  CHECK(Messages(diags) ==
+        std::vector<std::string>{
+            "c.txt:1:3: error: unknown directive 'xxxxxxxxxxxxxxxxxxxx…' "
+            "(title, figure, caption, quote, sidebar, body, replace)",
+            "c.txt:2:1: error: expected a line or a range of lines (N or "
+            "N-M), not 'yyyyyyyyyyyyyyyyyyyy…'"});
 }
 
 }  // namespace

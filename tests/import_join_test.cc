@@ -260,6 +260,33 @@ TEST_CASE("the document's words are the ones inside its lines", "[import]") {
   CHECK(words.Knows("überwachen", false));
   CHECK_FALSE(words.Knows("Verhal", false));
   CHECK_FALSE(words.Knows("schaffen,", false));
+  // A token longer than a word can be is no word.
+  std::string long_token(kLongestWord + 1, 'a');
+  lines[0].text = "die " + long_token + " " + long_token.substr(1) + " und";
+  Vocabulary longest = DocumentVocabulary(Vocabulary(), lines);
+  CHECK_FALSE(longest.Knows(long_token, false));
+  CHECK(longest.Knows(long_token.substr(1), false));
+}
+
+TEST_CASE("a line of a megabyte is repaired whole", "[import]") {
+  // Each piece has a lost ligature, a tab, a run of spaces and CJK split by
+  // a space; the line was once copied into four-byte characters three times
+  // over (16 bytes of memory per byte of input).
+  const std::string piece =
+      "zu \xC3\xB6\xEF\xBF\xBD"
+      "entlichen\tAusschreibungen  (诚 信上海) ";
+  const std::string repaired = "zu öffentlichen Ausschreibungen (诚信上海) ";
+  std::string line, expected;
+  while (line.size() < 1000000) {
+    line += piece;
+    expected += repaired;
+  }
+  expected.pop_back();
+  Diagnostics diags;
+  std::string out = Repaired(line, Words({"öffentlichen"}), &diags);
+  CHECK(out.size() == expected.size());
+  CHECK((out == expected));
+  CHECK(diags.all().empty());
 }
 
 }  // namespace

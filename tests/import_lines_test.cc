@@ -3,9 +3,12 @@
 #include <vector>
 
 #include "core/import/lines.h"
+#include "test_support.h"
 
 namespace glossa::import {
 namespace {
+
+using testing::Messages;
 
 // A line as "number page flags|text", flags being P (page start), T
 // (trailing space), B (blank) and * (bullet).
@@ -76,12 +79,16 @@ TEST_CASE("a replacement is made on its line before anything else",
           "[import]") {
   Diagnostics diags;
   CHECK(Split("Im E-Commerce\nund ECommerce \n",
-              {{2, "ECommerce", "E-Commerce"}, {1, "Handel", "Markt"}},
+              {{2, "ECommerce", "E-Commerce", 1},
+               {9, "Handel", "Markt", 2},
+               {1, "Handel", "Markt", 3}},
               &diags) ==
         std::vector<std::string>{"1 1 |Im E-Commerce", "2 1 T|und E-Commerce"});
-  REQUIRE(diags.all().size() == 1);
-  CHECK(FormatDiagnostic(diags.all()[0]) ==
-        "c.txt: warning: replace: 'Handel' is not on line 1");
+  CHECK(Messages(diags) ==
+        std::vector<std::string>{
+            "c.txt:3:1: warning: replace: 'Handel' is not on line 1",
+            "c.txt:2:1: warning: replace: line 9 is past the end of the "
+            "input"});
 }
 
 }  // namespace

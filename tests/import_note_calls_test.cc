@@ -94,6 +94,33 @@ TEST_CASE("a number in full-width digits is text, where it made import fail",
         "Wort１２ gab es im Jahr ２０１７.");
 }
 
+TEST_CASE("the calls of a paragraph of a megabyte are all found", "[import]") {
+  // 300 calls, glued or after "), ", among other numbers, full-width digits
+  // and CJK, in one text read as UTF-8 (it was copied into four-byte
+  // characters).
+  std::set<int> numbers;
+  std::string text, expected;
+  for (int n = 1; n <= 300; ++n) {
+    numbers.insert(n);
+    std::string filler;
+    while (filler.size() < 3400)
+      filler += "im Jahr 2017 und ２０１７ 社会信用 ";
+    std::string call = n % 2 == 0 ? "gehört." : "(征信), ";
+    std::string shown = n % 2 == 0 ? "gehört." : "(征信),";
+    text += filler + call + std::to_string(n) + " ";
+    expected += filler + shown + "[" + std::to_string(n) + "] ";
+  }
+  int next = 1;
+  Content content;
+  SplitCalls(text, numbers, &next, &content);
+  CHECK(text.size() > 1000000);
+  CHECK(next == 301);
+  CHECK(content.size() == 600 + 1);
+  std::string shown = Shown(content);
+  CHECK(shown.size() == expected.size());
+  CHECK((shown == expected));
+}
+
 TEST_CASE("calls are found in reading order, not in figure labels",
           "[import]") {
   Document doc;

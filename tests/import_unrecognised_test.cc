@@ -50,14 +50,14 @@ TEST_CASE("footnotes out of order and corrections past the end are reported",
   }
   Corrections corrections;
   corrections.regions.push_back({2, 3, Role::kBody, ""});
-  corrections.regions.push_back({12, 14, Role::kQuote, ""});
+  corrections.regions.push_back({12, 14, Role::kQuote, "", 4});
   Diagnostics diags;
   ReportUnrecognised(doc, Lines(10, 5), corrections, "in.txt", "c.txt", diags);
   CHECK(Messages(diags) ==
         std::vector<std::string>{
             "in.txt:904:1: warning: footnote 4 follows footnote 2",
             "in.txt:903:1: warning: footnote 3 follows footnote 4",
-            "c.txt: warning: lines 12-14 are past the end of the input"});
+            "c.txt:4:1: warning: lines 12-14 are past the end of the input"});
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -65,8 +67,8 @@ std::vector<std::string> Where(const std::string& id,
                                const std::string& surface) {
   std::vector<std::string> out;
   for (const Passage& p : All()) {
-    std::string match =
-        p.sentence.substr(p.match_begin, p.match_end - p.match_begin);
+    std::string match(
+        p.sentence.substr(p.match_begin, p.match_end - p.match_begin));
     if (p.entry == EntryIndex(id) && match == surface) {
       out.push_back(match + " | " + FormatLocator(p.locator) + " | " +
                     p.locator.node);
@@ -201,6 +203,105 @@ TEST_CASE("a keyword-in-context line keeps the spaces around the keyword",
   kwic = KwicOf(passage);
   CHECK(kwic.left + "[" + kwic.match + "]" + kwic.right ==
         "in Rongcheng und [Dengfeng], getestet");
+}
+
+TEST_CASE("a sentence longer than a view shows is cut around its match",
+          "[passages]") {
+  std::string a(5000, 'a');
+  CHECK(ShowSentence(a + "Bonität.", 5000, 5008).text ==
+        "…" + std::string(1000, 'a') + "Bonität.");
+  ShownSentence both = ShowSentence(a + " 信息孤岛 " + a, 5001, 5013);
+  CHECK(both.text == "…" + std::string(999, 'a') + " 信息孤岛 " +
+                         std::string(999, 'a') + "…");
+  CHECK(both.text.substr(both.match_begin, both.match_end - both.match_begin) ==
+        "信息孤岛");
+  // Characters are counted, not bytes: no character is cut in two.
+  std::string han;
+  for (int i = 0; i < 1500; ++i) han += "信";
+  ShownSentence wide =
+      ShowSentence(han + "征信" + han, han.size(), han.size() + 6);
+  CHECK(wide.text ==
+        "…" + han.substr(0, 3000) + "征信" + han.substr(0, 3000) + "…");
+  // A sentence that fits is shown whole.
+  CHECK(ShowSentence("Ein kurzer Satz.", 4, 10).text == "Ein kurzer Satz.");
+  CHECK(ShowSentence(std::string(1000, 'a') + "x" + std::string(1000, 'a'),
+                     1000, 1001)
+            .text == std::string(1000, 'a') + "x" + std::string(1000, 'a'));
+}
+
+TEST_CASE(
+    "passages of a paragraph of two megabytes without a full stop share its "
+    "text, where each copied it",
+    "[passages]") {
+  // 2,000 matches in one sentence of 2 MB: each passage held a copy of the
+  // sentence and each concordance line all of it, and `glossa passages`,
+  // `lookup` and `site` ran out of memory (std::bad_alloc at 8 GB). Time
+  // and memory are bench figures; this pins what the user sees.
+  std::string unit =
+      "und die Regierung plant Dateninseln im Land sowie weitere Systeme "
+      "für die Bürger";
+  while (unit.size() < 1000) unit += " und weitere Systeme für die Bürger";
+  std::string paragraph;
+  std::size_t matches = 0;
+  while (paragraph.size() < 2000000) {
+    paragraph += (paragraph.empty() ? "" : " ") + unit;
+    ++matches;
+  }
+  std::string path = testing::MakeTempDir() + "/long.tei.xml";
+  {
+    std::ofstream tei(path);
+    tei << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" "
+           "xmlns:g=\"urn:x-glossa:edition\" xml:lang=\"de\">\n"
+           "<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>"
+           "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p>"
+           "</sourceDesc></fileDesc></teiHeader>\n"
+           "<text><body><div xml:id=\"s1\" type=\"section\" n=\"1\">"
+           "<head>Eins</head><p xml:id=\"s1.p1\" g:page=\"3\">"
+        << paragraph << "</p></div></body></text>\n</TEI>\n";
+  }
+  testing::RunResult run = testing::RunGlossa(
+      {"passages", "--document", path, "Dateninseln", "--context", "20"});
+  CHECK(run.err == "");
+  CHECK(run.status == 0);
+  std::istringstream lines(run.out);
+  std::string line;
+  std::getline(lines, line);
+  CHECK(line == "信息孤岛 信息孤島 xìnxī gūdǎo  " + std::to_string(matches) +
+                    " passages");
+  std::size_t shown = 0;
+  while (std::getline(lines, line) && line.rfind("§1: ", 0) != 0) {
+    if (line !=
+        "…ie Regierung plant [Dateninseln] im Land sowie weit…  §1, "
+        "p. 3")
+      FAIL_CHECK(line);
+    ++shown;
+  }
+  CHECK(shown == matches);
+  CHECK(line == "§1: " + std::to_string(matches));
+  // JSON shows each sentence cut to kMaxContext characters around its match.
+  testing::RunResult json = testing::RunGlossa(
+      {"passages", "--document", path, "Dateninseln", "--json"});
+  CHECK(json.status == 0);
+  nlohmann::json passages = nlohmann::json::parse(json.out)["passages"];
+  REQUIRE(passages.size() == matches);
+  std::size_t first = paragraph.find("Dateninseln");
+  std::size_t third = paragraph.find(
+      "Dateninseln", paragraph.find("Dateninseln", first + 1) + 1);
+  std::u32string before = CodePoints(paragraph.substr(0, third));
+  std::u32string after = CodePoints(paragraph.substr(third + 11));
+  std::u32string after_first = CodePoints(paragraph.substr(first + 11, 4000));
+  CHECK(passages[0]["sentence"] ==
+        paragraph.substr(0, first) + "Dateninseln" +
+            FromCodePoints(after_first.substr(0, 1000)) + "…");
+  CHECK(passages[0]["match_offset"] == first);
+  std::string left =
+      "…" +
+      FromCodePoints(std::u32string_view(before).substr(before.size() - 1000));
+  CHECK(passages[2]["sentence"] ==
+        left + "Dateninseln" + FromCodePoints(after.substr(0, 1000)) + "…");
+  CHECK(passages[2]["match_offset"] == left.size());
+  CHECK(passages[2]["match"] == "Dateninseln");
 }
 
 // Counts occurrences of `term` in `text` with white space between CJK

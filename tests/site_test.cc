@@ -124,8 +124,8 @@ TEST_CASE("the report links every term to its entry page", "[site]") {
   std::set<std::tuple<std::string, std::string, std::size_t>> places;
   for (const Passage& passage : passages) {
     if (passage.nested_in < 0)
-      places.insert(
-          {passage.locator.node, passage.sentence, passage.match_begin});
+      places.insert({passage.locator.node, std::string(passage.sentence),
+                     passage.match_begin});
   }
   const std::size_t top_level = places.size();
   CHECK(top_level > 450);
@@ -139,8 +139,8 @@ TEST_CASE("the report links every term to its entry page", "[site]") {
     if (passage.nested_in >= 0) continue;
     matched.insert(
         site.glossary.concepts[passage.entry].id + " " +
-        passage.sentence.substr(passage.match_begin,
-                                passage.match_end - passage.match_begin));
+        std::string(passage.sentence.substr(
+            passage.match_begin, passage.match_end - passage.match_begin)));
   }
   std::regex term_link(
       "<a class=\"term\" href=\"entries/[^\"]+\" data-entry=\"([^\"]+)\">"

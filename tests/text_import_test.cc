@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -97,6 +98,32 @@ std::string LongText(std::size_t bytes) {
   while (text.size() < bytes) text += "über die Sache und ihre Größe ";
   text.pop_back();
   return text;
+}
+
+// The <text> element of the document's TEI.
+std::string TextElement(const Document& document) {
+  std::string tei = WriteTei(document);
+  std::size_t start = tei.find("  <text>");
+  std::size_t end = tei.find("</text>");
+  REQUIRE(end != std::string::npos);
+  return tei.substr(start, end + 7 - start);
+}
+
+// All the text of a document: title, subtitle, every node, every footnote.
+std::string DocumentText(const Document& document) {
+  std::string text =
+      PlainText(document.title) + "\n" + PlainText(document.subtitle);
+  for (const std::vector<Node>* nodes : {&document.front, &document.body}) {
+    for (const Node& node : *nodes) text += "\n" + AllText(node);
+  }
+  for (const Note& note : document.notes)
+    text += "\n" + PlainText(note.content);
+  return text;
+}
+
+std::size_t CountCjk(std::string_view text) {
+  std::u32string s = CodePoints(text);
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), IsCjk));
 }
 
 // --- The pipeline, on small inputs -----------------------------------------
@@ -289,6 +316,90 @@ TEST_CASE(
   CHECK(note.notes[0].number == 12);
   CHECK(note.notes[0].source.last_line == 3);
   CHECK((PlainText(note.notes[0].content) == text + " Noch ein Absatz."));
+}
+
+TEST_CASE("the seven Chinese law texts import whole, where two crashed",
+          "[import]") {
+  // std::regex recursed once per byte of a long line and overflowed the
+  // stack on geren-xinxi-baohu-fa_2021.md and another.
+  std::vector<std::string> names;
+  for (const auto& file :
+       std::filesystem::directory_iterator(testing::SharedPath("data/zh")))
+    names.push_back(file.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{
+                     "geren-xinxi-baohu-fa_2021.md",
+                     "henan-shehui-xinyong-tiaoli_2019.md",
+                     "shandong-shehui-xinyong-tiaoli_2020.md",
+                     "shanghai-shehui-xinyong-tiaoli_2017.md",
+                     "shenzhen-shehui-xinyong-tiaoli_2023.md",
+                     "zhejiang-gonggong-xinyong-xinxi-guanli-tiaoli_2017.md",
+                     "zhengxinye-guanli-tiaoli_2013.md"});
+  for (const std::string& name : names) {
+    INFO(name);
+    std::string text = testing::ReadShared("data/zh/" + name);
+    Diagnostics diags;
+    Document document = Import(text, &diags);
+    CHECK(diags.errors() == 0);
+    // Nothing lost: every CJK character of the input is in the edition.
+    CHECK(CountCjk(DocumentText(document)) == CountCjk(text));
+  }
+}
+
+TEST_CASE(
+    "a numbered section right after the key findings imports, where it "
+    "crashed",
+    "[import]") {
+  // Fuzzed reproducers (../shared/data/hostile/README.md): the section went
+  // to the body at the key findings' position in the front matter.
+  Diagnostics diags;
+  Document tiny = Import(
+      testing::ReadShared("data/hostile/import-ub-container-18b.txt"), &diags);
+  CHECK(TextElement(tiny) ==
+        "  <text>\n"
+        "    <front>\n"
+        "      <div xml:id=\"kf\" type=\"keyFindings\" g:page=\"1\" "
+        "g:lines=\"1\">\n"
+        "        <head g:page=\"1\" g:lines=\"1\">ZENRALE G</head>\n"
+        "        <p xml:id=\"kf.p1\" g:page=\"1\" g:lines=\"3\">.</p>\n"
+        "        <pb n=\"2\" g:line=\"4\"/>\n"
+        "      </div>\n"
+        "    </front>\n"
+        "    <body>\n"
+        "      <div xml:id=\"s1\" type=\"section\" n=\"1\" g:page=\"2\" "
+        "g:lines=\"4\">\n"
+        "        <head g:page=\"2\" g:lines=\"4\">D</head>\n"
+        "      </div>\n"
+        "    </body>\n"
+        "  </text>");
+  CHECK(Messages(diags) ==
+        std::vector<std::string>{
+            "in.txt:1:1: warning: no footnotes found (lines \"N | text\")"});
+  Document readable = Import(
+      testing::ReadShared("data/hostile/import-ub-container-readable.txt"),
+      &diags);
+  CHECK(TextElement(readable) ==
+        "  <text>\n"
+        "    <front>\n"
+        "      <div xml:id=\"kf\" type=\"keyFindings\" g:page=\"1\" "
+        "g:lines=\"1\">\n"
+        "        <head g:page=\"1\" g:lines=\"1\">ZENTRALE BEFUNDE UND "
+        "ERGEBNISSE</head>\n"
+        "        <list xml:id=\"kf.l1\" g:page=\"1\" g:lines=\"3\">\n"
+        "          <item xml:id=\"kf.1\" g:page=\"1\" g:lines=\"3\">Erster "
+        "Punkt der Befunde.</item>\n"
+        "        </list>\n"
+        "      </div>\n"
+        "    </front>\n"
+        "    <body>\n"
+        "      <div xml:id=\"s1\" type=\"section\" n=\"1\" g:page=\"1\" "
+        "g:lines=\"5\">\n"
+        "        <head g:page=\"1\" g:lines=\"5\">Einleitung</head>\n"
+        "        <p xml:id=\"s1.p1\" g:page=\"1\" g:lines=\"7\">Text des "
+        "Abschnitts.</p>\n"
+        "      </div>\n"
+        "    </body>\n"
+        "  </text>");
 }
 
 TEST_CASE("über at the start of a block is body text, not a run-in heading",

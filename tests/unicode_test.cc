@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace glossa {
 namespace {
@@ -180,6 +181,48 @@ TEST_CASE("pinyin with tone marks, tone numbers and none meet", "[unicode]") {
 TEST_CASE("Han characters are recognised", "[unicode]") {
   CHECK(ContainsHan("Zhengxin 征信"));
   CHECK_FALSE(ContainsHan("Zhengxin"));
+}
+
+TEST_CASE(
+    "sentence starts are found in any bytes, where ill-formed UTF-8 threw",
+    "[unicode]") {
+  // The UTF-16 to UTF-8 offset map assumed three bytes per U+FFFD and ran
+  // past the end of the text (std::out_of_range).
+  CHECK(SentenceStarts("Ein Satz. Zwei.", "de") ==
+        std::vector<std::size_t>{0, 10});
+  // Each ill-formed sequence is one character, as CodePoints reads it: a
+  // lone byte, a truncated sequence, an overlong form, a surrogate.
+  CHECK(SentenceStarts("Ab\xFF. Cd\xC3. Ef\xE0\x80\xAF. Gh\xED\xA0\x80. Ij.",
+                       "de") == std::vector<std::size_t>{0, 5, 10, 17, 24});
+  CHECK(SentenceStarts("\xFF\xFE\xFD", "de") == std::vector<std::size_t>{0});
+  CHECK(SentenceStarts("Satz.\xF0\x9F\x98 Noch.", "de") ==
+        std::vector<std::size_t>{0, 5});
+  CHECK(SentenceStarts("", "de") == std::vector<std::size_t>{0});
+  // Every byte value between well-formed characters: offsets ascend, stay
+  // in the text, and never fall inside a well-formed character.
+  std::string bytes;
+  std::vector<bool> inside;
+  auto add = [&](std::string_view piece, bool well_formed) {
+    for (std::size_t i = 0; i < piece.size(); ++i)
+      inside.push_back(well_formed && i > 0);
+    bytes += piece;
+  };
+  for (int i = 0; i < 256; ++i) {
+    add("\xC3\x84", true);  // Ä
+    add(std::string(1, static_cast<char>(i)), false);
+    add(". ", false);
+    add("\xE5\xBE\x81", true);  // 征
+    add(". ", false);
+  }
+  std::vector<std::size_t> starts = SentenceStarts(bytes, "de");
+  CHECK(starts.size() > 256);
+  CHECK(starts.front() == 0);
+  for (std::size_t i = 1; i < starts.size(); ++i) {
+    INFO("start " << i << " at byte " << starts[i]);
+    CHECK(starts[i - 1] < starts[i]);
+    REQUIRE(starts[i] < bytes.size());
+    CHECK_FALSE(inside[starts[i]]);
+  }
 }
 
 TEST_CASE("display width counts wide characters twice", "[unicode]") {

@@ -111,10 +111,11 @@ nlohmann::ordered_json PassageJson(const Passage& passage,
   out["footnote"] = where.footnote > 0 ? nlohmann::ordered_json(where.footnote)
                                        : nlohmann::ordered_json();
   out["locator"] = FormatLocator(where);
-  out["sentence"] = passage.sentence;
-  out["match"] = passage.sentence.substr(
-      passage.match_begin, passage.match_end - passage.match_begin);
-  out["match_offset"] = passage.match_begin;
+  ShownSentence shown = ShowSentence(passage);
+  out["sentence"] = shown.text;
+  out["match"] =
+      shown.text.substr(shown.match_begin, shown.match_end - shown.match_begin);
+  out["match_offset"] = shown.match_begin;
   out["term"] = matcher.TermOf(passage.form).text;
   out["nested_in"] =
       passage.nested_in >= 0

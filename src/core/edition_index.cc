@@ -106,12 +106,19 @@ KeyPassage EditionIndex::Resolve(std::size_t entry, std::size_t reference,
     out.problem = KeyPassageProblem::kNoBlock;
     return out;
   }
-  // The sentences of the block where the entry stands.
-  std::vector<std::string> standing;
+  // The passages of the entry in the block, one per sentence (the passages
+  // of a sentence share its view: a sentence of a megabyte with thousands of
+  // matches is looked at once, not once per match).
+  std::vector<const Passage*> standing;
   for (std::size_t i : by_entry_[entry]) {
     const Passage& passage = found_.passages[i];
-    if (passage.locator.node == out.id)
-      standing.push_back(CollapseSpace(passage.sentence));
+    if (passage.locator.node != out.id) continue;
+    if (!standing.empty() &&
+        standing.back()->sentence.data() == passage.sentence.data() &&
+        standing.back()->sentence.size() == passage.sentence.size()) {
+      continue;
+    }
+    standing.push_back(&passage);
   }
   // All its sentences: wanted for a quote, or when the entry is not there.
   const bool quoted = target.error.empty() && !out.quote.empty();
@@ -123,10 +130,14 @@ KeyPassage EditionIndex::Resolve(std::size_t entry, std::size_t reference,
         sentences.push_back(CollapseSpace(sentence));
     }
   }
-  const std::string first = sentences.empty() ? "" : sentences.front();
+  // What views show of a sentence: cut as ShowSentence cuts a passage's.
+  const std::string first =
+      sentences.empty() ? "" : ShowSentence(sentences.front(), 0, 0).text;
   if (!quoted) {
     out.entry_in_sentence = !standing.empty();
-    out.sentence = standing.empty() ? first : standing.front();
+    out.sentence = standing.empty()
+                       ? first
+                       : CollapseSpace(ShowSentence(*standing.front()).text);
     if (!target.error.empty()) {
       out.problem = KeyPassageProblem::kBadTarget;
       out.target_error = target.error;
@@ -144,9 +155,12 @@ KeyPassage EditionIndex::Resolve(std::size_t entry, std::size_t reference,
       out.problem = KeyPassageProblem::kNoSentence;
       return out;
     }
-    out.sentence = *named;
-    out.entry_in_sentence = std::find(standing.begin(), standing.end(),
-                                      out.sentence) != standing.end();
+    std::size_t at = named->find(quote);
+    out.sentence = ShowSentence(*named, at, at + quote.size()).text;
+    out.entry_in_sentence = std::any_of(
+        standing.begin(), standing.end(), [&](const Passage* passage) {
+          return CollapseSpace(passage->sentence) == *named;
+        });
     if (!out.entry_in_sentence && out.reason.empty())
       out.problem = KeyPassageProblem::kNoReason;
   }

@@ -71,7 +71,9 @@ struct KeyPassage {
   std::string reason;          // why the entry is not in the sentence, or ""
   std::optional<Block> block;  // nullopt: the edition has no such block
   // The sentence shown, white space collapsed: the one the quote names, else
-  // the first of the block where the entry stands, else the block's first.
+  // the first of the block where the entry stands, else the block's first;
+  // cut as ShowSentence (passages.h) cuts a long one, around the quote or the
+  // entry's match, or after the start.
   std::string sentence;
   bool entry_in_sentence = false;  // one of the entry's passages is in it
   KeyPassageProblem problem = KeyPassageProblem::kNone;

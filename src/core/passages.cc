@@ -21,12 +21,37 @@ EditionBlock MakeBlock(const Content& content, const Locator& where) {
   return block;
 }
 
+// The page at byte `offset` of the block: of the last page start at or
+// before it.
 int PageAt(const EditionBlock& block, std::size_t offset) {
-  int page = block.pages.front().second;
-  for (const auto& [at, number] : block.pages) {
-    if (at <= offset) page = number;
+  auto after = std::upper_bound(
+      block.pages.begin() + 1, block.pages.end(), offset,
+      [](std::size_t at, const auto& start) { return at < start.first; });
+  return (after - 1)->second;
+}
+
+bool IsContinuationByte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// The first (last) `n` characters of UTF-8 `text`, all of it if it has
+// fewer; read no further than they go.
+std::string_view FirstCharacters(std::string_view text, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t count = 0; i < text.size() && count < n; ++count) {
+    ++i;
+    while (i < text.size() && IsContinuationByte(text[i])) ++i;
   }
-  return page;
+  return text.substr(0, i);
+}
+
+std::string_view LastCharacters(std::string_view text, std::size_t n) {
+  std::size_t i = text.size();
+  for (std::size_t count = 0; i > 0 && count < n; ++count) {
+    --i;
+    while (i > 0 && IsContinuationByte(text[i])) --i;
+  }
+  return text.substr(i);
 }
 
 // Finds the passages of one block and appends them to *out.
@@ -52,15 +77,17 @@ class Finder {
         ++next;
         end = next == starts.end() ? block.text.size() : *next;
       }
-      std::string sentence = block.text.substr(begin, end - begin);
+      std::string_view sentence =
+          std::string_view(block.text).substr(begin, end - begin);
       std::size_t trimmed = sentence.find_last_not_of(" \n\t");
-      sentence.resize(trimmed == std::string::npos ? 0 : trimmed + 1);
+      sentence = sentence.substr(
+          0, trimmed == std::string_view::npos ? 0 : trimmed + 1);
       Passage passage;
       passage.entry = match.entry;
       passage.form = match.form;
       passage.locator = block.locator;
       passage.locator.page = PageAt(block, match.begin);
-      passage.sentence = std::move(sentence);
+      passage.sentence = sentence;
       passage.match_begin = match.begin - begin;
       passage.match_end = match.end - begin;
       passage.block = block_index;
@@ -187,11 +214,16 @@ EditionPassages FindPassages(const Document& document,
     EditionBlock block = MakeBlock(content, where);
     block.offset = offset;
     offset += block.text.size();
-    block.first_passage = out.passages.size();
-    finder.Block(block, out.blocks.size(), &out.passages);
-    block.end_passage = out.passages.size();
     out.blocks.push_back(std::move(block));
   });
+  // Passages view their block's text: found once the blocks stay where they
+  // are.
+  for (std::size_t b = 0; b < out.blocks.size(); ++b) {
+    EditionBlock& block = out.blocks[b];
+    block.first_passage = out.passages.size();
+    finder.Block(block, b, &out.passages);
+    block.end_passage = out.passages.size();
+  }
   return out;
 }
 
@@ -209,18 +241,39 @@ std::vector<std::string> Sentences(std::string_view text,
   return out;
 }
 
+ShownSentence ShowSentence(std::string_view sentence, std::size_t begin,
+                           std::size_t end) {
+  std::string_view before =
+      LastCharacters(sentence.substr(0, begin), kMaxContext);
+  std::string_view after = FirstCharacters(sentence.substr(end), kMaxContext);
+  ShownSentence out;
+  if (before.size() < begin) out.text = "…";
+  out.text += before;
+  out.match_begin = out.text.size();
+  out.text += sentence.substr(begin, end - begin);
+  out.match_end = out.text.size();
+  out.text += after;
+  if (end + after.size() < sentence.size()) out.text += "…";
+  return out;
+}
+
+ShownSentence ShowSentence(const Passage& passage) {
+  return ShowSentence(passage.sentence, passage.match_begin, passage.match_end);
+}
+
 Kwic KwicOf(const Passage& passage) {
-  std::string_view sentence = passage.sentence;
-  std::string_view before = sentence.substr(0, passage.match_begin);
-  std::string_view after = sentence.substr(passage.match_end);
+  ShownSentence shown = ShowSentence(passage);
+  std::string_view sentence = shown.text;
+  std::string_view before = sentence.substr(0, shown.match_begin);
+  std::string_view after = sentence.substr(shown.match_end);
   auto space = [](char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
   };
   Kwic kwic;
   kwic.left = CollapseSpace(before);
   if (!before.empty() && space(before.back())) kwic.left += ' ';
-  kwic.match = CollapseSpace(sentence.substr(
-      passage.match_begin, passage.match_end - passage.match_begin));
+  kwic.match = CollapseSpace(
+      sentence.substr(shown.match_begin, shown.match_end - shown.match_begin));
   kwic.right = CollapseSpace(after);
   if (!after.empty() && space(after.front())) kwic.right.insert(0, " ");
   return kwic;

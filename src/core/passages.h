@@ -60,7 +60,11 @@ struct Passage {
   int entry = -1;  // the glossary concept's index
   int form = -1;   // the GlossaryMatcher form that matched
   Locator locator;
-  std::string sentence;         // the sentence that holds the match
+  // The sentence that holds the match, a view into its block's text
+  // (EditionBlock::text): all the passages of a sentence share it, however
+  // long it is. Valid as long as the EditionPassages (or EditionIndex) the
+  // passage comes from.
+  std::string_view sentence;
   std::size_t match_begin = 0;  // byte offsets of the match in the sentence
   std::size_t match_end = 0;
   std::size_t block = 0;        // the EditionBlock it stands in
@@ -70,8 +74,15 @@ struct Passage {
 };
 
 // Every block with text of `document` and every passage in them, both in
-// document order (front matter, title, body, footnotes).
+// document order (front matter, title, body, footnotes). The passages view
+// the blocks' texts, so the value is movable but not copyable.
 struct EditionPassages {
+  EditionPassages() = default;
+  EditionPassages(EditionPassages&&) = default;
+  EditionPassages& operator=(EditionPassages&&) = default;
+  EditionPassages(const EditionPassages&) = delete;
+  EditionPassages& operator=(const EditionPassages&) = delete;
+
   std::vector<EditionBlock> blocks;
   std::vector<Passage> passages;
 };
@@ -84,10 +95,35 @@ EditionPassages FindPassages(const Document& document,
 std::vector<std::string> Sentences(std::string_view text,
                                    std::string_view language);
 
+// The most characters of a sentence a view shows on each side of a match
+// (or of a key passage's quote): a longer sentence, such as a paragraph
+// without a full stop, is cut there, with "…" marking the cut. The report's
+// sentences are far shorter; this keeps a view of a passage to a few
+// kilobytes whatever the text.
+inline constexpr std::size_t kMaxContext = 1000;
+
+// A sentence as every view shows it, and where the match stands in it.
+struct ShownSentence {
+  std::string text;
+  std::size_t match_begin = 0;  // byte offsets of the match in `text`
+  std::size_t match_end = 0;
+};
+// `sentence` cut to at most kMaxContext characters before byte `begin` and
+// after byte `end` (the match), "…" marking each cut; whole when it fits.
+//
+//   ShowSentence(std::string(5000, 'a') + "Bonität.", 5000, 5007).text
+//       == "…" + std::string(1000, 'a') + "Bonität."
+ShownSentence ShowSentence(std::string_view sentence, std::size_t begin,
+                           std::size_t end);
+// The passage's sentence as views show it: `glossa passages --json` and
+// `lookup --json` (the sentence, the match and its offset) and KwicOf.
+ShownSentence ShowSentence(const Passage& passage);
+
 // A passage as a keyword-in-context line: the sentence before the match, the
-// match, and the sentence after it, each with runs of white space collapsed
-// to one space; a space that separates the match from its context is kept
-// at the end of `left` and the start of `right`.
+// match, and the sentence after it (as ShowSentence cuts them), each with
+// runs of white space collapsed to one space; a space that separates the
+// match from its context is kept at the end of `left` and the start of
+// `right`.
 struct Kwic {
   std::string left;
   std::string match;

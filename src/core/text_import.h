@@ -67,7 +67,7 @@ struct ImportOptions {
   // The contents and name of a corrections file; empty for none.
   //
   // One directive per line; "#" starts a comment. LINES is N or N-M, input
-  // lines counted from 1:
+  // lines counted from 1, each at most 999999999 (import::kMaxLineNumber):
   //   LINES title          the document's title (first line) and subtitle
   //   LINES figure [N]     these lines are one figure, number N
   //   LINES caption N      these lines belong to figure N's caption

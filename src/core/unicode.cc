@@ -12,6 +12,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -724,25 +725,35 @@ std::vector<std::size_t> SentenceStarts(std::string_view text,
     if (!prototype) prototype = NewSentenceIterator(std::string(locale));
     iterator.reset(prototype->clone());
   }
-  icu::UnicodeString s = FromUtf8(text);
-  iterator->setText(s);
-  // UTF-16 indexes back to UTF-8 byte offsets.
-  std::vector<std::size_t> byte_at(static_cast<std::size_t>(s.length()) + 1,
-                                   text.size());
-  std::size_t byte = 0;
-  for (int32_t i = 0; i < s.length();) {
-    UChar32 c = s.char32At(i);
-    byte_at[static_cast<std::size_t>(i)] = byte;
-    byte += static_cast<std::size_t>(U8_LENGTH(c));
-    i += U16_LENGTH(c);
+  // ICU indexes UTF-16 with int32_t: what lies past that is read with the
+  // sentence before it.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int64_t length =
+      static_cast<int64_t>(std::min<std::size_t>(text.size(), INT32_MAX / 2));
+  // The text as UTF-16, decoded here rather than by ICU's converter so that
+  // the walk below, which decodes it again, meets every character (and every
+  // ill-formed sequence, read as one U+FFFD) at the same UTF-16 index.
+  icu::UnicodeString s(static_cast<int32_t>(length), 0, 0);
+  for (int64_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(bytes, i, length, c);
+    s.append(c);
   }
+  iterator->setText(s);
   std::vector<std::size_t> starts;
+  int64_t byte = 0;  // of the character at UTF-16 index `unit`
+  int32_t unit = 0;
   for (int32_t at = iterator->first(); at != icu::BreakIterator::DONE;
        at = iterator->next()) {
     if (at >= s.length()) continue;
-    std::size_t byte = byte_at[static_cast<std::size_t>(at)];
-    if (!starts.empty() && IsDateContinuation(text, byte)) continue;
-    starts.push_back(byte);
+    while (unit < at && byte < length) {
+      UChar32 c;
+      U8_NEXT_OR_FFFD(bytes, byte, length, c);
+      unit += U16_LENGTH(c);
+    }
+    std::size_t start = static_cast<std::size_t>(byte);
+    if (!starts.empty() && IsDateContinuation(text, start)) continue;
+    starts.push_back(start);
   }
   if (starts.empty() || starts.front() != 0) starts.insert(starts.begin(), 0);
   return starts;

@@ -149,7 +149,10 @@ std::string FromCodePoints(std::u32string_view code_points);
 // Where sentences begin in `text` (byte offsets, ascending, the first 0),
 // by ICU's sentence rules for `locale` ("de", "en"). Common German
 // abbreviations (z.B., vgl., ca., Nr., u.a., Dr., bzw., d.h., ...) do not
-// end a sentence.
+// end a sentence. Any bytes are accepted and nothing is thrown: an
+// ill-formed UTF-8 sequence reads as one U+FFFD (as CodePoints reads it),
+// and every offset is a character boundary of `text` (never inside a
+// well-formed character). Text past 1 GiB belongs to the sentence before.
 std::vector<std::size_t> SentenceStarts(std::string_view text,
                                         std::string_view locale);
 

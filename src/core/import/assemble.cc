@@ -11,6 +11,8 @@
 namespace glossa::import {
 namespace {
 
+constexpr std::string_view kBulletGlyph = "\xE2\x80\xA2";  // •
+
 Provenance SourceOf(const std::vector<Line>& lines, const Block& block) {
   const Line& first = lines[block.lines.front()];
   return {first.page, first.number, lines[block.lines.back()].number};
@@ -147,7 +149,7 @@ class Assembler {
       case Role::kTitle:
         return AddTitle(block);
       case Role::kSection:
-        in_front_ = false;
+        EnterBody();
         return OpenNumbered(block, "section", ParseSection, 0);
       case Role::kSubsection:
         return OpenNumbered(block, "subsection", ParseSubsection, 1);
@@ -172,10 +174,24 @@ class Assembler {
     return JoinLines(vocabulary_, lines_, block.lines);
   }
 
+  // The open divisions belong to the root they were opened in: the front
+  // and the body change only here, with the path.
+  void SetRoot(bool front) {
+    in_front_ = front;
+    path_.clear();
+  }
+
   void EnterFront() {
     CloseText();
-    in_front_ = true;
-    path_.clear();
+    SetRoot(true);
+  }
+
+  // The first section ends the front matter: what is open there (a key
+  // finding, the floats and page breaks waiting for it) closes there.
+  void EnterBody() {
+    if (!in_front_) return;
+    CloseText();
+    SetRoot(false);
   }
 
   // Where new nodes go: the innermost open division.
@@ -344,6 +360,10 @@ class Assembler {
     const Line& first = lines_[block.lines.front()];
     std::string_view text = TrimLeft(first.text);
     std::string label;
+    // A bullet glyph marks the item; it is not its text. (A lost one, U+FFFD,
+    // is gone already: RepairLine removes it.)
+    if (block.role == Role::kBullet && text.starts_with(kBulletGlyph))
+      text = TrimLeft(text.substr(kBulletGlyph.size()));
     if (block.role == Role::kItem) {
       if (std::optional<Numbered> item = ParseItem(text)) {
         label = std::string(item->digits) + ")";
@@ -360,8 +380,7 @@ class Assembler {
     // What waited for the last key finding to end (the page before the
     // title) stands beside the key findings, not in them.
     FinishText();
-    in_front_ = true;
-    path_.clear();
+    SetRoot(true);
     FlushPending();
     const Line& first = lines_[block.lines.front()];
     AppendText(&doc_.title, TrimLeft(first.text));
@@ -410,8 +429,11 @@ class Assembler {
   OpenText open_;
   std::vector<Node> pending_;  // page breaks and floats waiting for open_
   std::size_t pending_checked_ = 0;
-  std::vector<std::size_t> path_;  // indexes of the open divisions
-  bool in_front_ = false;          // front matter: key findings, the title
+  // Indexes of the open divisions, from the root in_front_ names (SetRoot
+  // keeps the two together); nodes are only appended to a root, so they stay
+  // valid while it is the root.
+  std::vector<std::size_t> path_;
+  bool in_front_ = false;  // front matter: key findings, the title
 };
 
 }  // namespace

@@ -37,12 +37,19 @@ enum class Role {
   kSidebar,          // a box: its first block is its heading
 };
 
+// The largest line number a corrections file may name: nine digits, more
+// lines than an input of kMaxInputBytes (core/file_io.h) can have. A larger
+// number is an error ("line number '1234567890' is too large (at most
+// 999999999)"), never a wrapped or clamped one.
+inline constexpr int kMaxLineNumber = 999999999;
+
 // Lines first..last (1-based, inclusive) have the role given.
 struct Correction {
   int first = 0;
   int last = 0;
   Role role = Role::kBody;
   std::string figure;  // "figure N" and "caption N": the figure's number
+  int origin = 0;      // its line in the corrections file; 0 if unknown
 };
 
 // Replace the first `from` on input line `line` by `to`.
@@ -50,6 +57,7 @@ struct Replacement {
   int line = 0;
   std::string from;
   std::string to;
+  int origin = 0;  // its line in the corrections file; 0 if unknown
 };
 
 struct Corrections {
@@ -62,7 +70,8 @@ struct Corrections {
   const Correction* At(int line) const;
 };
 
-// Parses a corrections file (`name` is for messages). Each bad line is
+// Parses a corrections file (`name` is for messages). Each bad line (a
+// malformed directive, a line number above kMaxLineNumber, invalid UTF-8) is
 // reported as an error with its line and column and skipped; the good ones
 // are kept.
 Corrections ParseCorrections(std::string_view text, std::string_view name,

@@ -1,5 +1,6 @@
 #include "core/import/join.h"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -64,18 +65,75 @@ std::optional<std::u32string> Ligature(const Vocabulary& vocabulary,
   return std::nullopt;
 }
 
-// Splits a line at spaces and tabs.
-std::vector<std::u32string_view> Tokens(std::u32string_view s) {
-  std::vector<std::u32string_view> tokens;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == U' ' || s[i] == U'\t')) ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != U' ' && s[j] != U'\t') ++j;
-    if (j > i) tokens.push_back(s.substr(i, j - i));
+constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+
+bool IsContinuationByte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Characters in UTF-8 `text`: its bytes that start one.
+int CountCharacters(std::string_view text) {
+  int count = 0;
+  for (char c : text) count += IsContinuationByte(c) ? 0 : 1;
+  return count;
+}
+
+// Adds `token` (from inside a line) to *vocabulary if it is a word: letters
+// and inner hyphens once quotes, brackets, punctuation and a glued footnote
+// number are taken off, and no longer than a word can be.
+void AddIfWord(std::string_view token, Vocabulary* vocabulary) {
+  if (Head(token, kLongestWord).size() < token.size()) return;
+  std::u32string core = Core(CodePoints(token));
+  if (OnlyWordChars(core) && core.back() != U'-')
+    vocabulary->AddWord(FromCodePoints(core));
+}
+
+// The token around a U+FFFD at byte `at` of `text`, whose repair so far is
+// `out`: the word characters before it in `out` and after it in `text`, each
+// side read no further than a word can be long. Sets *before to the number
+// of characters before the U+FFFD.
+std::u32string TokenAround(std::string_view out, std::string_view text,
+                           std::size_t at, std::size_t* before) {
+  std::size_t start = out.size();
+  *before = 0;
+  while (start > 0 && *before <= kLongestWord) {
+    std::string_view last = Tail(out.substr(0, start), 1);
+    if (!IsWordChar(LastCharacter(last))) break;
+    start -= last.size();
+    ++*before;
+  }
+  std::size_t end = at + kReplacementUtf8.size();
+  for (std::size_t after = 0; end < text.size() && after < kLongestWord;
+       ++after) {
+    std::string_view next = Head(text.substr(end), 1);
+    char32_t c = FirstCharacter(next);
+    if (!IsWordChar(c) && c != kReplacement) break;
+    end += next.size();
+  }
+  return CodePoints(out.substr(start)) + kReplacement +
+         CodePoints(text.substr(at + kReplacementUtf8.size(),
+                                end - at - kReplacementUtf8.size()));
+}
+
+// `text` with runs of spaces made one space, none at either end and none
+// between two CJK characters; in place.
+void CollapseSpaces(std::string* text) {
+  std::string& s = *text;
+  std::size_t kept = 0;  // s[0, kept) is the result so far
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] != ' ') {
+      s[kept++] = s[i++];
+      continue;
+    }
+    std::size_t j = s.find_first_not_of(' ', i);
+    if (j == std::string::npos) break;
+    std::string_view done(s.data(), kept);
+    bool between_cjk = kept > 0 && IsCjk(LastCharacter(done)) &&
+                       IsCjk(FirstCharacter(std::string_view(s).substr(j)));
+    if (!between_cjk && kept > 0) s[kept++] = ' ';
     i = j;
   }
-  return tokens;
+  s.resize(kept);
 }
 
 }  // namespace
@@ -84,12 +142,17 @@ Vocabulary DocumentVocabulary(const Vocabulary& words,
                               const std::vector<Line>& lines) {
   Vocabulary vocabulary = words;
   for (const Line& line : lines) {
-    std::u32string s = CodePoints(line.text);
-    std::vector<std::u32string_view> tokens = Tokens(s);
-    for (std::size_t t = 1; t + 1 < tokens.size(); ++t) {
-      std::u32string core = Core(tokens[t]);
-      if (OnlyWordChars(core) && core.back() != U'-')
-        vocabulary.AddWord(FromCodePoints(core));
+    // Every token but the first and the last: each is added once the next
+    // one is found.
+    std::string_view text = line.text;
+    std::string_view previous;
+    int seen = 0;
+    for (std::size_t i = text.find_first_not_of(" \t"); i != text.npos;
+         i = text.find_first_not_of(" \t", i)) {
+      std::size_t end = std::min(text.find_first_of(" \t", i), text.size());
+      if (seen++ >= 2) AddIfWord(previous, &vocabulary);
+      previous = text.substr(i, end - i);
+      i = end;
     }
   }
   return vocabulary;
@@ -97,58 +160,45 @@ Vocabulary DocumentVocabulary(const Vocabulary& words,
 
 std::string RepairLine(std::string_view text, const Vocabulary& vocabulary,
                        const Location& at, Diagnostics& diags) {
-  std::u32string s = CodePoints(text);
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char32_t c = s[i];
-    if (c != kReplacement) {
-      out.push_back(c == U'\t' ? U' ' : c);
+  std::string out;
+  out.reserve(text.size());
+  int column = 0;  // characters of `text` before i
+  for (std::size_t i = 0; i < text.size();) {
+    // Up to the next tab or U+FFFD (whose first byte starts other
+    // characters too), the text is copied as it is.
+    std::size_t stop = std::min(text.find_first_of("\t\xEF", i), text.size());
+    out.append(text.substr(i, stop - i));
+    column += CountCharacters(text.substr(i, stop - i));
+    i = stop;
+    if (i == text.size()) break;
+    if (text[i] == '\t' || !text.substr(i).starts_with(kReplacementUtf8)) {
+      std::string_view c = Head(text.substr(i), 1);
+      out.append(text[i] == '\t' ? " " : c);
+      i += c.size();
+      ++column;
       continue;
     }
-    bool letter_after = i + 1 < s.size() && IsLetter(s[i + 1]);
-    bool letter_before = !out.empty() && IsLetter(out.back());
-    if (!letter_after) continue;  // a bullet or marker
-    // The word around it, as far as it goes in this line; a side longer
-    // than a word can be is not read to its end.
-    std::size_t start = out.size();
-    while (start > 0 && IsWordChar(out[start - 1]) &&
-           out.size() - start <= kLongestWord) {
-      --start;
-    }
-    std::size_t end = i + 1;
-    while (end < s.size() && (IsWordChar(s[end]) || s[end] == kReplacement) &&
-           end - i <= kLongestWord) {
-      ++end;
-    }
-    std::u32string token = out.substr(start) + s.substr(i, end - i);
+    std::size_t fffd = i;
+    int fffd_column = column++;
+    i += kReplacementUtf8.size();
+    if (!IsLetter(FirstCharacter(text.substr(i)))) continue;  // a bullet
+    bool letter_before = IsLetter(LastCharacter(out));
+    std::size_t before = 0;
+    std::u32string token = TokenAround(out, text, fffd, &before);
     std::optional<std::u32string> ligature;
     if (token.size() <= kLongestWord)
-      ligature = Ligature(vocabulary, token, out.size() - start);
+      ligature = Ligature(vocabulary, token, before);
     if (ligature) {
-      out += *ligature;
+      out += FromCodePoints(*ligature);
     } else if (letter_before) {
-      diags.Warning({at.file, at.line, at.column + static_cast<int>(i)},
+      diags.Warning({at.file, at.line, at.column + fffd_column},
                     "no ligature makes '" + FromCodePoints(token) +
                         "' a word; wrote 'fi' for U+FFFD");
-      out += U"fi";
+      out += "fi";
     }
   }
-  // No space between two CJK characters; one space for a run of spaces.
-  std::u32string collapsed;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] != U' ') {
-      collapsed.push_back(out[i]);
-      continue;
-    }
-    std::size_t j = i;
-    while (j < out.size() && out[j] == U' ') ++j;
-    bool between_cjk = !collapsed.empty() && IsCjk(collapsed.back()) &&
-                       j < out.size() && IsCjk(out[j]);
-    if (!between_cjk && !collapsed.empty() && j < out.size())
-      collapsed.push_back(U' ');
-    i = j - 1;
-  }
-  return FromCodePoints(collapsed);
+  CollapseSpaces(&out);
+  return out;
 }
 
 std::vector<Line> RepairLines(std::vector<Line> lines,

@@ -40,13 +40,15 @@ inline constexpr std::size_t kLongestWord = 256;
 // A copy of `words` plus the document's own words: the tokens inside its
 // lines (neither first nor last on a line, so no line break split them),
 // without quotes, brackets, punctuation and a glued footnote number, when
-// they are letters and inner hyphens only.
+// they are letters and inner hyphens only and no longer than kLongestWord
+// characters.
 Vocabulary DocumentVocabulary(const Vocabulary& words,
                               const std::vector<Line>& lines);
 
-// `text` repaired as the header says. `at` is where `text` starts in the
-// input; a U+FFFD between letters that no ligature makes a word becomes
-// "fi", with a warning at its column.
+// `text` (UTF-8) repaired as the header says. `at` is where `text` starts
+// in the input; a U+FFFD between letters that no ligature makes a word
+// becomes "fi", with a warning at its column. The text is read as UTF-8,
+// never copied whole into wider characters: a line may be megabytes.
 std::string RepairLine(std::string_view text, const Vocabulary& vocabulary,
                        const Location& at, Diagnostics& diags);
 

@@ -1,5 +1,7 @@
 #include "core/import/lines.h"
 
+#include <algorithm>
+
 #include "core/import/patterns.h"
 
 namespace glossa::import {
@@ -10,6 +12,15 @@ std::vector<Line> SplitLines(std::string_view bytes,
                              Diagnostics& diags) {
   std::vector<Line> lines;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  // The replacements by line, each line's in the order listed: met as the
+  // lines are, so that many replacements cost no more than one each.
+  std::vector<const Replacement*> by_line;
+  for (const Replacement& r : replacements) by_line.push_back(&r);
+  std::stable_sort(by_line.begin(), by_line.end(),
+                   [](const Replacement* a, const Replacement* b) {
+                     return a->line < b->line;
+                   });
+  std::size_t next = 0;
   std::size_t start = 0;
   int page = 0;
   int number = 0;
@@ -20,11 +31,11 @@ std::vector<Line> SplitLines(std::string_view bytes,
     start = end + 1;
     ++number;
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-    for (const Replacement& r : replacements) {
-      if (r.line != number) continue;
+    for (; next < by_line.size() && by_line[next]->line == number; ++next) {
+      const Replacement& r = *by_line[next];
       std::size_t at = raw.find(r.from);
       if (at == std::string::npos) {
-        diags.Warning({std::string(corrections_name), 0, 0},
+        diags.Warning({std::string(corrections_name), r.origin, 1},
                       "replace: '" + r.from + "' is not on line " +
                           std::to_string(number));
       } else {
@@ -46,6 +57,11 @@ std::vector<Line> SplitLines(std::string_view bytes,
     if (end == bytes.size() && line.blank && !line.page_start)
       break;  // final newline
     lines.push_back(std::move(line));
+  }
+  for (; next < by_line.size(); ++next) {
+    diags.Warning({std::string(corrections_name), by_line[next]->origin, 1},
+                  "replace: line " + std::to_string(by_line[next]->line) +
+                      " is past the end of the input");
   }
   return lines;
 }

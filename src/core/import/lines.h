@@ -32,8 +32,8 @@ struct Line {
 // Splits `bytes` (UTF-8, a byte order mark allowed) into lines at LF (a CR
 // before it is dropped), numbered from 1; what follows the last line break
 // is a line only if it has text or starts a page. Each replacement is made on
-// its line first; one whose text is not on its line is reported as a warning of
-// `corrections_name`.
+// its line first; one whose text is not on its line, or whose line is past
+// the end, is reported as a warning of `corrections_name` at its origin.
 std::vector<Line> SplitLines(std::string_view bytes,
                              const std::vector<Replacement>& replacements,
                              std::string_view corrections_name,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/import/patterns.h"
 #include "core/unicode.h"
 
 namespace glossa::import {
@@ -30,63 +31,97 @@ bool IsGlue(char32_t c) {
   return IsLetter(c) || kGlue.find(c) != std::u32string_view::npos;
 }
 
-// The value of s[i, j) if it is 1 to 3 ASCII digits, else -1 (a number in
-// other digits is text: it cannot be a footnote's number).
-int CallValue(std::u32string_view s, std::size_t i, std::size_t j) {
-  if (j - i > 3) return -1;
+// The character `c` (one character of UTF-8), read without a call into ICU
+// when it is ASCII.
+char32_t Character(std::string_view c) {
+  return static_cast<unsigned char>(c[0]) < 0x80 ? static_cast<char32_t>(c[0])
+                                                 : FirstCharacter(c);
+}
+
+// A run of digits (Unicode's: a number in other digits is text, and is not
+// taken apart) and what stands around it.
+struct Run {
+  std::size_t end = 0;  // the byte after it
+  int digits = 0;       // up to four are read
+  int value = -1;       // its value if it is 1 to 3 ASCII digits and ends there
+  char32_t last = 0, second_last = 0;  // its last characters (0: none)
+};
+
+// The run of digits at byte `i` of `text`, `before` the character before.
+Run DigitsAt(std::string_view text, std::size_t i, char32_t before) {
+  Run run;
+  run.end = i;
+  run.last = before;
+  bool ascii = true;
   int value = 0;
-  for (std::size_t k = i; k < j; ++k) {
-    if (s[k] < U'0' || s[k] > U'9') return -1;
-    value = value * 10 + static_cast<int>(s[k] - U'0');
+  while (run.end < text.size() && run.digits < 4) {
+    std::string_view c = Head(text.substr(run.end), 1);
+    char32_t digit = Character(c);
+    if (!IsDigit(digit)) break;
+    ascii = ascii && digit >= U'0' && digit <= U'9';
+    if (ascii) value = value * 10 + static_cast<int>(digit - U'0');
+    run.second_last = run.last;
+    run.last = digit;
+    run.end += c.size();
+    ++run.digits;
   }
-  return value;
+  bool ends =
+      run.end == text.size() || !IsDigit(FirstCharacter(text.substr(run.end)));
+  if (ascii && ends && run.digits <= 3) run.value = value;
+  return run;
 }
 
 }  // namespace
 
 void SplitCalls(std::string_view text, const std::set<int>& numbers,
                 int* expected, Content* out) {
-  std::u32string s = CodePoints(text);
-  // The text not yet written out is s[pending, i): always one stretch.
+  // The text not yet written out is text[pending, i): always one stretch.
+  // It is read as UTF-8, never copied whole: a paragraph may be megabytes.
   std::size_t pending = 0;
   auto pending_is_comma = [&](std::size_t end) {
-    std::u32string_view p =
-        std::u32string_view(s).substr(pending, end - pending);
-    return p == U", " || p == U",";
+    std::string_view p = text.substr(pending, end - pending);
+    return p == ", " || p == ",";
   };
   std::size_t i = 0;
+  char32_t before = 0, second_before = 0;  // the characters before i
   bool last_was_call = false;
-  while (i < s.size()) {
-    if (!IsDigit(s[i]) || (i > 0 && IsDigit(s[i - 1]))) {
-      ++i;
+  while (i < text.size()) {
+    std::string_view c = Head(text.substr(i), 1);
+    char32_t character = Character(c);
+    if (!IsDigit(character) || IsDigit(before)) {
+      second_before = before;
+      before = character;
+      i += c.size();
       continue;
     }
-    std::size_t j = i;
-    while (j < s.size() && IsDigit(s[j]) && j - i < 4) ++j;
-    bool digits_end = j == s.size() || !IsDigit(s[j]);
-    bool after_ok = j == s.size() || s[j] == U' ' || s[j] == U',';
-    int value = digits_end ? CallValue(s, i, j) : -1;
-    bool glued = i > 0 && IsGlue(s[i - 1]);
-    bool spaced = i > 1 && s[i - 1] == U' ' &&
-                  (s[i - 2] == U')' || s[i - 2] == U',' ||
-                   (j == s.size() && IsLetter(s[i - 2])));
-    if (value == *expected && numbers.count(value) > 0 && after_ok &&
-        (glued || spaced)) {
+    Run run = DigitsAt(text, i, before);
+    char32_t after =
+        run.end < text.size() ? Character(Head(text.substr(run.end), 1)) : 0;
+    bool at_end = run.end == text.size();
+    bool after_ok = at_end || after == U' ' || after == U',';
+    bool glued = i > 0 && IsGlue(before);
+    bool spaced =
+        before == U' ' && (second_before == U')' || second_before == U',' ||
+                           (at_end && IsLetter(second_before)));
+    bool call = run.value == *expected && numbers.count(run.value) > 0 &&
+                after_ok && (glued || spaced);
+    if (call) {
       std::size_t end = spaced ? i - 1 : i;  // without the space before
       // Two calls in a row ("4, 5") need no separator.
       if (!(last_was_call && pending_is_comma(end)))
-        AppendText(out, FromCodePoints(std::u32string_view(s).substr(
-                            pending, end - pending)));
-      out->push_back({Span::Kind::kNoteCall, "", value});
+        AppendText(out, text.substr(pending, end - pending));
+      out->push_back({Span::Kind::kNoteCall, "", run.value});
       ++*expected;
       last_was_call = true;
-      pending = i = j;
-      continue;
+      pending = run.end;
+    } else if (i > pending && !pending_is_comma(i)) {
+      last_was_call = false;
     }
-    if (i > pending && !pending_is_comma(i)) last_was_call = false;
-    i = j;
+    second_before = run.digits >= 2 ? run.second_last : before;
+    before = run.last;
+    i = run.end;
   }
-  AppendText(out, FromCodePoints(std::u32string_view(s).substr(pending)));
+  AppendText(out, text.substr(pending));
 }
 
 void FindNoteCalls(std::string_view name, Diagnostics& diags, Document* doc) {

@@ -57,13 +57,6 @@ bool SpacedText(std::string_view line, std::size_t i, std::size_t min_space,
   return true;
 }
 
-// The last character of non-empty UTF-8 `text`, and its size in bytes.
-char32_t LastCharacter(std::string_view text, std::size_t* size) {
-  std::string_view last = Tail(text, 1);
-  *size = last.size();
-  return CodePoints(last)[0];
-}
-
 bool IsSentencePunctuation(char32_t c) {
   return c == U'.' || c == U'!' || c == U'?' || c == U':' || c == U'…';
 }
@@ -102,6 +95,16 @@ std::string_view Tail(std::string_view text, std::size_t n) {
     while (i > 0 && IsContinuationByte(text[i])) --i;
   }
   return text.substr(i);
+}
+
+char32_t FirstCharacter(std::string_view text) {
+  std::u32string c = CodePoints(Head(text, 1));
+  return c.empty() ? 0 : c[0];
+}
+
+char32_t LastCharacter(std::string_view text) {
+  std::u32string c = CodePoints(Tail(text, 1));
+  return c.empty() ? 0 : c[0];
 }
 
 std::optional<Numbered> ParseSection(std::string_view line) {
@@ -214,33 +217,35 @@ bool EndsSentence(std::string_view text) {
     }
   }
   if (end == 0) return false;
-  std::size_t size = 0;
-  char32_t last = LastCharacter(text.substr(0, end), &size);
-  if (IsClosingQuote(last)) {
-    end -= size;
+  std::string_view last = Tail(text.substr(0, end), 1);
+  if (IsClosingQuote(LastCharacter(last))) {
+    end -= last.size();
     if (end == 0) return false;
-    last = LastCharacter(text.substr(0, end), &size);
+    last = Tail(text.substr(0, end), 1);
   }
-  return IsSentencePunctuation(last);
+  return IsSentencePunctuation(LastCharacter(last));
 }
 
 bool StartsSentence(std::string_view text) {
-  std::u32string first = CodePoints(Head(TrimLeft(text), 1));
-  if (first.empty()) return false;
-  char32_t c = first[0];
+  char32_t c = FirstCharacter(TrimLeft(text));
   return IsUppercase(c) || IsDigit(c) || IsQuoteOrBracket(c) || IsCjk(c);
 }
 
 bool AllCapsLine(std::string_view text) {
-  int letters = 0, upper = 0, words = 1;
-  for (char32_t c : CodePoints(text)) {
-    if (c == U' ') ++words;
-    if (IsLetter(c)) {
+  int letters = 0, words = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    std::string_view c = Head(text.substr(i), 1);
+    i += c.size();
+    if (c == " ") ++words;
+    char32_t character = static_cast<unsigned char>(c[0]) < 0x80
+                             ? static_cast<char32_t>(c[0])
+                             : FirstCharacter(c);
+    if (IsLetter(character)) {
+      if (!IsUppercase(character)) return false;
       ++letters;
-      if (IsUppercase(c)) ++upper;
     }
   }
-  return letters >= 8 && upper == letters && words >= 2;
+  return letters >= 8 && words >= 2;
 }
 
 bool IsBulletLine(std::string_view raw) {

@@ -38,6 +38,10 @@ std::string_view TrimRight(std::string_view s);
 std::string_view Head(std::string_view text, std::size_t n);
 std::string_view Tail(std::string_view text, std::size_t n);
 
+// The first (last) character of UTF-8 `text`; U+0000 if it is empty.
+char32_t FirstCharacter(std::string_view text);
+char32_t LastCharacter(std::string_view text);
+
 // A line that begins with a number, split into the number and the text
 // after it.
 struct Numbered {

@@ -37,7 +37,7 @@ void ReportUnrecognised(const Document& doc, const std::vector<Line>& lines,
   }
   for (const Correction& c : corrections.regions) {
     if (c.first > static_cast<int>(lines.size())) {
-      diags.Warning({std::string(corrections_name), 0, 0},
+      diags.Warning({std::string(corrections_name), c.origin, 1},
                     "lines " + std::to_string(c.first) + "-" +
                         std::to_string(c.last) +
                         " are past the end of the input");
