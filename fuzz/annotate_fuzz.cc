@@ -8,7 +8,8 @@
 //   byte 1  the size of the pieces written, 1 + (b & 127); bit 7: 2 threads
 //   byte 2  bit 0: a small glossary of forms with punctuation instead of
 //           the built-in one; bit 1: through AnnotateStream (UTF-8, pieces
-//           as read chunks) instead of Annotator::Write
+//           as read chunks) instead of Annotator::Write; with bit 1, bit 2:
+//           the charset detected, not given (then only: no crash)
 
 #include <cstddef>
 #include <cstdint>
@@ -126,6 +127,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   unsigned threads = data[1] & 128 ? 2 : 1;
   const glossa::GlossaryMatcher& matcher = *matchers[data[2] & 1];
   bool stream = data[2] & 2;
+  bool detect = data[2] & 4;
   std::string_view text(reinterpret_cast<const char*>(data) + 3, size - 3);
 
   Recorder recorder;
@@ -134,12 +136,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     if (text.empty()) return 0;  // refused as empty, tested elsewhere
     glossa::AnnotateStreamOptions options;
     options.name = "in.txt";
-    options.encoding = "UTF-8";
+    options.encoding = detect ? "" : "UTF-8";
     options.threads = threads;
     options.chunk_bytes = piece;
     std::istringstream in{std::string(text)};
     std::optional<glossa::AnnotateStreamError> error =
         glossa::AnnotateStream(in, options, matcher, recorder);
+    if (detect) return 0;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     invalid = glossa::FindInvalidUtf8(text);
     std::string expected;
