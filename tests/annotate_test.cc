@@ -1,6 +1,8 @@
 #include "core/annotate.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <optional>
 #include <sstream>
 #include <streambuf>
@@ -11,6 +13,7 @@
 #include "core/glossary.h"
 #include "core/glossary_matcher.h"
 #include "core/unicode.h"
+#include "test_support.h"
 
 namespace glossa {
 namespace {
@@ -184,6 +187,224 @@ TEST_CASE("AnnotateStream reports a failed read after what it read before",
   CHECK(outcome.error->message == "in.txt: a read failed");
   CHECK(outcome.error->started);
   CHECK(outcome.text == "[征信|zhengxin] ok\n");
+}
+
+// Every match as "begin-end entry/form", with " in begin-end" for one
+// nested in another; offsets in the whole text.
+std::vector<std::string> Describe(const std::vector<Matcher::Match>& matches,
+                                  std::size_t offset) {
+  std::vector<std::string> out;
+  auto span = [&](const Matcher::Match& m) {
+    return std::to_string(offset + m.begin) + "-" +
+           std::to_string(offset + m.end);
+  };
+  for (const Matcher::Match& m : matches) {
+    out.push_back(span(m) + " " + std::to_string(m.entry) + "/" +
+                  std::to_string(m.form));
+    if (m.nested_in >= 0)
+      out.back() +=
+          " in " + span(matches[static_cast<std::size_t>(m.nested_in)]);
+  }
+  return out;
+}
+
+// What one Find over the whole text finds.
+std::vector<std::string> FoundAtOnce(const GlossaryMatcher& matcher,
+                                     std::string_view text) {
+  return Describe(matcher.matcher().Find(text, *matcher.NewScratch()), 0);
+}
+
+// Records the text an annotator hands over and its matches (Describe), and
+// how many stretches it was cut into. A rendered stretch is its matches, a
+// line each, then a NUL, then its text (the tests' texts have no NUL).
+class Recorded : public AnnotationSink {
+ public:
+  void Render(std::string_view text, std::size_t offset,
+              const std::vector<Matcher::Match>& matches,
+              std::string* out) const override {
+    for (const std::string& line : Describe(matches, offset))
+      out->append(line + "\n");
+    out->push_back('\0');
+    out->append(text);
+  }
+  void Emit(std::string_view rendered) override {
+    std::size_t nul = rendered.find('\0');
+    std::istringstream lines{std::string(rendered.substr(0, nul))};
+    for (std::string line; std::getline(lines, line);) found.push_back(line);
+    text.append(rendered.substr(nul + 1));
+    ++stretches;
+  }
+
+  std::string text;
+  std::vector<std::string> found;
+  int stretches = 0;
+};
+
+struct Pieces {
+  std::size_t segment;
+  std::size_t piece;
+  unsigned threads;
+};
+
+Recorded AnnotateInPieces(const GlossaryMatcher& matcher, std::string_view text,
+                          Pieces pieces,
+                          std::optional<std::size_t>* invalid_at = nullptr,
+                          std::size_t max_stretch = std::size_t{1} << 24) {
+  Recorded recorded;
+  AnnotatorOptions options;
+  options.segment_bytes = pieces.segment;
+  options.threads = pieces.threads;
+  options.check_utf8 = true;
+  options.max_stretch_bytes = max_stretch;
+  Annotator annotator(matcher, recorded, options);
+  for (std::size_t at = 0; at < text.size(); at += pieces.piece)
+    annotator.Write(text.substr(at, pieces.piece));
+  annotator.Finish();
+  if (invalid_at != nullptr) *invalid_at = annotator.invalid_at();
+  return recorded;
+}
+
+const GlossaryMatcher& BuiltInMatcher() {
+  return testing::BuiltIn().index->matcher();
+}
+
+TEST_CASE(
+    "stretches and pieces that cut inside every byte of multi-byte "
+    "characters find what one Find finds, the text whole and well-formed",
+    "[annotate]") {
+  // Characters of two, three and four bytes, terms of the built-in glossary
+  // with and without punctuation around them, a web address.
+  const std::string text =
+      "Die gesellschaftliche Bonität (社会信用体系) prüft 征信 – 😀 Straße.\n"
+      "社会信用体系征信信用信息 Dateninseln😀😀社会信用体\n\n系。"
+      "http://例子。社会信用体系 schwarze Listen, 诚信";
+  const std::vector<std::string> whole = FoundAtOnce(BuiltInMatcher(), text);
+  REQUIRE(whole.size() >= 8);
+  for (std::size_t segment = 1; segment <= 12; ++segment) {
+    for (std::size_t piece = 1; piece <= 5; ++piece) {
+      INFO("stretches of " << segment << ", pieces of " << piece << " bytes");
+      std::optional<std::size_t> invalid_at;
+      Recorded recorded =
+          AnnotateInPieces(BuiltInMatcher(), text,
+                           {segment, piece, piece == 5 ? 2u : 1u}, &invalid_at);
+      CHECK(invalid_at == std::nullopt);
+      CHECK(recorded.text == text);
+      CHECK(recorded.found == whole);
+      CHECK(recorded.stretches >= 3);
+    }
+  }
+}
+
+TEST_CASE(
+    "a term is found once, whole, where text without punctuation would be "
+    "cut into stretches",
+    "[annotate]") {
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += i % 2 ? "社会信用体系" : "征信 \n";
+  const std::vector<std::string> whole = FoundAtOnce(TwoEntries(), text);
+  REQUIRE(whole.size() == 50);
+  for (std::size_t segment : {1, 2, 3, 7, 16}) {
+    INFO("stretches of " << segment << " bytes");
+    Recorded recorded = AnnotateInPieces(TwoEntries(), text, {segment, 5, 1});
+    CHECK(recorded.text == text);
+    CHECK(recorded.found == whole);
+  }
+}
+
+TEST_CASE(
+    "a text with no place to cut is cut at max_stretch_bytes and comes out "
+    "whole",
+    "[annotate]") {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "社会信用体系";
+  Recorded recorded =
+      AnnotateInPieces(TwoEntries(), text, {8, 100, 1}, nullptr, 64);
+  CHECK(recorded.text == text);
+  // 1800 bytes: 28 stretches of 63 (21 characters), then the last 36.
+  CHECK(recorded.stretches == 29);
+}
+
+TEST_CASE(
+    "ill-formed UTF-8 is reported at its first byte however stretches and "
+    "pieces cut the text",
+    "[annotate]") {
+  const std::string text = "征信 ok \xE5\xBE 征信";
+  for (std::size_t segment = 1; segment <= 6; ++segment) {
+    for (std::size_t piece = 1; piece <= 4; ++piece) {
+      INFO("stretches of " << segment << ", pieces of " << piece << " bytes");
+      std::optional<std::size_t> invalid_at;
+      Recorded recorded = AnnotateInPieces(TwoEntries(), text,
+                                           {segment, piece, 1}, &invalid_at);
+      CHECK(invalid_at == std::optional<std::size_t>(10));
+      CHECK(recorded.text == "征信 ok ");
+      CHECK(recorded.found == std::vector<std::string>{"0-6 0/0"});
+    }
+  }
+}
+
+// `text` repeated to more than `size` bytes, with spaces before it so that
+// a character of several bytes begins at byte `at` - 1: the annotator's
+// first window (2 x 256 KiB) ends inside it.
+std::string RepeatedAcross(const std::string& text, std::size_t size,
+                           std::size_t at) {
+  std::string repeated;
+  while (repeated.size() <= size) repeated += text;
+  std::size_t lead = at - 1;
+  while ((static_cast<unsigned char>(repeated[lead]) & 0xC0) != 0xC0) --lead;
+  return std::string(at - 1 - lead, ' ') + repeated;
+}
+
+// The text as `glossa annotate` writes it to a file: each top-level match
+// as [[surface|entry-id]].
+std::string MarkedAsCliDoes(const GlossaryMatcher& matcher,
+                            std::string_view text) {
+  std::string out;
+  std::size_t at = 0;
+  for (const Matcher::Match& m :
+       matcher.matcher().Find(text, *matcher.NewScratch())) {
+    if (m.nested_in >= 0 || m.begin < at) continue;
+    out.append(text.substr(at, m.begin - at));
+    out += "[[" + std::string(text.substr(m.begin, m.end - m.begin)) + "|" +
+           matcher.glossary().concepts[static_cast<std::size_t>(m.entry)].id +
+           "]]";
+    at = m.end;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+void CheckAnnotatesAsFindDoes(const std::string& text) {
+  std::string path = testing::MakeTempDir() + "/long.txt";
+  std::ofstream(path, std::ios::binary) << text;
+  testing::RunResult result = testing::RunGlossa({"annotate", path});
+  CHECK(result.status == 0);
+  CHECK(result.err == "");
+  CHECK(result.out == MarkedAsCliDoes(BuiltInMatcher(), text));
+}
+
+TEST_CASE(
+    "glossa annotate marks a Chinese law text of 800 KB without line breaks "
+    "as one Find does (it read valid text as invalid UTF-8 at offset 524287)",
+    "[annotate]") {
+  std::string law =
+      testing::ReadShared("data/zh/shanghai-shehui-xinyong-tiaoli_2017.md");
+  std::erase(law, '\n');
+  std::string text = RepeatedAcross(law, 800'000, std::size_t{1} << 19);
+  REQUIRE(text.size() > 800'000);
+  REQUIRE(FoundAtOnce(BuiltInMatcher(), text).size() > 1000);
+  CheckAnnotatesAsFindDoes(text);
+}
+
+TEST_CASE(
+    "glossa annotate marks a German text of 800 KB without blank lines as "
+    "one Find does",
+    "[annotate]") {
+  std::string report = testing::ReadShared("seed/000_7d62b1a0f379215d.txt");
+  std::replace(report.begin(), report.end(), '\n', ' ');
+  std::string text = RepeatedAcross(report, 800'000, std::size_t{1} << 19);
+  REQUIRE(text.find("\n\n") == std::string::npos);
+  REQUIRE(static_cast<unsigned char>(text[(1 << 19) - 1]) >= 0xC0);
+  CheckAnnotatesAsFindDoes(text);
 }
 
 }  // namespace

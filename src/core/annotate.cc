@@ -103,7 +103,10 @@ class Annotator::Pool {
 
 Annotator::Annotator(const GlossaryMatcher& matcher, AnnotationSink& sink,
                      AnnotatorOptions options)
-    : matcher_(matcher), sink_(sink), options_(options) {
+    : matcher_(matcher),
+      sink_(sink),
+      options_(options),
+      window_(2 * std::max<std::size_t>(options.segment_bytes, 1)) {
   unsigned threads = options_.threads;
   if (threads == 0)
     threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
@@ -126,6 +129,8 @@ namespace {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+bool IsAsciiSpace(char c) { return IsBlank(c) || c == '\n'; }
+
 // The code point that ends just before text[end] (0 if none or ill-formed).
 char32_t PreviousCharacter(std::string_view text, std::size_t end) {
   std::size_t begin = end;
@@ -137,13 +142,58 @@ char32_t PreviousCharacter(std::string_view text, std::size_t end) {
   return code_points.size() == 1 ? code_points[0] : 0;
 }
 
-// Where to cut `window` (at least `least` bytes of it) so that the halves
-// match as the whole does: the length of the first half, 0 if there is no
-// such place. A match goes on over white space, blank lines too (the
-// report's extraction put one inside 社会信用体系), so the cut must follow a
-// character that breaks every match (Matcher::Breaks). Best is a blank
-// line after one (a paragraph stays whole for the TEI output); else white
-// space after one; else a break that is not ASCII ("。").
+// The length of `text` without the multi-byte character its last bytes
+// begin, if they do not complete it: where the text may be cut when what
+// follows is not known yet.
+std::size_t WithoutCutCharacter(std::string_view text) {
+  std::size_t size = text.size();
+  for (std::size_t back = 1; back <= std::min<std::size_t>(size, 3); ++back) {
+    auto byte = static_cast<unsigned char>(text[size - back]);
+    if ((byte & 0xC0) == 0x80) continue;  // a continuation byte
+    std::size_t length = byte >= 0xF0   ? 4
+                         : byte >= 0xE0 ? 3
+                         : byte >= 0xC0 ? 2
+                                        : 1;
+    return length > back ? size - back : size;
+  }
+  return size;
+}
+
+// Whether a web address starts at text[i] (the matcher skips one up to the
+// next ASCII white space, see Matcher::Find).
+bool StartsUrl(std::string_view text, std::size_t i) {
+  auto starts = [&](std::string_view prefix) {
+    if (text.size() - i < prefix.size()) return false;
+    for (std::size_t k = 0; k < prefix.size(); ++k) {
+      char c = text[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != prefix[k]) return false;
+    }
+    return true;
+  };
+  return starts("http://") || starts("https://") || starts("www.");
+}
+
+// Where the web address that `at` lies in starts, if it lies in one: a cut
+// there would match the rest of an address the whole text skips. `window`
+// starts outside any address.
+std::optional<std::size_t> UrlAround(std::string_view window, std::size_t at) {
+  for (std::size_t i = at; i-- > 0;) {
+    if (IsAsciiSpace(window[i])) return std::nullopt;
+    if (StartsUrl(window, i)) return i;
+  }
+  return std::nullopt;
+}
+
+// Where to cut `window` so that the halves match as the whole does: the
+// length of the first half, 0 if there is no such place. `window` starts
+// where the whole text may be cut and ends between two characters. A match
+// goes on over white space, blank lines too (the report's extraction put one
+// inside 社会信用体系), so the cut must follow a character that breaks every
+// match (Matcher::Breaks), and not lie in a web address. Best is a blank
+// line after one, at least `least` bytes in (a paragraph stays whole for
+// the TEI output); else the last white space after one; else the last break
+// that is not ASCII ("。").
 std::size_t SafeCut(const Matcher& matcher, std::string_view window,
                     std::size_t least) {
   for (std::size_t at = window.rfind("\n\n");
@@ -154,7 +204,7 @@ std::size_t SafeCut(const Matcher& matcher, std::string_view window,
     if (end > 0 && matcher.Breaks(PreviousCharacter(window, end)))
       return at + 1;
   }
-  for (std::size_t at = window.size(); at > least; --at) {
+  for (std::size_t at = window.size(); at > 0; --at) {
     auto byte = static_cast<unsigned char>(window[at - 1]);
     bool space = byte == ' ' || byte == '\n';
     bool wide_end = byte >= 0x80 &&
@@ -162,35 +212,48 @@ std::size_t SafeCut(const Matcher& matcher, std::string_view window,
                      (static_cast<unsigned char>(window[at]) & 0xC0) != 0x80);
     if (space && at >= 2 && matcher.Breaks(PreviousCharacter(window, at - 1)))
       return at;
-    if (wide_end && matcher.Breaks(PreviousCharacter(window, at))) return at;
+    if (wide_end && matcher.Breaks(PreviousCharacter(window, at))) {
+      std::optional<std::size_t> url = UrlAround(window, at);
+      if (!url) return at;
+      at = *url + 1;  // no cut inside the address
+    }
   }
   return 0;
+}
+
+// Where to cut `window` when there is no safe place in it: after its last
+// line break in its second half, else its last space there, else at its end
+// (which is between two characters). A match may be cut here.
+std::size_t AnyCut(std::string_view window) {
+  std::size_t half = window.size() / 2;
+  std::size_t at = window.rfind('\n');
+  if (at == std::string_view::npos || at < half) at = window.rfind(' ');
+  return at == std::string_view::npos || at < half ? window.size() : at + 1;
 }
 
 }  // namespace
 
 void Annotator::Wrote() {
-  std::size_t segment = options_.segment_bytes;
-  while (buffer_.size() - start_ >= 2 * segment) {
-    std::string_view window(buffer_.data() + start_, segment * 2);
+  std::size_t segment = std::max<std::size_t>(options_.segment_bytes, 1);
+  // A window too small to hold a character would never be cut.
+  std::size_t widest =
+      std::max({options_.max_stretch_bytes, 2 * segment, std::size_t{8}});
+  while (buffer_.size() - start_ >= window_) {
+    std::string_view window(buffer_.data() + start_, window_);
+    window = window.substr(0, WithoutCutCharacter(window));
     std::size_t length = SafeCut(matcher_.matcher(), window, segment / 2);
     if (length == 0) {
-      // No safe place (a text without punctuation): after a line break,
-      // else a space, else anywhere between two characters. A match may be
-      // cut here.
-      std::size_t at = window.rfind('\n');
-      if (at == std::string_view::npos || at < segment / 2)
-        at = window.rfind(' ');
-      length =
-          at == std::string_view::npos || at < segment / 2 ? segment : at + 1;
-      while (length < window.size() &&
-             (static_cast<unsigned char>(window[length]) & 0xC0) == 0x80) {
-        ++length;
+      if (window_ < widest) {
+        // No safe place yet (a text without punctuation): look further.
+        window_ = std::min(2 * window_, widest);
+        continue;
       }
+      length = AnyCut(window);
     }
     Cut(length);
+    window_ = 2 * segment;
   }
-  // What is left (less than two stretches) moves to the front.
+  // What is left (less than a window) moves to the front.
   buffer_.erase(0, start_);
   start_ = 0;
 }
@@ -199,6 +262,7 @@ void Annotator::Finish() {
   if (buffer_.size() > start_) Cut(buffer_.size() - start_);
   buffer_.clear();
   start_ = 0;
+  window_ = 2 * std::max<std::size_t>(options_.segment_bytes, 1);
   while (!pending_.empty()) EmitOldest();
 }
 

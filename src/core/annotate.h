@@ -1,6 +1,8 @@
 // Annotating text of any size in bounded memory: the text is read in
-// stretches, cut where no term can span the cut (a blank line, else a line
-// break), matched and rendered on worker threads, and handed back in order.
+// stretches, cut where no term can span the cut (after punctuation no term
+// contains, best at a blank line), matched and rendered on worker threads,
+// and handed back in order: the matches are those one Matcher::Find over the
+// whole text finds.
 // AnnotateStream does the same for a byte stream in any charset: it reads,
 // detects, decodes and reports bad input as a value.
 //
@@ -10,7 +12,9 @@
 //   annotator.Finish();
 //
 // Memory: the stretch being filled plus at most two stretches per worker in
-// flight, whatever the size of the input.
+// flight, whatever the size of the input. A stretch is about
+// segment_bytes, longer where the text has no place to cut (at most
+// max_stretch_bytes).
 
 #ifndef GLOSSA_CORE_ANNOTATE_H_
 #define GLOSSA_CORE_ANNOTATE_H_
@@ -61,6 +65,11 @@ struct AnnotatorOptions {
   // the annotation stops: what comes before it is emitted, nothing after,
   // and invalid_at() says where.
   bool check_utf8 = false;
+  // How far a stretch grows when the text has no safe place to cut (no
+  // punctuation that ends every match). Beyond it the text is cut after a
+  // line break, a space or any character, and a match across that cut is
+  // not found.
+  std::size_t max_stretch_bytes = std::size_t{1} << 24;
 };
 
 // Annotates one text, fed to it piece by piece from one thread. Neither
@@ -121,6 +130,7 @@ class Annotator {
   std::vector<Stretch> spare_;                // done with, to be reused
   std::string buffer_;  // text not yet cut into stretches, from start_
   std::size_t start_ = 0;
+  std::size_t window_;      // how much of buffer_ to look for a cut in
   std::size_t offset_ = 0;  // of the next stretch in the whole text
   std::optional<std::size_t> invalid_at_;
 };
