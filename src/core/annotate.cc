@@ -159,28 +159,13 @@ std::size_t WithoutCutCharacter(std::string_view text) {
   return size;
 }
 
-// Whether a web address starts at text[i] (the matcher skips one up to the
-// next ASCII white space, see Matcher::Find).
-bool StartsUrl(std::string_view text, std::size_t i) {
-  auto starts = [&](std::string_view prefix) {
-    if (text.size() - i < prefix.size()) return false;
-    for (std::size_t k = 0; k < prefix.size(); ++k) {
-      char c = text[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != prefix[k]) return false;
-    }
-    return true;
-  };
-  return starts("http://") || starts("https://") || starts("www.");
-}
-
 // Where the web address that `at` lies in starts, if it lies in one: a cut
 // there would match the rest of an address the whole text skips. `window`
 // starts outside any address.
 std::optional<std::size_t> UrlAround(std::string_view window, std::size_t at) {
   for (std::size_t i = at; i-- > 0;) {
     if (IsAsciiSpace(window[i])) return std::nullopt;
-    if (StartsUrl(window, i)) return i;
+    if (StartsWebAddress(window, i)) return i;
   }
   return std::nullopt;
 }

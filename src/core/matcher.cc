@@ -832,4 +832,8 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
   }
 }
 
+bool StartsWebAddress(std::string_view text, std::size_t i) {
+  return StartsUrl(text, i);
+}
+
 }  // namespace glossa

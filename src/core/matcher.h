@@ -107,6 +107,12 @@ class Matcher::Scratch {
   std::unique_ptr<State> state_;
 };
 
+// Whether a web address starts at text[i]: "http://", "https://" or "www.",
+// in any case. Matcher::Find skips an address up to the next ASCII white
+// space and finds nothing in it; whoever cuts text for it must not cut
+// inside one.
+bool StartsWebAddress(std::string_view text, std::size_t i);
+
 }  // namespace glossa
 
 #endif  // GLOSSA_CORE_MATCHER_H_
