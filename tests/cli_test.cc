@@ -101,10 +101,21 @@ TEST_CASE("glossa site builds the site and says where to open it", "[cli]") {
   std::string first, second;
   std::getline(lines, first);
   std::getline(lines, second);
-  CHECK(first.rfind("glossa: wrote 143 files (", 0) == 0);
+  CHECK(first.rfind("glossa: wrote 159 files (", 0) == 0);
   CHECK(first.substr(first.size() - dir.size() - 5) == ") to " + dir);
   CHECK(second == "Open file://" + dir + "/index.html in a browser.");
   CHECK(testing::ReadOrFail(dir + "/index.html").find("Dateninseln") !=
+        std::string::npos);
+  // The report's „soziales Vertrauen“: to avoid, and printed in the report.
+  CHECK(testing::ReadOrFail(dir + "/entries/shehui-chengxin.html")
+            .find("<span class=\"term-text\" lang=\"de\">soziales "
+                  "Vertrauen</span> </td><td class=\"term-status\"><span "
+                  "class=\"status deprecated\"><span data-ui=\"de\" "
+                  "lang=\"de\">abgelehnt</span><span data-ui=\"en\" "
+                  "lang=\"en\">deprecated</span></span> <span "
+                  "class=\"in-report\"><span data-ui=\"de\" "
+                  "lang=\"de\">im Bericht</span><span data-ui=\"en\" "
+                  "lang=\"en\">in the report</span></span></td>") !=
         std::string::npos);
 
   // A glossary with errors builds nothing and leaves the old site alone.
@@ -207,16 +218,25 @@ TEST_CASE("glossa check passes on the built-in glossary", "[cli]") {
   CHECK(result.status == 0);
   CHECK(result.err.empty());
   CHECK(result.out ==
-        "glossary/social-credit.tbx: 138 entries, 0 errors, 0 warnings\n");
+        "glossary/social-credit.tbx: 154 entries, 0 errors, 0 warnings\n");
 }
 
-TEST_CASE("glossa check passes on the LTAC valid example", "[cli]") {
+TEST_CASE(
+    "glossa check finds the LTAC valid example valid, with one Spanish "
+    "section that recommends no term",
+    "[cli]") {
+  // Valid TBX-Basic; entry c41's Spanish terms carry a status, none of them
+  // preferred, which glossa's content rules warn about (exit 1).
   std::string path = testing::SharedPath(
       "data/tbx/ltac-dialects/TBX-Basic_Example_Astronomy_DCA_VALID.tbx");
   testing::ReadOrFail(path);
   RunResult result = RunGlossa({"check", path});
-  CHECK(result.status == 0);
-  CHECK(result.out == path + ": 45 entries, 0 errors, 0 warnings\n");
+  CHECK(result.status == 1);
+  CHECK(result.out == path +
+                          ":3636:5: warning: entry 'c41' in 'es' has no "
+                          "preferred term; mark the rendering to use "
+                          "preferredTerm-admn-sts\n" +
+                          path + ": 45 entries, 0 errors, 1 warning\n");
 }
 
 TEST_CASE("glossa check prints each problem and exits 1", "[cli]") {
@@ -238,7 +258,10 @@ TEST_CASE("glossa check prints each problem and exits 1", "[cli]") {
             ":803:7: error: 'not an allowed value' is not an allowed value of "
             "usageStatus in TBX-Min (allowed: preferred, admitted, deprecated, "
             "notRecommended, obsolete)\n" +
-            path + ": 45 entries, 3 errors, 0 warnings\n");
+            path +
+            ":858:5: warning: entry 'c41' in 'es' has no preferred term; mark "
+            "the rendering to use preferredTerm-admn-sts\n" +
+            path + ": 45 entries, 3 errors, 1 warning\n");
 }
 
 TEST_CASE("glossa check on a missing file exits 2", "[cli]") {
@@ -374,8 +397,17 @@ TEST_CASE(
                               "lookup", "open cluster"});
   CHECK(both.status == 0);
   CHECK(RunGlossa({"--glossary", astronomy, "--glossary", medtronic, "check"})
-            .out == astronomy + ": 45 entries, 0 errors, 0 warnings\n" +
-                        medtronic + ": 3 entries, 0 errors, 0 warnings\n");
+            .out == astronomy +
+                        ":3636:5: warning: entry 'c41' in 'es' has no "
+                        "preferred term; mark the rendering to use "
+                        "preferredTerm-admn-sts\n" +
+                        astronomy + ": 45 entries, 0 errors, 1 warning\n" +
+                        medtronic +
+                        ":624:17: warning: entry 'c7333' in 'en' has 2 "
+                        "preferred terms ('clinician notification', 'silent "
+                        "alert'); keep one, the rendering to use, and make "
+                        "the others admitted\n" +
+                        medtronic + ": 3 entries, 0 errors, 1 warning\n");
 }
 
 TEST_CASE("a lookup in a glossary that cannot be read exits 2", "[cli]") {
@@ -775,6 +807,51 @@ TEST_CASE("glossa passages prints a concordance with locators and counts",
   CheckGolden("passages_schwarze_liste_right.txt", sorted.out);
 }
 
+TEST_CASE(
+    "a form the report prints but the glossary does not recommend is found, "
+    "shown as in the report, and not preferred",
+    "[cli][passages]") {
+  // tests/data/report-forms.tbx: the report's „soziales Vertrauen“ is
+  // deprecated and marked as printed; „Vertrauen in das Recht“ is deprecated
+  // and not marked, so it is a rendering to avoid and not looked for.
+  std::string fixture = std::string(GLOSSA_TEST_DATA) + "/report-forms.tbx";
+  RunResult lookup = RunGlossa({"--glossary", fixture, "lookup", "社会诚信"});
+  CHECK(lookup.status == 0);
+  CHECK(lookup.out.find("German\n"
+                        "  gesellschaftliche Integrität  preferred\n"
+                        "  soziales Vertrauen            deprecated, in the "
+                        "report\n") != std::string::npos);
+  CHECK(lookup.out.find("  社会诚信                      preferred, in the "
+                        "report\n") != std::string::npos);
+
+  RunResult json =
+      RunGlossa({"--glossary", fixture, "lookup", "--json", "社会诚信"});
+  nlohmann::json entry = nlohmann::json::parse(json.out)["entries"][0];
+  CHECK(entry["chinese"][0]["in_report"] == true);
+  const auto& german = entry["languages"]["de"]["terms"];
+  CHECK(german[0]["term"] == "gesellschaftliche Integrität");
+  CHECK(german[0]["in_report"] == false);
+  CHECK(german[1]["term"] == "soziales Vertrauen");
+  CHECK(german[1]["status"] == "deprecated");
+  CHECK(german[1]["in_report"] == true);
+
+  RunResult found = RunGlossa({"--glossary", fixture, "passages", "社会诚信"});
+  CHECK(found.out ==
+        "社会诚信  2 passages\n"
+        " …文化) zu schaffen und „[soziales Vertrauen]“ (社会诚信) "
+        "wiederherzu…  §2.2, p. 6\n"
+        "…d „soziales Vertrauen“ ([社会诚信]) wiederherzustellen.          "
+        "      §2.2, p. 6\n"
+        "§2.2: 2\n");
+  RunResult avoided =
+      RunGlossa({"--glossary", fixture, "passages", "司法公信"});
+  CHECK(avoided.out ==
+        "司法公信  1 passage\n"
+        "…von Vertrauen in das Recht“ ([司法公信]) wird als Vorbedingung "
+        "für e…  §2.1, p. 6\n"
+        "§2.1: 1\n");
+}
+
 TEST_CASE("glossa passages --json lists every passage of the entry",
           "[cli][passages]") {
   RunResult result = RunGlossa({"passages", "--json", "征信"});
@@ -908,7 +985,7 @@ TEST_CASE(
       from_tei.push_back(pointer.substr(1));
     if (count > 1) ++shared;
   }
-  CHECK(from_json.size() == 477);
+  CHECK(from_json.size() == 492);
   CHECK(shared == 1);
   CHECK(from_tei.size() > 400);
   CHECK(from_tei == from_json);

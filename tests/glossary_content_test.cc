@@ -259,6 +259,253 @@ TEST_CASE("every form as the report prints it finds its entry", "[content]") {
   CHECK(lost == std::vector<std::string>{});
 }
 
+// --- Issue 12: what a review found, pinned ---------------------------------
+
+const Concept& Entry(std::string_view id) {
+  for (const Concept& entry : BuiltIn().concepts) {
+    if (entry.id == id) return entry;
+  }
+  FAIL("no entry " << id);
+  throw 0;
+}
+
+// The preferred term of `lang`, "" when there is none.
+std::string Preferred(const Concept& entry, std::string_view lang) {
+  const LangSection* section = entry.Language(lang);
+  if (section == nullptr) return "";
+  for (const Term& term : section->terms) {
+    if (term.status == TermStatus::kPreferred) return CollapseSpace(term.text);
+  }
+  return "";
+}
+
+const Term* TermNamed(const Concept& entry, std::string_view lang,
+                      std::string_view text) {
+  const LangSection* section = entry.Language(lang);
+  if (section == nullptr) return nullptr;
+  for (const Term& term : section->terms) {
+    if (CollapseSpace(term.text) == text) return &term;
+  }
+  return nullptr;
+}
+
+std::string Definition(const Concept& entry, std::string_view lang) {
+  const LangSection* section = entry.Language(lang);
+  REQUIRE(section != nullptr);
+  REQUIRE(!section->definitions.empty());
+  return CollapseSpace(section->definitions.front().text);
+}
+
+// Every piece of prose of an entry: definitions, notes, contexts, sources,
+// key passage texts, in every language.
+std::vector<std::string> ProseOf(const Concept& entry) {
+  std::vector<std::string> out;
+  auto texts = [&](const std::vector<Text>& list) {
+    for (const Text& text : list) {
+      out.push_back(text.text);
+      if (!text.source.empty()) out.push_back(text.source);
+    }
+  };
+  texts(entry.definitions);
+  texts(entry.notes);
+  for (const ExternalReference& reference : entry.external_references)
+    out.push_back(reference.text);
+  for (const LangSection& section : entry.languages) {
+    texts(section.definitions);
+    texts(section.notes);
+    for (const Term& term : section.terms) {
+      texts(term.contexts);
+      texts(term.notes);
+      out.insert(out.end(), term.sources.begin(), term.sources.end());
+    }
+  }
+  return out;
+}
+
+TEST_CASE(
+    "a form the report prints but the glossary advises against is "
+    "found, marked and not preferred",
+    "[content]") {
+  const Concept& entry = Entry("shehui-chengxin");
+  const Term* printed = TermNamed(entry, "de", "soziales Vertrauen");
+  REQUIRE(printed != nullptr);
+  CHECK(printed->status == TermStatus::kDeprecated);
+  CHECK(printed->InReport());
+  CHECK(Preferred(entry, "de") != "soziales Vertrauen");
+
+  std::string path = testing::DataDir() + "/sources/merics-2017-de.tei.xml";
+  Diagnostics diags;
+  Document document;
+  REQUIRE(ReadTei(testing::ReadOrFail(path), path, diags, &document));
+  const EditionIndex index(BuiltIn(), document);
+  // Every marked term, whatever its status, stands in the report.
+  std::vector<std::string> unfound;
+  std::size_t deprecated_printed = 0;
+  const Glossary& glossary = BuiltIn();
+  for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
+    const Concept& concept_entry = glossary.concepts[c];
+    for (std::size_t s = 0; s < concept_entry.languages.size(); ++s) {
+      const LangSection& section = concept_entry.languages[s];
+      for (std::size_t t = 0; t < section.terms.size(); ++t) {
+        const Term& term = section.terms[t];
+        if (!term.InReport()) continue;
+        if (term.status == TermStatus::kDeprecated) ++deprecated_printed;
+        if (index.PassagesOfTerm({c, s, t}).empty())
+          unfound.push_back(concept_entry.id + ": " + term.text);
+      }
+    }
+  }
+  CHECK(unfound == std::vector<std::string>{});
+  CHECK(deprecated_printed >= 5);
+}
+
+TEST_CASE("the social credit system is older than the 2014 plan", "[content]") {
+  const Concept& entry = Entry("shehui-xinyong-tixi");
+  for (std::string_view lang : {"en", "de"}) {
+    std::string definition = Definition(entry, lang);
+    INFO(definition);
+    CHECK(definition.find("2007") != std::string::npos);
+    CHECK(definition.find("launched by") == std::string::npos);
+    CHECK(definition.find("begonnen") == std::string::npos);
+  }
+}
+
+TEST_CASE("the court's list has one German name, in the terms of German law",
+          "[content]") {
+  const Concept& entry = Entry("shixin-beizhixingren");
+  CHECK(Preferred(entry, "de") == "unredlicher Vollstreckungsschuldner");
+  const Term* late = TermNamed(entry, "de", "säumiger Schuldner");
+  REQUIRE(late != nullptr);
+  CHECK(late->status == TermStatus::kDeprecated);
+  CHECK(TermNamed(entry, "de", "Vollstreckungsschuldner") != nullptr);
+  bool compared = false;
+  for (const std::string& text : ProseOf(entry))
+    compared =
+        compared || (text.find("Schuldnerverzeichnis") != std::string::npos &&
+                     text.find("882b") != std::string::npos);
+  CHECK(compared);
+  // Where the glossary names the list itself: definitions and key passages
+  // (a note may quote a press form to advise against it).
+  std::vector<std::string> other_names;
+  for (const Concept& any : BuiltIn().concepts) {
+    std::vector<std::string> naming;
+    for (const ExternalReference& reference : any.external_references)
+      naming.push_back(reference.text);
+    for (const LangSection& section : any.languages) {
+      for (const Text& definition : section.definitions)
+        naming.push_back(definition.text);
+    }
+    for (const std::string& text : naming) {
+      for (const char* name :
+           {"Liste säumiger", "unzuverlässigen Vollstreckungsschuldner",
+            "schwarze Schuldnerliste"}) {
+        if (text.find(name) != std::string::npos)
+          other_names.push_back(any.id + ": " + name);
+      }
+    }
+  }
+  CHECK(other_names == std::vector<std::string>{});
+}
+
+TEST_CASE("every concept has a German rendering, in German", "[content]") {
+  CHECK(Preferred(Entry("lianhe-chengjie"), "de") !=
+        "joint disciplinary action");
+  CHECK_FALSE(Preferred(Entry("lianhe-chengjie"), "de").empty());
+  CHECK_FALSE(Preferred(Entry("zhengxin-pingtai"), "de").empty());
+  CHECK_FALSE(Preferred(Entry("rule-by-law"), "de").empty());
+  CHECK(Preferred(Entry("zhengxin"), "de") == "Kreditauskunft");
+  CHECK(Preferred(Entry("zhima-xinyong"), "en") == "Sesame Credit");
+}
+
+TEST_CASE("facts the review found wrong stay right", "[content]") {
+  auto prose = [](std::string_view id) {
+    std::string all;
+    for (const std::string& text : ProseOf(Entry(id))) all += text + "\n";
+    return all;
+  };
+  // The operator of Sesame Credit is sourced in 个人征信; no hedge on it.
+  std::string zhima = prose("zhima-xinyong");
+  CHECK(zhima.find("芝麻信用管理有限公司") != std::string::npos);
+  // The 2016 candidates were approved by the NDRC–PBOC reply.
+  CHECK(prose("shifan-chengshi").find("发改财金〔2016〕769号") !=
+        std::string::npos);
+  // SCHUFA is a credit bureau, not a business-information agency.
+  CHECK(Definition(Entry("schufa"), "de").find("Kreditauskunftei") !=
+        std::string::npos);
+  CHECK(prose("schufa").find("Wirtschaftsauskunftei") == std::string::npos);
+  // The places of fn. 1 were candidates for demonstration cities, and are
+  // its instances.
+  std::size_t places = 0;
+  std::vector<std::string> wrong;
+  for (const Concept& entry : BuiltIn().concepts) {
+    bool candidate = false;
+    for (const CrossReference& reference : entry.cross_references) {
+      candidate = candidate || (reference.target == "shifan-chengshi" &&
+                                ParseRelation(reference.text).relation ==
+                                    Relation::kInstanceOf);
+    }
+    if (!candidate) continue;
+    ++places;
+    std::string all = prose(entry.id);
+    for (const char* pilot : {"pilot place", "Pilotstandort", "Pilotort"}) {
+      if (all.find(pilot) != std::string::npos)
+        wrong.push_back(entry.id + ": " + pilot);
+    }
+  }
+  CHECK(places >= 38);
+  CHECK(wrong == std::vector<std::string>{});
+}
+
+TEST_CASE("published prose has no project-internal words or block ids",
+          "[content]") {
+  // Readers see „§3.1“ and „Fn. 9“; ids belong in key passages' targets.
+  static const std::regex kBlockId(
+      R"((^|[\s(,;])(s\d(\.\d)?\.[pdiq]\d+|fn\d+|kf\.\d+|front\.f\d+)\b)");
+  std::vector<std::string> found;
+  for (const Concept& entry : BuiltIn().concepts) {
+    for (const std::string& text : ProseOf(entry)) {
+      std::smatch m;
+      if (std::regex_search(text, m, kBlockId))
+        found.push_back(entry.id + ": " + m[2].str());
+      for (const char* word : {"printed_forms", "Block-Id", "block id",
+                               "TERMS.md", ".tbx", "could not be read"}) {
+        if (text.find(word) != std::string::npos)
+          found.push_back(entry.id + ": " + word);
+      }
+    }
+  }
+  CHECK(found == std::vector<std::string>{});
+}
+
+TEST_CASE("notes in a German section are written in German", "[content]") {
+  // An English note has two of English's commonest words; German prose
+  // quoting an English title has at most one.
+  static const std::regex kEnglish(R"(\b(the|and|of|is|which|with)\b)");
+  std::vector<std::string> english;
+  for (const Concept& entry : BuiltIn().concepts) {
+    const LangSection* german = entry.Language("de");
+    if (german == nullptr) continue;
+    std::vector<const Text*> notes;
+    for (const Text& note : german->notes) notes.push_back(&note);
+    for (const Term& term : german->terms) {
+      for (const Text& note : term.notes) notes.push_back(&note);
+    }
+    for (const Text* note : notes) {
+      std::string text =
+          std::regex_replace(note->text, std::regex(R"(https?://[^\s)]+)"), "");
+      // Quotations are not the note's own language.
+      text = std::regex_replace(text,
+                                std::regex(R"(["“„‚'][^"“”„‚‘']*["”“‘'])"), "");
+      auto words = std::distance(
+          std::sregex_iterator(text.begin(), text.end(), kEnglish),
+          std::sregex_iterator());
+      if (words >= 2)
+        english.push_back(entry.id + ": " + CollapseSpace(note->text));
+    }
+  }
+  CHECK(english == std::vector<std::string>{});
+}
+
 TEST_CASE("the built-in glossary validates against the TBX v3 core schema",
           "[content]") {
   std::string schema =

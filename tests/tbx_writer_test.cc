@@ -119,6 +119,35 @@ TEST_CASE("an ntig's term group becomes the head of a termSec", "[tbx]") {
             "          </termSec>") != std::string::npos);
 }
 
+TEST_CASE("a term's report mark is read and written back as TBX-Basic has it",
+          "[tbx]") {
+  // The projectSubset "report" on a termSec: the form is printed in the
+  // report, whatever its status (glossary.h kReportSubset).
+  Glossary glossary = Read(
+      "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" "
+      "xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>"
+      "<conceptEntry id=\"c1\"><langSec xml:lang=\"de\">"
+      "<termSec><term>soziales Vertrauen</term>"
+      "<termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts"
+      "</termNote><admin type=\"source\">the report, §2.2</admin>"
+      "<admin type=\"projectSubset\">report</admin></termSec>"
+      "<termSec><term>gesellschaftliche Integrität</term></termSec>"
+      "</langSec></conceptEntry></body></text></tbx>",
+      "mark.tbx");
+  const LangSection& german = glossary.concepts[0].languages[0];
+  CHECK(german.terms[0].InReport());
+  CHECK(german.terms[0].project_subsets == std::vector<std::string>{"report"});
+  CHECK(german.terms[0].extra.empty());
+  CHECK_FALSE(german.terms[1].InReport());
+  std::string written = WriteTbx(glossary);
+  CHECK(written.find(
+            "<termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts"
+            "</termNote>\n"
+            "            <admin type=\"projectSubset\">report</admin>\n"
+            "            <admin type=\"source\">the report, §2.2</admin>") !=
+        std::string::npos);
+}
+
 TEST_CASE("DCT-style data categories are written DCA style", "[tbx]") {
   std::string written = WriteTbx(Read(
       ReadShared(

@@ -171,7 +171,12 @@ TEST_CASE(
     CHECK(views.data["entries"][entry.id]["passages"] == listed.size());
     if (!listed.empty()) ++entries_with_passages;
   }
-  CHECK(entries_with_passages == views.glossary.concepts.size() - 1);
+  // Every entry stands in the report but the background ones.
+  std::size_t background = 0;
+  for (const Concept& entry : views.glossary.concepts)
+    background += entry.IsBackground() ? 1 : 0;
+  CHECK(background > 0);
+  CHECK(entries_with_passages == views.glossary.concepts.size() - background);
 }
 
 TEST_CASE(
@@ -218,8 +223,19 @@ TEST_CASE(
       }
     }
   }
-  CHECK(keys == 204);
-  CHECK(explained == 21);
+  // As many as the glossary's xrefs into the edition, and as many reasons
+  // as their texts give.
+  std::size_t targets = 0, reasons = 0;
+  for (const Concept& entry : views.glossary.concepts) {
+    for (const ExternalReference& reference : entry.external_references) {
+      if (reference.target.find(".tei.xml#") == std::string::npos) continue;
+      ++targets;
+      if (reference.text.find("[not named: ") != std::string::npos) ++reasons;
+    }
+  }
+  CHECK(targets > 200);
+  CHECK(keys == targets);
+  CHECK(explained == reasons);
 }
 
 TEST_CASE("the command line prints what the views test compares", "[views]") {

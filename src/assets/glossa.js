@@ -103,6 +103,10 @@
           item.append(' ', el('span', { class: 'status ' + term.status },
             ui() === 'en' ? label[1] : label[0]));
         }
+        if (term.in_report) {
+          item.append(' ', el('span', { class: 'in-report' },
+            say('im Bericht', 'in the report')));
+        }
         list.append(item);
       }
     }

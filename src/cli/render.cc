@@ -174,6 +174,7 @@ nlohmann::ordered_json TermJson(const Term& term) {
   out["term"] = CollapseSpace(term.text);
   out["status"] = StatusName(term.status);
   out["type"] = TermTypeName(term.type);
+  out["in_report"] = term.InReport();
   out["part_of_speech"] = term.part_of_speech;
   if (!term.grammatical_gender.empty()) out["gender"] = term.grammatical_gender;
   if (!term.geographical_usage.empty())
@@ -240,6 +241,7 @@ void RenderEntry(const EditionIndex& index, std::size_t entry,
           term.type != TermType::kFullForm) {
         details.push_back(std::string(TermTypeName(term.type)));
       }
+      if (term.InReport()) details.push_back("in the report");
       std::string line;
       for (const std::string& detail : details) {
         line += (line.empty() ? "  " : ", ") + detail;
@@ -308,7 +310,7 @@ void RenderEntry(const EditionIndex& index, std::size_t entry,
       std::string relation(
           kRelationNames[static_cast<std::size_t>(named.relation)]);
       if (!relation.empty()) {
-        relation.resize(std::max<std::size_t>(relation.size(), 9), ' ');
+        relation.resize(std::max<std::size_t>(relation.size(), 12), ' ');
         out << "  " << Paint(style, kDim, relation);
       }
       std::string line = "  " + text;
@@ -377,6 +379,7 @@ nlohmann::ordered_json EntryJson(const EditionIndex& index, std::size_t entry) {
     item["traditional"] = TextOf(forms.traditional);
     item["pinyin"] = TextOf(forms.pinyin);
     item["status"] = StatusName(forms.simplified->status);
+    item["in_report"] = forms.simplified->InReport();
     item["sources"] = StringsJson(forms.simplified->sources);
     chinese.push_back(std::move(item));
   }

@@ -61,6 +61,11 @@ const LangSection* Concept::Language(std::string_view lang) const {
   return nullptr;
 }
 
+bool Term::InReport() const {
+  return std::find(project_subsets.begin(), project_subsets.end(),
+                   kReportSubset) != project_subsets.end();
+}
+
 bool Concept::IsBackground() const {
   return std::find(project_subsets.begin(), project_subsets.end(),
                    kBackgroundSubset) != project_subsets.end();
@@ -73,8 +78,9 @@ RelationLabel ParseRelation(std::string_view text, std::string* unknown) {
   if (colon == std::string_view::npos) return out;
   std::string_view word = text.substr(0, colon);
   bool is_word =
-      !word.empty() && std::all_of(word.begin(), word.end(),
-                                   [](char c) { return c >= 'a' && c <= 'z'; });
+      !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || c == '-';
+      });
   if (!is_word) return out;
   for (std::size_t i = 1; i < std::size(kRelationNames); ++i) {
     if (word == kRelationNames[i]) {
@@ -93,6 +99,14 @@ Relation Inverse(Relation relation) {
       return Relation::kNarrower;
     case Relation::kNarrower:
       return Relation::kBroader;
+    case Relation::kPartOf:
+      return Relation::kHasPart;
+    case Relation::kHasPart:
+      return Relation::kPartOf;
+    case Relation::kInstanceOf:
+      return Relation::kHasInstance;
+    case Relation::kHasInstance:
+      return Relation::kInstanceOf;
     default:
       return relation;
   }

@@ -84,6 +84,14 @@ struct Text {
   std::string xml;
 };
 
+// The projectSubset that marks a term as printed in the edition the glossary
+// annotates ("the report prints this form"), apart from its status, which
+// is the glossary's recommendation: a printed form may be deprecated. The
+// matcher finds a marked term whatever its status, and glossa check verifies
+// that the edition holds it. Why a subset: TBX-Basic allows projectSubset on
+// a termSec, and a CAT tool can filter by it.
+inline constexpr std::string_view kReportSubset = "report";
+
 struct Term {
   std::string id;
   std::string text;
@@ -96,11 +104,16 @@ struct Term {
   std::string part_of_speech;      // TBX picklist value, e.g. "noun"
   std::string grammatical_gender;  // "masculine", "feminine", "neuter", "other"
   std::string geographical_usage;
-  std::vector<std::string> sources;  // <admin type="source">
-  std::vector<Text> contexts;        // <descrip type="context">
-  std::vector<Text> notes;           // <note>, e.g. why a term is deprecated
+  std::vector<std::string> project_subsets;  // <admin type="projectSubset">
+  std::vector<std::string> sources;          // <admin type="source">
+  std::vector<Text> contexts;                // <descrip type="context">
+  std::vector<Text> notes;  // <note>, e.g. why a term is deprecated
   Extra extra;
   Location origin;  // where it was read from; line 0: not from a file
+
+  // Whether the term is marked as printed in the edition the glossary
+  // annotates (kReportSubset).
+  bool InReport() const;
 };
 
 struct LangSection {
@@ -121,11 +134,26 @@ struct CrossReference {
   Location origin;  // where it was read from; line 0: not from a file
 };
 
-// The relations a cross-reference may name. "A broader B": B is the broader
-// concept of A.
-enum class Relation { kNone, kBroader, kNarrower, kRelated, kContrast };
-inline constexpr std::string_view kRelationNames[] = {"", "broader", "narrower",
-                                                      "related", "contrast"};
+// The relations a cross-reference may name, the types of ISO 1087 and ISO
+// 704: generic ("A broader B": B is the broader concept of A; narrower),
+// partitive ("A part-of B": A is a part of B; has-part), instance ("A
+// instance-of B": A is an individual of the kind B; has-instance), and
+// associative (related; contrast for opposites).
+enum class Relation {
+  kNone,
+  kBroader,
+  kNarrower,
+  kPartOf,
+  kHasPart,
+  kInstanceOf,
+  kHasInstance,
+  kRelated,
+  kContrast
+};
+inline constexpr std::string_view kRelationNames[] = {
+    "",         "broader",     "narrower",     "part-of",
+    "has-part", "instance-of", "has-instance", "related",
+    "contrast"};
 
 // The relation a cross-reference's text names and the label after it:
 // "broader: 社会信用" gives {kBroader, "社会信用"}; text without a known
@@ -137,8 +165,9 @@ struct RelationLabel {
 };
 RelationLabel ParseRelation(std::string_view text,
                             std::string* unknown = nullptr);
-// The relation seen from the other end: broader <-> narrower; related and
-// contrast are their own inverses.
+// The relation seen from the other end: broader <-> narrower, part-of <->
+// has-part, instance-of <-> has-instance; related and contrast are their own
+// inverses.
 Relation Inverse(Relation relation);
 
 // An <xref> at concept level: a link out of the glossary, of TBX-Basic's

@@ -1,9 +1,13 @@
 #include "core/glossary_check.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "core/glossary_matcher.h"
+#include "core/passages.h"
 #include "core/uri.h"
 
 namespace glossa {
@@ -11,6 +15,13 @@ namespace {
 
 std::string Quoted(std::string_view text) {
   return "'" + std::string(text) + "'";
+}
+
+std::string KnownRelations() {
+  std::string out;
+  for (std::size_t i = 1; i < std::size(kRelationNames); ++i)
+    out += (out.empty() ? "" : ", ") + std::string(kRelationNames[i]);
+  return out;
 }
 
 void CheckRelations(const Glossary& glossary, Diagnostics& diags) {
@@ -22,11 +33,11 @@ void CheckRelations(const Glossary& glossary, Diagnostics& diags) {
       std::string unknown;
       RelationLabel named = ParseRelation(reference.text, &unknown);
       if (!unknown.empty()) {
-        diags.Warning(reference.origin,
-                      "unknown relation " + Quoted(unknown) +
-                          " in the cross-reference to " +
-                          Quoted(reference.target) +
-                          " (known: broader, narrower, related, contrast)");
+        diags.Warning(reference.origin, "unknown relation " + Quoted(unknown) +
+                                            " in the cross-reference to " +
+                                            Quoted(reference.target) +
+                                            " (known: " + KnownRelations() +
+                                            ")");
       }
       if (named.relation == Relation::kNone) continue;
       auto target = by_id.find(reference.target);
@@ -168,6 +179,122 @@ void CheckOccurrence(const Glossary& glossary,
   }
 }
 
+// At most one preferred term per language, and one when the section's terms
+// carry a status: the preferred term is the glossary's recommendation.
+// Pinyin readings have no status of their own.
+void CheckPreferred(const Glossary& glossary, Diagnostics& diags) {
+  for (const Concept& entry : glossary.concepts) {
+    for (const LangSection& section : entry.languages) {
+      if (SameLanguage(section.lang, kPinyin)) continue;
+      std::vector<std::string> preferred;
+      bool any_status = false;
+      for (const Term& term : section.terms) {
+        any_status = any_status || term.status != TermStatus::kUnspecified;
+        if (term.status == TermStatus::kPreferred)
+          preferred.push_back(Quoted(CollapseSpace(term.text)));
+      }
+      std::string where =
+          "entry " + Quoted(entry.id) + " in " + Quoted(section.lang);
+      if (preferred.size() > 1) {
+        std::string list;
+        for (const std::string& term : preferred)
+          list += (list.empty() ? "" : ", ") + term;
+        diags.Warning(section.origin,
+                      where + " has " + std::to_string(preferred.size()) +
+                          " preferred terms (" + list +
+                          "); keep one, the rendering to use, and make the "
+                          "others admitted");
+      } else if (preferred.empty() && any_status) {
+        diags.Warning(section.origin,
+                      where +
+                          " has no preferred term; mark the rendering to use "
+                          "preferredTerm-admn-sts");
+      }
+    }
+  }
+}
+
+// Where each form of a matcher over every term first stands on its own in
+// the edition (not nested in a longer match): anywhere, and apart from the
+// places where another entry's form stands. A rendering to avoid that is
+// printed only where another entry's form is (Bonitätssystem, to avoid for
+// 个人征信, a form of 社会信用体系) is that entry's word, not this one's.
+struct Standing {
+  std::map<int, const Passage*> first;
+  std::map<int, const Passage*> first_alone;
+};
+Standing WhereFormsStand(const EditionPassages& all,
+                         const EditionIndex& edition) {
+  using Span = std::tuple<std::size_t, std::size_t, std::size_t>;
+  std::multimap<Span, int> forms;
+  for (const Passage& passage : edition.passages()) {
+    forms.emplace(Span{passage.block, passage.block_begin, passage.block_end},
+                  passage.entry);
+  }
+  Standing out;
+  for (const Passage& passage : all.passages) {
+    if (passage.nested_in >= 0) continue;
+    out.first.emplace(passage.form, &passage);
+    auto [begin, end] = forms.equal_range(
+        Span{passage.block, passage.block_begin, passage.block_end});
+    bool shared = std::any_of(begin, end, [&](const auto& form) {
+      return form.second != passage.entry;
+    });
+    if (!shared) out.first_alone.emplace(passage.form, &passage);
+  }
+  return out;
+}
+
+// The report's forms: a term marked as printed in the edition
+// (kReportSubset) must be found there, and a term found there on its own
+// must be marked. Traditional characters and pinyin are left out of the
+// second rule: the matcher finds 徵信 where the report prints 征信.
+void CheckReportForms(const Glossary& glossary, const EditionIndex& edition,
+                      Diagnostics& diags) {
+  // Every term, deprecated ones too: the edition's own passages leave out
+  // the unmarked renderings to avoid.
+  GlossaryMatcher every(glossary, GlossaryMatcher::Terms::kEvery);
+  EditionPassages all = FindPassages(edition.document(), every);
+  Standing standing = WhereFormsStand(all, edition);
+  for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
+    const Concept& entry = glossary.concepts[c];
+    for (std::size_t s = 0; s < entry.languages.size(); ++s) {
+      const LangSection& section = entry.languages[s];
+      bool parallel = SameLanguage(section.lang, kTraditionalChinese) ||
+                      SameLanguage(section.lang, kPinyin);
+      for (std::size_t t = 0; t < section.terms.size(); ++t) {
+        const Term& term = section.terms[t];
+        const TermRef ref{c, s, t};
+        std::string what = "term " + Quoted(CollapseSpace(term.text)) +
+                           " of entry " + Quoted(entry.id);
+        if (term.InReport()) {
+          if (edition.PassagesOfTerm(ref).empty()) {
+            diags.Error(term.origin,
+                        what +
+                            " is marked as printed in the edition "
+                            "(projectSubset '" +
+                            std::string(kReportSubset) +
+                            "'), but the edition does not hold it");
+          }
+          continue;
+        }
+        if (parallel) continue;
+        bool not_to_use = term.status == TermStatus::kDeprecated ||
+                          term.status == TermStatus::kSuperseded;
+        const auto& first = not_to_use ? standing.first_alone : standing.first;
+        auto found = first.find(every.FoundAs(ref));
+        if (found == first.end()) continue;
+        diags.Warning(term.origin, what + " stands in the edition (first: " +
+                                       FormatLocator(found->second->locator) +
+                                       ") but is not marked as printed there "
+                                       "(<admin type=\"projectSubset\">" +
+                                       std::string(kReportSubset) +
+                                       "</admin>)");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::map<std::string, bool> LinkedFiles(const Glossary& glossary) {
@@ -187,8 +314,13 @@ void CheckGlossaryContent(const Glossary& glossary,
                           const std::map<std::string, LinkedFile>& files,
                           Diagnostics& diags) {
   CheckRelations(glossary, diags);
+  CheckPreferred(glossary, diags);
   CheckLinks(glossary, files, diags);
   CheckOccurrence(glossary, files, diags);
+  for (const auto& [name, file] : files) {
+    if (file.edition != nullptr)
+      CheckReportForms(glossary, *file.edition, diags);
+  }
 }
 
 }  // namespace glossa

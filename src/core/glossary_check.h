@@ -2,10 +2,14 @@
 // what `glossa check` adds for glossa's own conventions.
 //
 //   - Relations. A cross-reference whose text begins with a word and ": "
-//     names a relation (glossary.h: broader, narrower, related, contrast);
-//     another word there is a warning, and so is a relation the target does
-//     not answer with a cross-reference back carrying the inverse relation
-//     (broader <-> narrower; related and contrast both ways).
+//     names a relation (glossary.h: broader, narrower, part-of, has-part,
+//     instance-of, has-instance, related, contrast); another word there is a
+//     warning, and so is a relation the target does not answer with a
+//     cross-reference back carrying the inverse relation (broader <->
+//     narrower, part-of <-> has-part, instance-of <-> has-instance; related
+//     and contrast both ways).
+//   - Recommendation. A language section has at most one preferred term,
+//     and one when its terms carry a status (pinyin readings aside).
 //   - Links. An <xref> with a relative target names a file in the
 //     glossary's folder or below it (uri.h StaysInFolder; anything else is
 //     an error, and never opened), which must exist; with a #fragment the file
@@ -16,6 +20,10 @@
 //     entry must occur in it (the matcher finds one of its forms, as
 //     `glossa passages` does) unless it is marked background, and an entry
 //     marked background must not occur (warnings).
+//   - The report's forms. A term marked as printed in the edition
+//     (kReportSubset) must be found there (an error); a term found there on
+//     its own, not nested in a longer match, must be marked (a warning;
+//     traditional characters and pinyin aside).
 //
 // The checks read no files: the caller reads the files the glossary links
 // to (LinkedFiles) and hands in what it found.

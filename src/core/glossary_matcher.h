@@ -21,14 +21,20 @@ struct TermRef {
   std::size_t term = 0;
 };
 
-// Every term of every entry (all languages; not pinyin readings, and not
-// deprecated or superseded terms: those are renderings not to use, not forms
-// of the entry), compiled.
+// Every term of every entry, compiled: all languages but pinyin readings;
+// a deprecated or superseded term (a rendering not to use, not a form of
+// the entry) only when it is marked as printed in the report
+// (Term::InReport), since the report's forms must be found in the report.
 // A match's entry is the concept's index in the glossary; its form indexes
 // terms(). The glossary must outlive this object.
 class GlossaryMatcher {
  public:
-  explicit GlossaryMatcher(const Glossary& glossary);
+  // Which terms are forms to find: those of the entry (as above), or every
+  // term, renderings to avoid included (glossa check asks where the report
+  // prints a deprecated term that is not marked as printed).
+  enum class Terms { kForms, kEvery };
+  explicit GlossaryMatcher(const Glossary& glossary,
+                           Terms terms = Terms::kForms);
 
   const Matcher& matcher() const { return matcher_; }
   const Glossary& glossary() const { return glossary_; }
@@ -36,6 +42,10 @@ class GlossaryMatcher {
     return terms_[static_cast<std::size_t>(form)];
   }
   const Term& TermOf(int form) const;
+  // The form a match reports when it finds the term `ref` names: its own,
+  // or an earlier form of the entry that matches the same text (Matcher::
+  // Add); -1 for a term that is not matched.
+  int FoundAs(const TermRef& ref) const;
   // How many forms were added: forms are 0 .. forms() - 1, in glossary
   // order.
   std::size_t forms() const { return terms_.size(); }
@@ -47,6 +57,8 @@ class GlossaryMatcher {
   const Glossary& glossary_;
   Matcher matcher_;
   std::vector<TermRef> terms_;
+  // FoundAs, by concept, section and term.
+  std::vector<std::vector<std::vector<int>>> found_as_;
 };
 
 }  // namespace glossa

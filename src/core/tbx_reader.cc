@@ -331,6 +331,9 @@ class Reader {
       } else if (item.role == Role::kAdmin && item.type == "source" &&
                  IsPlain(child, item)) {
         term->sources.push_back(tbx::TextOf(child));
+      } else if (item.role == Role::kAdmin && item.type == "projectSubset" &&
+                 IsPlain(child, item)) {
+        term->project_subsets.push_back(tbx::TextOf(child));
       } else if (IsDescrip(item, Category(child, item), "context")) {
         term->contexts.push_back(ReadText(child, item));
       } else if (item.role == Role::kNote) {

@@ -117,6 +117,9 @@ void AppendTerm(pugi::xml_node lang, const Term& term) {
   for (const std::string& xml : term.extra.elements) {
     if (IsTermNote(xml)) AppendXml(sec, xml);
   }
+  for (const std::string& subset : term.project_subsets) {
+    AppendTextElement(sec, "admin", "projectSubset", subset);
+  }
   for (const std::string& source : term.sources) {
     AppendTextElement(sec, "admin", "source", source);
   }

@@ -46,6 +46,7 @@ function readPopup(page) {
       terms: [...element.querySelectorAll('.popup-terms li')].map((li) => ({
         lang: li.getAttribute('lang'),
         status: li.dataset.status ?? null,
+        inReport: li.querySelector('.in-report') !== null,
         text: text(li),
         raw: li.textContent,
       })),
@@ -227,6 +228,13 @@ describe('glossa site in a browser', () => {
       assert.match(islands.text, /bevorzugt/, 'the status label is not shown in German');
       assert.ok(german.some((t) => t.text.includes('Dateninseln')),
           `no German rendering „Dateninseln“ in ${JSON.stringify(german)}`);
+      // The forms the report prints carry the label, apart from the status.
+      assert.deepEqual(german.map((t) => t.inReport), entry.de.map((t) => t.in_report));
+      assert.deepEqual(english.map((t) => t.inReport), entry.en.map((t) => t.in_report));
+      const printed = german.find((t) => t.text.startsWith('DE Dateninseln '));
+      assert.ok(printed?.inReport, `„Dateninseln“ is not labelled: ${JSON.stringify(german)}`);
+      assert.match(printed.text, /im Bericht$/);
+      assert.equal(islands.inReport, false, '"information islands" is labelled as printed');
       assert.equal(shown.definition, squash(entry.definition.de),
           'the popup does not show the German definition');
       assert.equal(shown.link?.text, `${entry.passages} Stellen`);
@@ -511,14 +519,15 @@ describe('glossa site in a browser', () => {
         assert.ok(index >= 0, `„${text}“ is not in the German index`);
         return index;
       };
-      // ü sorts as u: Führungsgruppe before Fuzhou; ä as a: Sanmen, säumiger Schuldner, Schufa.
+      // ü sorts as u: Führungsgruppe before Fuzhou; ä as a: Staatsrat, Stärkung …, Suifenhe.
       assert.equal(rows[at('Führungsgruppe')][0], 'F');
       assert.ok(at('Führungsgruppe') < at('Fuzhou'), 'Führungsgruppe is not before Fuzhou');
-      assert.equal(rows[at('säumiger Schuldner')][0], 'S');
-      assert.ok(at('Sanmen') < at('säumiger Schuldner') && at('säumiger Schuldner') < at('Schufa'),
-          '„säumiger Schuldner“ is not between Sanmen and Schufa');
-      assert.ok(at('Bonitätsbewertung') < at('Bonitätssünder') && at('Bonitätssünder') < at('Bonitätswert'),
-          '„Bonitätssünder“ is not between Bonitätsbewertung and Bonitätswert');
+      const strengthening = 'Stärkung des Integritätsbewusstseins und der Kreditwürdigkeit in der ganzen Gesellschaft';
+      assert.equal(rows[at(strengthening)][0], 'S');
+      assert.ok(at('Staatsrat') < at(strengthening) && at(strengthening) < at('Suifenhe'),
+          '„Stärkung …“ is not between Staatsrat and Suifenhe');
+      assert.ok(at('Bonitätsinformation') < at('Bonitätsreparatur') && at('Bonitätsreparatur') < at('Bonitätswert'),
+          '„Bonitätsreparatur“ is not between Bonitätsinformation and Bonitätswert');
       // Letters link to their headings.
       const letters = await page.locator('#order-de p.letters a').evaluateAll((links) =>
         links.map((a) => [a.textContent.trim(), !!document.querySelector(`#order-de ${a.getAttribute('href')}`)]));

@@ -78,7 +78,8 @@ std::string SiteData(const SiteContext& site) {
       if (const LangSection* section = entry.Language(lang)) {
         for (const Term& term : section->terms)
           list.push_back({{"text", CollapseSpace(term.text)},
-                          {"status", StatusName(term.status)}});
+                          {"status", StatusName(term.status)},
+                          {"in_report", term.InReport()}});
       }
       item[std::string(lang)] = std::move(list);
     }

@@ -134,6 +134,11 @@ void TermTable(pugi::xml_node parent, const Concept& entry) {
         Ui(El(status_cell, "span", {},
               {{"class", "status " + std::string(StatusName(term.status))}}),
            status.german, status.english);
+      if (term.InReport()) {
+        AddText(status_cell, " ");
+        Ui(El(status_cell, "span", {}, {{"class", "in-report"}}), "im Bericht",
+           "in the report");
+      }
       pugi::xml_node notes = El(row, "td", {}, {{"class", "sources"}});
       for (const auto& [form, form_lang] : forms) {
         for (const std::string& source : form->sources) {
