@@ -53,32 +53,6 @@ TEST_CASE("the longest match wins and shorter ones are nested in it",
       Strings{"社会信用体系@0", "社会信用@1<in 0>", "信用@2<in 0>", "信用@2"});
 }
 
-TEST_CASE("a form that matches what an earlier one matches reports that one",
-          "[match]") {
-  Matcher matcher;
-  int found_as = 0;
-  CHECK(matcher.Add("gesellschaftliche Bonität", "de", 0, 0, &found_as));
-  CHECK(found_as == 0);
-  CHECK(matcher.Add("gesellschaftlichen Bonität", "de", 0, 1, &found_as));
-  CHECK(found_as == 0);
-  CHECK(matcher.Add("徵信", "zh-Hant", 1, 2, &found_as));
-  CHECK(found_as == 2);
-  CHECK(matcher.Add("征信", "zh-Hans", 1, 3, &found_as));
-  CHECK(found_as == 2);
-  CHECK(matcher.Add("gesellschaftliche Bonität", "de", 2, 4,
-                    &found_as));  // another entry
-  CHECK(found_as == 4);
-  CHECK_FALSE(matcher.Add("zhēngxìn", "zh-Latn-pinyin", 1, 5, &found_as));
-  CHECK(found_as == -1);
-  matcher.Compile();
-  auto scratch = matcher.NewScratch();
-  std::vector<Matcher::Match> found =
-      matcher.Find("der gesellschaftlichen Bonität", *scratch);
-  REQUIRE(found.size() == 2);
-  CHECK(found[0].form == 0);
-  CHECK(found[1].form == 4);
-}
-
 TEST_CASE("white space and line breaks between CJK characters are ignored",
           "[match]") {
   Matcher matcher =

@@ -74,17 +74,6 @@ std::vector<Passage> EditionIndex::PassagesOf(std::size_t entry) const {
   return out;
 }
 
-std::vector<const Passage*> EditionIndex::PassagesOfTerm(
-    const TermRef& term) const {
-  std::vector<const Passage*> out;
-  int form = matcher_.FoundAs(term);
-  if (form < 0) return out;
-  for (std::size_t i : by_entry_[term.concept_index]) {
-    if (found_.passages[i].form == form) out.push_back(&found_.passages[i]);
-  }
-  return out;
-}
-
 std::vector<std::pair<std::string, int>> EditionIndex::CountsOf(
     std::size_t entry) const {
   return CountsBySection(PassagesOf(entry));

@@ -121,10 +121,6 @@ class EditionIndex {
   // The passages of entry `entry` (an index into glossary().concepts), in
   // document order.
   std::vector<Passage> PassagesOf(std::size_t entry) const;
-  // The passages where the matcher found the term `term` names (its own
-  // form or one matching the same text, GlossaryMatcher::FoundAs), in
-  // document order, nested ones included; empty for a term not matched.
-  std::vector<const Passage*> PassagesOfTerm(const TermRef& term) const;
   std::size_t CountOf(std::size_t entry) const {
     return by_entry_[entry].size();
   }

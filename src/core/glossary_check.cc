@@ -214,33 +214,42 @@ void CheckPreferred(const Glossary& glossary, Diagnostics& diags) {
   }
 }
 
-// Where each form of a matcher over every term first stands on its own in
-// the edition (not nested in a longer match): anywhere, and apart from the
-// places where another entry's form stands. A rendering to avoid that is
-// printed only where another entry's form is (Bonitätssystem, to avoid for
-// 个人征信, a form of 社会信用体系) is that entry's word, not this one's.
+// Where each term of the glossary stands in the edition, each looked for
+// apart from the others (GlossaryMatcher::kEveryTermApart), renderings to
+// avoid too: by form, whether it stands there at all, and the first place
+// where it stands on its own (not nested in a longer match). A rendering to
+// avoid counts as standing on its own only where no other entry's form
+// stands: printed only there (Bonitätssystem, to avoid for 个人征信, a form
+// of 社会信用体系), it is that entry's word, not this one's.
 struct Standing {
-  std::map<int, const Passage*> first;
-  std::map<int, const Passage*> first_alone;
+  std::vector<bool> anywhere;
+  std::vector<const Passage*> first;
 };
-Standing WhereFormsStand(const EditionPassages& all,
+Standing WhereTermsStand(const GlossaryMatcher& apart,
+                         const EditionPassages& all,
                          const EditionIndex& edition) {
   using Span = std::tuple<std::size_t, std::size_t, std::size_t>;
-  std::multimap<Span, int> forms;
+  std::multimap<Span, int> forms;  // the entries' forms, by where they stand
   for (const Passage& passage : edition.passages()) {
     forms.emplace(Span{passage.block, passage.block_begin, passage.block_end},
                   passage.entry);
   }
-  Standing out;
+  Standing out{std::vector<bool>(apart.forms(), false),
+               std::vector<const Passage*>(apart.forms(), nullptr)};
   for (const Passage& passage : all.passages) {
-    if (passage.nested_in >= 0) continue;
-    out.first.emplace(passage.form, &passage);
+    auto form = static_cast<std::size_t>(passage.form);
+    out.anywhere[form] = true;
+    if (passage.nested_in >= 0 || out.first[form] != nullptr) continue;
+    const TermRef& ref = apart.term(passage.form);
+    const Term& term = apart.TermOf(passage.form);
+    bool not_to_use = term.status == TermStatus::kDeprecated ||
+                      term.status == TermStatus::kSuperseded;
     auto [begin, end] = forms.equal_range(
         Span{passage.block, passage.block_begin, passage.block_end});
-    bool shared = std::any_of(begin, end, [&](const auto& form) {
-      return form.second != passage.entry;
+    bool anothers = std::any_of(begin, end, [&](const auto& other) {
+      return static_cast<std::size_t>(other.second) != ref.concept_index;
     });
-    if (!shared) out.first_alone.emplace(passage.form, &passage);
+    if (!(not_to_use && anothers)) out.first[form] = &passage;
   }
   return out;
 }
@@ -251,46 +260,33 @@ Standing WhereFormsStand(const EditionPassages& all,
 // second rule: the matcher finds 徵信 where the report prints 征信.
 void CheckReportForms(const Glossary& glossary, const EditionIndex& edition,
                       Diagnostics& diags) {
-  // Every term, deprecated ones too: the edition's own passages leave out
-  // the unmarked renderings to avoid.
-  GlossaryMatcher every(glossary, GlossaryMatcher::Terms::kEvery);
-  EditionPassages all = FindPassages(edition.document(), every);
-  Standing standing = WhereFormsStand(all, edition);
-  for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
-    const Concept& entry = glossary.concepts[c];
-    for (std::size_t s = 0; s < entry.languages.size(); ++s) {
-      const LangSection& section = entry.languages[s];
-      bool parallel = SameLanguage(section.lang, kTraditionalChinese) ||
-                      SameLanguage(section.lang, kPinyin);
-      for (std::size_t t = 0; t < section.terms.size(); ++t) {
-        const Term& term = section.terms[t];
-        const TermRef ref{c, s, t};
-        std::string what = "term " + Quoted(CollapseSpace(term.text)) +
-                           " of entry " + Quoted(entry.id);
-        if (term.InReport()) {
-          if (edition.PassagesOfTerm(ref).empty()) {
-            diags.Error(term.origin,
-                        what +
-                            " is marked as printed in the edition "
-                            "(projectSubset '" +
-                            std::string(kReportSubset) +
-                            "'), but the edition does not hold it");
-          }
-          continue;
-        }
-        if (parallel) continue;
-        bool not_to_use = term.status == TermStatus::kDeprecated ||
-                          term.status == TermStatus::kSuperseded;
-        const auto& first = not_to_use ? standing.first_alone : standing.first;
-        auto found = first.find(every.FoundAs(ref));
-        if (found == first.end()) continue;
-        diags.Warning(term.origin, what + " stands in the edition (first: " +
-                                       FormatLocator(found->second->locator) +
-                                       ") but is not marked as printed there "
-                                       "(<admin type=\"projectSubset\">" +
-                                       std::string(kReportSubset) +
-                                       "</admin>)");
+  GlossaryMatcher apart(glossary, GlossaryMatcher::Terms::kEveryTermApart);
+  EditionPassages all = FindPassages(edition.document(), apart);
+  Standing standing = WhereTermsStand(apart, all, edition);
+  for (std::size_t form = 0; form < apart.forms(); ++form) {
+    const TermRef& ref = apart.term(static_cast<int>(form));
+    const Concept& entry = glossary.concepts[ref.concept_index];
+    const LangSection& section = entry.languages[ref.section];
+    const Term& term = section.terms[ref.term];
+    std::string what = "term " + Quoted(CollapseSpace(term.text)) +
+                       " of entry " + Quoted(entry.id);
+    if (term.InReport()) {
+      if (!standing.anywhere[form]) {
+        diags.Error(term.origin, what +
+                                     " is marked as printed in the edition "
+                                     "(projectSubset '" +
+                                     std::string(kReportSubset) +
+                                     "'), but the edition does not hold it");
       }
+      continue;
+    }
+    if (SameLanguage(section.lang, kTraditionalChinese)) continue;
+    if (const Passage* first = standing.first[form]) {
+      diags.Warning(term.origin, what + " stands in the edition (first: " +
+                                     FormatLocator(first->locator) +
+                                     ") but is not marked as printed there "
+                                     "(<admin type=\"projectSubset\">" +
+                                     std::string(kReportSubset) + "</admin>)");
     }
   }
 }

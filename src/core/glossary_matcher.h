@@ -29,10 +29,13 @@ struct TermRef {
 // terms(). The glossary must outlive this object.
 class GlossaryMatcher {
  public:
-  // Which terms are forms to find: those of the entry (as above), or every
-  // term, renderings to avoid included (glossa check asks where the report
-  // prints a deprecated term that is not marked as printed).
-  enum class Terms { kForms, kEvery };
+  // Which terms to find. kForms: the forms of the entries, as above; a
+  // match's entry is the concept's index. kEveryTermApart: every term, the
+  // renderings to avoid too, each as an entry of its own (a match's entry
+  // is its form), so that terms of one concept that match the same text
+  // ("Hefei" in English and in German) are each reported: glossa check
+  // asks where the report prints each term.
+  enum class Terms { kForms, kEveryTermApart };
   explicit GlossaryMatcher(const Glossary& glossary,
                            Terms terms = Terms::kForms);
 
@@ -42,10 +45,6 @@ class GlossaryMatcher {
     return terms_[static_cast<std::size_t>(form)];
   }
   const Term& TermOf(int form) const;
-  // The form a match reports when it finds the term `ref` names: its own,
-  // or an earlier form of the entry that matches the same text (Matcher::
-  // Add); -1 for a term that is not matched.
-  int FoundAs(const TermRef& ref) const;
   // How many forms were added: forms are 0 .. forms() - 1, in glossary
   // order.
   std::size_t forms() const { return terms_.size(); }
@@ -57,8 +56,6 @@ class GlossaryMatcher {
   const Glossary& glossary_;
   Matcher matcher_;
   std::vector<TermRef> terms_;
-  // FoundAs, by concept, section and term.
-  std::vector<std::vector<std::vector<int>>> found_as_;
 };
 
 }  // namespace glossa

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
-#include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -514,8 +514,7 @@ struct Matcher::Impl {
   std::unique_ptr<Stemmer> german, english;  // for the forms, while adding
   // Forms already added, by channel, keys and entry: a form that folds like
   // another of its entry (its traditional spelling, say) adds nothing.
-  // (channel, keys, entry) -> the form_id of the first form added with them.
-  std::map<std::tuple<int, std::vector<std::string>, int>, int> seen;
+  std::set<std::tuple<int, std::vector<std::string>, int>> seen;
 };
 
 struct Matcher::Scratch::State {
@@ -545,8 +544,7 @@ Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 std::size_t Matcher::forms() const { return impl_->patterns.size(); }
 
 bool Matcher::Add(std::string_view form, std::string_view lang, int entry,
-                  int form_id, int* found_as) {
-  if (found_as != nullptr) *found_as = -1;
+                  int form_id) {
   if (impl_->compiled) throw std::logic_error("Matcher::Add after Compile");
   std::string lower = ToLower(lang);
   if (lower.find("pinyin") != std::string::npos) return false;
@@ -609,10 +607,7 @@ bool Matcher::Add(std::string_view form, std::string_view lang, int entry,
       keys.push_back(stemmer ? stemmer->Stem(folded) : folded);
     }
   }
-  auto [first, added] =
-      impl_->seen.emplace(std::make_tuple(channel, keys, entry), form_id);
-  if (found_as != nullptr) *found_as = first->second;
-  if (!added) return true;
+  if (!impl_->seen.emplace(channel, keys, entry).second) return true;
   int pattern = static_cast<int>(impl_->patterns.size());
   impl_->patterns.push_back({entry, form_id, static_cast<int>(keys.size())});
   impl_->pending[channel].push_back({std::move(keys), pattern});

@@ -65,14 +65,9 @@ class Matcher {
 
   // Adds `form` of `entry` in language `lang` (BCP 47). Returns false, and
   // adds nothing, for a form that cannot be matched: empty after folding, or
-  // a reading (zh-Latn-pinyin). A form of the same entry that matches exactly
-  // what an earlier one matches ("gesellschaftlichen Bonität" after
-  // "gesellschaftliche Bonität", 征信 after 徵信) adds nothing either: matches
-  // report the earlier form_id. If `found_as` is given, it is set to the
-  // form_id matches of this form will report (form_id itself, or the earlier
-  // one), or -1 when Add returns false. Must be called before Compile.
-  bool Add(std::string_view form, std::string_view lang, int entry, int form_id,
-           int* found_as = nullptr);
+  // a reading (zh-Latn-pinyin). Must be called before Compile.
+  bool Add(std::string_view form, std::string_view lang, int entry,
+           int form_id);
 
   // Builds the automata. Call once, after the last Add.
   void Compile();
