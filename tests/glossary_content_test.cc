@@ -362,6 +362,30 @@ TEST_CASE(
   CHECK(deprecated_printed >= 5);
 }
 
+TEST_CASE("the concepts a reader of the report missed have entries",
+          "[content]") {
+  // Issue 12, section 4: each Chinese term is the simplified term of an
+  // entry.
+  std::set<std::string> simplified;
+  for (const Concept& entry : BuiltIn().concepts) {
+    if (const LangSection* zh = entry.Language(kSimplifiedChinese)) {
+      for (const Term& term : zh->terms)
+        simplified.insert(CollapseSpace(term.text));
+    }
+  }
+  std::vector<std::string> missing;
+  for (const char* wanted :
+       {"法定代表人", "限制高消费", "曝光", "中国人民银行征信中心",
+        "金融信用信息基础数据库", "百行征信", "全国信用信息共享平台",
+        "公共信用信息", "守信", "异议", "刷分", "失信行为", "严重失信行为",
+        "最高人民法院"}) {
+    if (simplified.count(wanted) == 0) missing.push_back(wanted);
+  }
+  CHECK(missing == std::vector<std::string>{});
+  CHECK(Preferred(Entry("fading-daibiaoren"), "de") ==
+        "gesetzlicher Vertreter");
+}
+
 TEST_CASE("the social credit system is older than the 2014 plan", "[content]") {
   const Concept& entry = Entry("shehui-xinyong-tixi");
   for (std::string_view lang : {"en", "de"}) {
