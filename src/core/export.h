@@ -1,0 +1,72 @@
+// Exports of the glossary for the tools translators and students use, each
+// written for the languages the user chooses. Which tool reads which format,
+// and how, is in the README ("glossa export").
+//
+//   ExportOptions options;  // de -> en, every language, zh-CN / zh-TW
+//   std::string tsv = WriteOmegaTsv(glossary, options);
+//
+// Chinese. The glossary holds Chinese in three parallel sections (glossary.h:
+// zh-Hans, zh-Hant, zh-Latn-pinyin). An export names the language "zh" for
+// all three: the simplified term is the term, the traditional one its
+// counterpart, the pinyin a reading shown beside it, never a term of its
+// own. Matching forms (termType variant: inflected forms the report prints)
+// may trigger a match as source terms but are never offered as targets, and
+// deprecated and superseded terms are never offered as targets.
+
+#ifndef GLOSSA_CORE_EXPORT_H_
+#define GLOSSA_CORE_EXPORT_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/glossary.h"
+
+namespace glossa {
+
+class EditionIndex;
+
+struct ExportOptions {
+  // tsv, anki: one direction, each "de", "en" or "zh" (Chinese: simplified,
+  // traditional and pinyin together).
+  std::string source = "de";
+  std::string target = "en";
+  // tbx2008, csv, stardict: the languages to write ("de", "en", "zh");
+  // empty means every language of the glossary.
+  std::vector<std::string> languages;
+  // tbx2008, csv: how Chinese is tagged for CAT tools: kRegion writes zh-CN
+  // (simplified) and zh-TW (traditional), what memoQ, Trados and OmegaT
+  // expect; kScript writes zh-Hans and zh-Hant.
+  enum class ChineseTags { kRegion, kScript };
+  ChineseTags chinese_tags = ChineseTags::kRegion;
+};
+
+// TBX-Basic in the TBX 2008 <martif> layout (LISA, 2009): what OmegaT,
+// translate-toolkit and CAT tools that predate TBX v3 read. Valid against
+// TBXBasicRNGV02.rng.
+std::string WriteTbx2008(const Glossary& glossary,
+                         const ExportOptions& options);
+
+// OmegaT's glossary: UTF-8, three tab-separated columns (source term, target
+// term, comment), no header row.
+std::string WriteOmegaTsv(const Glossary& glossary,
+                          const ExportOptions& options);
+
+// A spreadsheet for memoQ, MultiTerm Convert, Phrase and Matecat: a header
+// row of language codes, one row per concept, RFC 4180 quoting.
+std::string WriteCsv(const Glossary& glossary, const ExportOptions& options);
+
+// A StarDict dictionary named `name`: the files (name.ifo, name.idx,
+// name.dict, name.syn) with their contents, for a folder.
+std::vector<std::pair<std::string, std::string>> WriteStarDict(
+    const Glossary& glossary, const ExportOptions& options,
+    const std::string& name);
+
+// Anki's text import (with its #-headers): one note per concept, the report's
+// sentence as context when `edition` is given (else none).
+std::string WriteAnkiText(const Glossary& glossary, const EditionIndex* edition,
+                          const ExportOptions& options);
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_EXPORT_H_
