@@ -63,7 +63,10 @@ std::vector<std::pair<std::string, std::string>> WriteStarDict(
     const std::string& name);
 
 // Anki's text import (with its #-headers): one note per concept, the report's
-// sentence as context when `edition` is given (else none).
+// sentence as context when `edition` is given (else none). A note of Anki's
+// built-in type "Basic": Front is the term of `options.source`, Back the
+// term of `options.target` and the rest (anki_export.cc), then the tags.
+// `edition`, if given, must have been built on `glossary`.
 std::string WriteAnkiText(const Glossary& glossary, const EditionIndex* edition,
                           const ExportOptions& options);
 
