@@ -57,7 +57,11 @@ std::string WriteOmegaTsv(const Glossary& glossary,
 std::string WriteCsv(const Glossary& glossary, const ExportOptions& options);
 
 // A StarDict dictionary named `name`: the files (name.ifo, name.idx,
-// name.dict, name.syn) with their contents, for a folder.
+// name.dict, name.syn) with their contents, for a folder. One plain-text
+// article per concept (sametypesequence=m, .dict not dictzipped), under its
+// simplified Chinese term (else its term in the first language); every
+// other term, traditional form and pinyin (with and without tones) is a
+// synonym. name.syn is left out when there are no synonyms.
 std::vector<std::pair<std::string, std::string>> WriteStarDict(
     const Glossary& glossary, const ExportOptions& options,
     const std::string& name);
