@@ -7,9 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "core/edition_index.h"
+#include "core/export.h"
 #include "core/file_io.h"
 #include "core/tbx_reader.h"
 #include "core/tbx_writer.h"
+#include "core/tei.h"
 #include "core/unicode.h"
 #include "test_support.h"
 
@@ -588,6 +591,57 @@ TEST_CASE("glossa export writes TBX v3 to standard output or a file", "[cli]") {
   CHECK(to_file.status == 0);
   CHECK(to_file.out.empty());
   CHECK(testing::ReadOrFail(path) == to_stdout.out);
+}
+
+TEST_CASE("glossa export writes each format as the core writes it",
+          "[cli][export]") {
+  Diagnostics diags;
+  Glossary glossary;
+  REQUIRE(
+      ReadTbx(testing::ReadOrFail(testing::DataDir() + "/social-credit.tbx"),
+              "social-credit.tbx", diags, &glossary));
+  ExportOptions zh_de;
+  zh_de.source = "zh";
+  zh_de.target = "de";
+  std::string dir = testing::MakeTempDir();
+  RunResult tsv = RunGlossa({"export", "--format", "tsv", "--source", "zh",
+                             "--target", "de", "-o", dir + "/glossary.utf8"});
+  CHECK(tsv.status == 0);
+  CHECK(testing::ReadOrFail(dir + "/glossary.utf8") ==
+        WriteOmegaTsv(glossary, zh_de));
+  ExportOptions german_english;
+  german_english.languages = {"de", "en"};
+  german_english.chinese_tags = ExportOptions::ChineseTags::kScript;
+  CHECK(RunGlossa({"export", "--format", "tbx2008", "--langs", "de,en",
+                   "--chinese-tags", "script"})
+            .out == WriteTbx2008(glossary, german_english));
+  CHECK(RunGlossa({"export", "--format", "csv"}).out == WriteCsv(glossary, {}));
+
+  // Anki's notes quote the report, read from the built-in edition.
+  std::string tei = testing::DataDir() + "/sources/merics-2017-de.tei.xml";
+  Document document;
+  REQUIRE(ReadTei(testing::ReadOrFail(tei), tei, diags, &document));
+  const EditionIndex index(glossary, document);
+  CHECK(RunGlossa({"export", "--format", "anki"}).out ==
+        WriteAnkiText(glossary, &index, {}));
+
+  RunResult stardict =
+      RunGlossa({"export", "--format", "stardict", "-o", dir + "/dict"});
+  CHECK(stardict.status == 0);
+  for (const auto& [name, contents] : WriteStarDict(glossary, {}, "dict"))
+    CHECK(testing::ReadOrFail(dir + "/dict/" + name) == contents);
+}
+
+TEST_CASE("glossa export refuses what it cannot write", "[cli][export]") {
+  RunResult folder = RunGlossa({"export", "--format", "stardict"});
+  CHECK(folder.status == 2);
+  CHECK(folder.err ==
+        "glossa: error: export: a StarDict dictionary is a folder of files "
+        "and cannot go to standard output; give the folder with -o DIR\n");
+  RunResult language = RunGlossa({"export", "--langs", "de,fr"});
+  CHECK(language.status == 2);
+  CHECK(language.err.rfind("glossa: error: --langs: fr not in {de,en,zh}\n",
+                           0) == 0);
 }
 
 TEST_CASE("glossa export converts a martif file", "[cli]") {

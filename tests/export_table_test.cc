@@ -375,25 +375,26 @@ TEST_CASE("the CSV has a header of language codes and one row per entry",
   REQUIRE(csv.substr(0, 3) == "\xEF\xBB\xBF");
   CHECK(Lines(csv.substr(3), "\r\n") ==
         std::vector<std::string>{
-            "de,en,zh-CN,zh-TW,zh pinyin,"
+            "Forbidden,de,en,zh-CN,zh-TW,zh pinyin,"
             "de synonyms,en synonyms,zh-CN synonyms,zh-TW synonyms,"
             "zh pinyin synonyms,"
-            "de forbidden,en forbidden,zh-CN forbidden,zh-TW forbidden,"
             "de definition,en definition,zh-CN definition,zh-TW definition",
-            "Kreditauskunft,credit reporting,征信,徵信,zhēngxìn,"
+            "FALSE,Kreditauskunft,credit reporting,征信,徵信,zhēngxìn,"
             "Bonitätsauskunft,,征信业,徵信業,zhēngxìnyè,"
-            "Schufa-Auskunft|Kreditinformation,,,,"
             "\"Die Auskunft über die Kreditwürdigkeit, etwa von Auskunfteien. "
             "Zweiter Satz.\",\"Reporting on creditworthiness, \"\"credit\"\" "
             "for short.\",,",
+            // Matecat's convention: the terms of a TRUE row are forbidden.
+            "TRUE,Schufa-Auskunft,,,,,,,,,,,,,",
+            "TRUE,Kreditinformation,,,,,,,,,,,,,",
         });
   options.languages = {"zh-Hans"};
   options.chinese_tags = ExportOptions::ChineseTags::kScript;
   CHECK(
       Lines(WriteCsv(Parse(Tbx(kZhengxin)), options).substr(3), "\r\n").at(0) ==
-      "zh-Hans,zh-Hant,zh pinyin,zh-Hans synonyms,zh-Hant synonyms,"
-      "zh pinyin synonyms,zh-Hans forbidden,zh-Hant forbidden,"
-      "zh-Hans definition,zh-Hant definition");
+      "Forbidden,zh-Hans,zh-Hant,zh pinyin,zh-Hans synonyms,"
+      "zh-Hant synonyms,zh pinyin synonyms,zh-Hans definition,"
+      "zh-Hant definition");
 }
 
 TEST_CASE(
@@ -427,22 +428,26 @@ TEST_CASE(
       "print(len(store.units))\n"
       "for unit in store.units[:3]:\n"
       "    print(unit.source, unit.target, unit.getnotes()[:40], sep='|')\n"
-      "unread = [u.source for u in store.units if not u.source or not "
-      "u.target]\n"
-      "print('without a pair:', unread)\n";
+      "rows = list(csv.reader(open(path, encoding='utf-8-sig')))\n"
+      "unread = [row[1] for row, unit in zip(rows[1:], store.units[1:])\n"
+      "          if row[0] == 'FALSE' and not (unit.source and unit.target)]\n"
+      "print('entries without a pair:', unread)\n"
+      "print('rows of terms to avoid:', sum(row[0] == 'TRUE' for row in "
+      "rows))\n";
   std::string script_path = testing::MakeTempDir() + "/read.py";
   REQUIRE(WriteFileAtomically(script_path, script, &error));
   REQUIRE(testing::RunCommand("/usr/bin/python3 " + script_path + " " + path,
                               &output) == 0);
   CHECK(Lines(output) ==
         std::vector<std::string>{
-            "158",
+            "203",
             "de|en|en definition",
             "gesellschaftliche Bonität|social credit|In Chinese policy and "
             "law, the standing ",
             "Kreditauskunft|credit reporting|The business of gathering, "
             "sorting, stor",
-            "without a pair: []",
+            "entries without a pair: []",
+            "rows of terms to avoid: 45",
         });
 }
 

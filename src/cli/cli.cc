@@ -28,6 +28,7 @@
 #include "core/diagnostics.h"
 #include "core/document.h"
 #include "core/edition_index.h"
+#include "core/export.h"
 #include "core/file_io.h"
 #include "core/glossary.h"
 #include "core/glossary_check.h"
@@ -63,6 +64,10 @@ struct Options {
   bool json = false;
   std::vector<std::string> files;        // check
   std::string format = "tbx";            // export
+  std::string source = "de";             // export tsv, anki
+  std::string target = "en";             // export tsv, anki
+  std::vector<std::string> langs;        // export tbx2008, csv, stardict
+  std::string chinese_tags = "region";   // export tbx2008, csv
   std::string output = "-";              // export, import
   std::string input = "-";               // import, annotate
   std::string corrections;               // import
@@ -169,12 +174,45 @@ void AddCheckOptions(CLI::App* check, Options& options) {
 void AddExportOptions(CLI::App* export_command, Options& options) {
   export_command
       ->add_option("--format", options.format,
-                   "The format: tbx (TBX-Basic, TBX v3, DCA style), or terms "
-                   "(every form "
+                   "tbx (TBX-Basic, TBX v3), tbx2008 (TBX-Basic in the 2008 "
+                   "martif layout: OmegaT, translate-toolkit, CAT tools), tsv "
+                   "(OmegaT's glossary), csv (memoQ, Phrase, Matecat), "
+                   "stardict (a dictionary folder for GoldenDict, KOReader, "
+                   "sdcv), anki (Anki's text import), terms (every form "
                    "annotate and passages find, one per line)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"tbx", "terms"}));
-  AddOutputFileOption(export_command, options);
+      ->check(CLI::IsMember(
+          {"tbx", "tbx2008", "tsv", "csv", "stardict", "anki", "terms"}));
+  const auto language = CLI::IsMember({"de", "en", "zh"});
+  export_command
+      ->add_option("--source", options.source,
+                   "tsv, anki: the language of the source terms (de, en, "
+                   "zh; default de)")
+      ->type_name("LANG")
+      ->check(language);
+  export_command
+      ->add_option("--target", options.target,
+                   "tsv, anki: the language of the target terms (default "
+                   "en)")
+      ->type_name("LANG")
+      ->check(language);
+  export_command
+      ->add_option("--langs", options.langs,
+                   "tbx2008, csv, stardict: the languages to write, "
+                   "comma-separated (default: all)")
+      ->type_name("LANG,...")
+      ->delimiter(',')
+      ->check(language);
+  export_command
+      ->add_option("--chinese-tags", options.chinese_tags,
+                   "tbx2008, csv: region writes zh-CN and zh-TW, as CAT tools "
+                   "expect (default); script writes zh-Hans and zh-Hant")
+      ->type_name("TAGS")
+      ->check(CLI::IsMember({"region", "script"}));
+  AddOutputOption(export_command, options.output, "PATH",
+                  "Write to PATH instead of standard output (- is standard "
+                  "output; stardict needs a folder); a file or folder is "
+                  "replaced only once it is complete");
 }
 
 void AddImportOptions(CLI::App* import, Options& options) {
@@ -528,24 +566,70 @@ std::string TermList(const Glossary& glossary) {
   return out;
 }
 
+// The export the options ask for, as the files to write: one with an
+// empty name for the formats that are one file.
+std::vector<SiteFile> Exported(const Options& options, const Edition& edition) {
+  ExportOptions chosen;
+  chosen.source = options.source;
+  chosen.target = options.target;
+  chosen.languages = options.langs;
+  chosen.chinese_tags = options.chinese_tags == "script"
+                            ? ExportOptions::ChineseTags::kScript
+                            : ExportOptions::ChineseTags::kRegion;
+  const Glossary& glossary = edition.glossary;
+  const std::string& format = options.format;
+  if (format == "stardict") {
+    std::string name = std::filesystem::path(options.output).filename();
+    if (name.empty() || name == "." || name == "..") name = "glossa";
+    std::vector<SiteFile> files;
+    for (auto& [file, contents] : WriteStarDict(glossary, chosen, name))
+      files.push_back({file, std::move(contents)});
+    return files;
+  }
+  std::string text = format == "terms"     ? TermList(glossary)
+                     : format == "tbx2008" ? WriteTbx2008(glossary, chosen)
+                     : format == "tsv"     ? WriteOmegaTsv(glossary, chosen)
+                     : format == "csv"     ? WriteCsv(glossary, chosen)
+                     : format == "anki"
+                         ? WriteAnkiText(glossary, edition.index.get(), chosen)
+                         : WriteTbx(glossary);
+  return {{"", std::move(text)}};
+}
+
 int Export(const Options& options, const Environment& env, std::ostream& out,
            std::ostream& err) {
-  Glossary glossary;
-  bool had_errors = false;
-  if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
-  if (had_errors) {
+  if (options.format == "stardict" && options.output == "-") {
+    err << "glossa: error: export: a StarDict dictionary is a folder of "
+           "files and cannot go to standard output; give the folder with -o "
+           "DIR\n";
+    return kError;
+  }
+  Edition edition;
+  if (options.format == "anki") {
+    // The note's context is the report's sentence.
+    if (!LoadEdition(options, env, err, &edition)) return kError;
+  } else if (!LoadGlossaries(options, env, err, &edition.glossary,
+                             &edition.had_errors)) {
+    return kError;
+  }
+  if (edition.had_errors) {
     err << "glossa: error: nothing written, because the glossary has errors "
            "(see above)\n";
     return kError;
   }
-  std::string tbx =
-      options.format == "terms" ? TermList(glossary) : WriteTbx(glossary);
-  if (options.output == "-") {
-    out << tbx;
-    return kSuccess;
-  }
+  std::vector<SiteFile> files = Exported(options, edition);
   std::string error;
-  if (!WriteFileAtomically(options.output, tbx, &error)) {
+  bool written = false;
+  if (options.format == "stardict") {
+    written = WriteDirectoryAtomically(options.output, files, &error);
+  } else if (options.output == "-") {
+    out << files.front().contents;
+    return kSuccess;
+  } else {
+    written =
+        WriteFileAtomically(options.output, files.front().contents, &error);
+  }
+  if (!written) {
     err << "glossa: error: " << error << '\n';
     return kError;
   }

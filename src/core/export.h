@@ -53,7 +53,9 @@ std::string WriteOmegaTsv(const Glossary& glossary,
                           const ExportOptions& options);
 
 // A spreadsheet for memoQ, MultiTerm Convert, Phrase and Matecat: a header
-// row of language codes, one row per concept, RFC 4180 quoting.
+// row of language codes, one row per concept and, after it, a row per term
+// to avoid, flagged TRUE in the first column ("Forbidden", Matecat's
+// convention); RFC 4180 quoting.
 std::string WriteCsv(const Glossary& glossary, const ExportOptions& options);
 
 // A StarDict dictionary named `name`: the files (name.ifo, name.idx,

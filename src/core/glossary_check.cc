@@ -214,6 +214,17 @@ void CheckPreferred(const Glossary& glossary, Diagnostics& diags) {
   }
 }
 
+// Traditional characters, under any of the tags tools use for them: zh-Hant
+// (glossa's), zh-TW, zh-HK, zh-MO (TBX 2008 exports, CAT tools).
+bool IsTraditionalChinese(std::string_view lang) {
+  for (std::string_view tag : {"zh-Hant", "zh-TW", "zh-HK", "zh-MO"}) {
+    if (SameLanguage(lang.substr(0, tag.size()), tag) &&
+        (lang.size() == tag.size() || lang[tag.size()] == '-'))
+      return true;
+  }
+  return false;
+}
+
 // Where each term of the glossary stands in the edition, each looked for
 // apart from the others (GlossaryMatcher::kEveryTermApart), renderings to
 // avoid too: by form, whether it stands there at all, and the first place
@@ -280,7 +291,7 @@ void CheckReportForms(const Glossary& glossary, const EditionIndex& edition,
       }
       continue;
     }
-    if (SameLanguage(section.lang, kTraditionalChinese)) continue;
+    if (IsTraditionalChinese(section.lang)) continue;
     if (const Passage* first = standing.first[form]) {
       diags.Warning(term.origin, what + " stands in the edition (first: " +
                                      FormatLocator(first->locator) +

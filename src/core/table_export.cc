@@ -203,47 +203,57 @@ std::string CsvField(std::string_view text) {
   return out + '"';
 }
 
-// The languages of the CSV, in the order asked for, else in the order the
-// glossary first names them; Chinese once, as "zh".
+// The languages of the CSV, in the order asked for, else German and English
+// (the report's language and the common one) and then the others in the
+// order the glossary first names them; Chinese once, as "zh".
 std::vector<std::string> CsvLanguages(const Glossary& glossary,
                                       const ExportOptions& options) {
-  std::vector<std::string> tags = options.languages;
-  if (tags.empty()) {
-    for (const Concept& entry : glossary.concepts) {
-      for (const LangSection& section : entry.languages)
-        tags.push_back(section.lang);
-    }
-  }
-  std::vector<std::string> out;
-  for (const std::string& tag : tags) {
+  auto add = [](std::vector<std::string>& list, const std::string& tag) {
     std::string lang = ExportLanguage(tag);
-    if (std::find(out.begin(), out.end(), lang) == out.end())
-      out.push_back(lang);
+    if (std::find(list.begin(), list.end(), lang) == list.end())
+      list.push_back(lang);
+  };
+  std::vector<std::string> out;
+  if (!options.languages.empty()) {
+    for (const std::string& tag : options.languages) add(out, tag);
+    return out;
   }
+  std::vector<std::string> named;
+  for (const Concept& entry : glossary.concepts) {
+    for (const LangSection& section : entry.languages) add(named, section.lang);
+  }
+  for (const char* first : {"de", "en"}) {
+    if (std::find(named.begin(), named.end(), first) != named.end())
+      out.push_back(first);
+  }
+  for (const std::string& lang : named) add(out, lang);
   return out;
 }
 
+// A column of the CSV: its header, and its cell in an entry's row (forbidden
+// < 0) or in the entry's forbidden row number `forbidden` (0, 1, ...).
 struct CsvColumn {
   std::string header;
-  std::function<std::string(const Concept&)> cell;
+  std::function<std::string(const Concept&, int forbidden)> cell;
 };
+
+using FieldOf =
+    std::function<std::string(const Concept&, std::string_view lang,
+                              const Term* ChineseForms::*pick, int forbidden)>;
 
 // The columns of one term field of every language: `suffix` names the
 // field after the language ("" for the term itself), `field` gives the
 // cell from a language's forms and one of the Chinese forms.
-void AddColumns(
-    const std::vector<std::string>& languages,
-    const ExportOptions::ChineseTags tags, std::string_view suffix,
-    bool with_pinyin,
-    const std::function<std::string(const Concept&, std::string_view,
-                                    const Term* ChineseForms::*)>& field,
-    std::vector<CsvColumn>* columns) {
+void AddColumns(const std::vector<std::string>& languages,
+                const ExportOptions::ChineseTags tags, std::string_view suffix,
+                bool with_pinyin, const FieldOf& field,
+                std::vector<CsvColumn>* columns) {
   bool region = tags == ExportOptions::ChineseTags::kRegion;
   for (const std::string& lang : languages) {
     auto add = [&](std::string header, const Term* ChineseForms::*pick) {
       if (!suffix.empty()) header += " " + std::string(suffix);
-      columns->push_back({header, [=](const Concept& entry) {
-                            return field(entry, lang, pick);
+      columns->push_back({header, [=](const Concept& entry, int forbidden) {
+                            return field(entry, lang, pick, forbidden);
                           }});
     };
     if (lang != "zh") {
@@ -256,46 +266,56 @@ void AddColumns(
   }
 }
 
-// Every column of the CSV, in order: the term of each language (Chinese:
-// simplified, traditional, pinyin), then the other offered terms, the
-// deprecated ones and the definitions, each a group over the languages.
+// Every column of the CSV, in order: Matecat's "Forbidden" (TRUE on the rows
+// of terms to avoid), the term of each language (Chinese: simplified,
+// traditional, pinyin), then the other offered terms and the definitions,
+// each a group over the languages.
 std::vector<CsvColumn> CsvColumns(const std::vector<std::string>& languages,
                                   ExportOptions::ChineseTags tags) {
   std::vector<CsvColumn> columns;
-  auto offered = [](std::size_t first, std::size_t count) {
-    return [=](const Concept& entry, std::string_view lang,
-               const Term* ChineseForms::*pick) {
-      std::vector<ChineseForms> forms = OfferedForms(entry, lang);
-      if (forms.size() <= first) return std::string();
-      forms.erase(forms.begin(), forms.begin() + first);
-      if (forms.size() > count) forms.resize(count);
-      std::string out;
-      for (const ChineseForms& f : forms) {
-        if (!out.empty()) out += kCellSeparator;
-        if (f.*pick != nullptr) out += CollapseSpace((f.*pick)->text);
-      }
-      return out;
-    };
+  columns.push_back({"Forbidden", [](const Concept&, int forbidden) {
+                       return std::string(forbidden < 0 ? "FALSE" : "TRUE");
+                     }});
+  auto text = [](const std::vector<ChineseForms>& forms, std::size_t first,
+                 std::size_t count, const Term* ChineseForms::*pick) {
+    std::string out;
+    std::size_t end =
+        std::min(forms.size(), first + std::min(count, forms.size()));
+    for (std::size_t i = first; i < end; ++i) {
+      if (!out.empty()) out += kCellSeparator;
+      if (forms[i].*pick != nullptr)
+        out += CollapseSpace((forms[i].*pick)->text);
+    }
+    return out;
   };
-  AddColumns(languages, tags, "", true, offered(0, 1), &columns);
-  AddColumns(languages, tags, "synonyms", true, offered(1, SIZE_MAX), &columns);
   AddColumns(
-      languages, tags, "forbidden", false,
-      [](const Concept& entry, std::string_view lang,
-         const Term* ChineseForms::*pick) {
-        return Join(Texts(AvoidedForms(entry, lang), pick), kCellSeparator);
+      languages, tags, "", true,
+      [&](const Concept& entry, std::string_view lang,
+          const Term* ChineseForms::*pick, int forbidden) {
+        if (forbidden < 0) return text(OfferedForms(entry, lang), 0, 1, pick);
+        return text(AvoidedForms(entry, lang),
+                    static_cast<std::size_t>(forbidden), 1, pick);
+      },
+      &columns);
+  AddColumns(
+      languages, tags, "synonyms", true,
+      [&](const Concept& entry, std::string_view lang,
+          const Term* ChineseForms::*pick, int forbidden) {
+        if (forbidden >= 0) return std::string();
+        return text(OfferedForms(entry, lang), 1, SIZE_MAX, pick);
       },
       &columns);
   AddColumns(
       languages, tags, "definition", false,
       [](const Concept& entry, std::string_view lang,
-         const Term* ChineseForms::*pick) {
+         const Term* ChineseForms::*pick, int forbidden) {
         std::string_view tag = lang;
         if (lang == "zh")
           tag = pick == &ChineseForms::traditional ? kTraditionalChinese
                                                    : kSimplifiedChinese;
         const LangSection* section = entry.Language(tag);
-        if (section == nullptr || section->definitions.empty())
+        if (forbidden >= 0 || section == nullptr ||
+            section->definitions.empty())
           return std::string();
         return CollapseSpace(section->definitions.front().text);
       },
@@ -332,14 +352,21 @@ std::string WriteCsv(const Glossary& glossary, const ExportOptions& options) {
   std::vector<std::string> cells;
   for (const CsvColumn& column : columns) cells.push_back(column.header);
   append_row(cells);
+  // The entry's row, then a row per term to avoid (Matecat's convention:
+  // TRUE in "Forbidden" flags every term of the row), the n-th of each
+  // language side by side. A row with no term in the languages asked for
+  // is not written.
   for (const Concept& entry : glossary.concepts) {
-    cells.clear();
-    for (const CsvColumn& column : columns) cells.push_back(column.cell(entry));
-    // An entry with nothing in the languages asked for has no row.
-    if (std::all_of(cells.begin(), cells.end(),
-                    [](const std::string& cell) { return cell.empty(); }))
-      continue;
-    append_row(cells);
+    for (int forbidden = -1;; ++forbidden) {
+      cells.clear();
+      for (const CsvColumn& column : columns)
+        cells.push_back(column.cell(entry, forbidden));
+      bool empty =
+          std::all_of(cells.begin() + 1, cells.end(),
+                      [](const std::string& cell) { return cell.empty(); });
+      if (empty && forbidden >= 0) break;
+      if (!empty) append_row(cells);
+    }
   }
   return out;
 }

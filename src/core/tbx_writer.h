@@ -1,5 +1,6 @@
 // Writing the glossary model as TBX-Basic, TBX v3 (ISO 30042:2019), DCA
-// style: what memoQ, Trados, OmegaT and Weblate import.
+// style, the current standard. (OmegaT and translate-toolkit read only the
+// 2008 <martif> layout: tbx2008_writer.h.)
 //
 // Everything the reader kept verbatim (Extra, Text::xml, the header and back
 // matter) is written back, renamed where TBX 2008 and v3 differ (termEntry
