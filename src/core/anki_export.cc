@@ -28,32 +28,25 @@
 #include "core/edition_index.h"
 #include "core/export.h"
 #include "core/glossary.h"
+#include "core/html.h"
 #include "core/passages.h"
 
 namespace glossa {
 namespace {
 
 // `text` for an HTML field: white space collapsed (so no tab or line break
-// is left to end the field or the note) and & < > " escaped (so no quote
-// opens a quoted field for Anki's CSV reader).
+// is left to end the field or the note), written escaped by html.h, and
+// quotation marks as &quot; too (a raw one would open a quoted field for
+// Anki's CSV reader; the fragment has no attributes, so every one is text).
 std::string HtmlText(std::string_view text) {
+  pugi::xml_document fragment;
+  AddText(fragment, CollapseSpace(text));
   std::string out;
-  for (char c : CollapseSpace(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
+  for (char c : WriteHtmlFragment(fragment)) {
+    if (c == '"') {
+      out += "&quot;";
+    } else {
+      out += c;
     }
   }
   return out;

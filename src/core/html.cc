@@ -107,10 +107,14 @@ void SetAttribute(pugi::xml_node element, std::string_view name,
   attribute.set_value(std::string(value).c_str());
 }
 
-std::string WriteHtml(const pugi::xml_document& document) {
-  std::string out = "<!DOCTYPE html>\n";
-  for (pugi::xml_node child : document.children()) Write(child, &out);
+std::string WriteHtmlFragment(const pugi::xml_document& fragment) {
+  std::string out;
+  for (pugi::xml_node child : fragment.children()) Write(child, &out);
   return out;
+}
+
+std::string WriteHtml(const pugi::xml_document& document) {
+  return "<!DOCTYPE html>\n" + WriteHtmlFragment(document);
 }
 
 std::string SafeUrl(std::string_view url) {

@@ -48,6 +48,9 @@ void SetAttribute(pugi::xml_node element, std::string_view name,
 // std::logic_error for a void element with children or a script or style
 // element with text: both are bugs of the caller.
 std::string WriteHtml(const pugi::xml_document& document);
+// The same without "<!DOCTYPE html>": a fragment for HTML inside another
+// format (an Anki field, a StarDict description).
+std::string WriteHtmlFragment(const pugi::xml_document& fragment);
 
 // `url` if it is safe to link to: http, https or mailto, or a relative
 // reference (no scheme); "" otherwise ("javascript:alert(1)", "data:...",

@@ -337,8 +337,7 @@ std::string Description(const Glossary& glossary) {
     if (line.first_child()) El(line, "br");
     AddText(line, part);
   }
-  std::string html = WriteHtml(line);
-  return html.substr(html.find('\n') + 1);  // after "<!DOCTYPE html>\n"
+  return WriteHtmlFragment(line);
 }
 
 // Sorts by stardict_strcmp. Where one word names several articles, the
