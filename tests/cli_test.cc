@@ -475,7 +475,7 @@ TEST_CASE("no command, or a command without its argument, is a usage error",
   CHECK(none.status == 2);
   CHECK(none.err ==
         "glossa: error: no command given (lookup, passages, annotate, read, "
-        "site, check, export, import)\n" +
+        "site, check, export, qa, import)\n" +
             kTryHelp);
   RunResult no_query = RunGlossa({"lookup"});
   CHECK(no_query.status == 2);

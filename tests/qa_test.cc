@@ -286,7 +286,7 @@ TEST_CASE("qa checks a German to English translation of the report", "[qa]") {
             "\"SCS\"); target has none",
             "t.xlf:7:5: warning: segment 2: [deprecated] \"social credit "
             "score\" (Bonitätswert, not in the source) is to avoid: "
-            "Deprecated: implies one nationwide score per person, which does "
+            "implies one nationwide score per person, which does "
             "not exist; China Law Translate treats point systems as "
             "peripheral, and the report itself doubts an all-embracing "
             "citizen score (§4)."});

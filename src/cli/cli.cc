@@ -22,8 +22,10 @@
 #include "cli/annotate_view.h"
 #include "cli/concordance.h"
 #include "cli/document_view.h"
+#include "cli/qa_view.h"
 #include "cli/render.h"
 #include "core/annotate.h"
+#include "core/bilingual.h"
 #include "core/cedict.h"
 #include "core/diagnostics.h"
 #include "core/document.h"
@@ -35,6 +37,7 @@
 #include "core/glossary_matcher.h"
 #include "core/lookup.h"
 #include "core/passages.h"
+#include "core/qa.h"
 #include "core/site.h"
 #include "core/tbx_check.h"
 #include "core/tbx_reader.h"
@@ -62,25 +65,28 @@ struct Options {
   std::string color = "auto";
   std::vector<std::string> query;  // lookup: the words of the query
   bool json = false;
-  std::vector<std::string> files;        // check
-  std::string format = "tbx";            // export
-  std::string source = "de";             // export tsv, anki
-  std::string target = "en";             // export tsv, anki
-  std::vector<std::string> langs;        // export tbx2008, csv, stardict
-  std::string chinese_tags = "region";   // export tbx2008, csv
-  std::string output = "-";              // export, import
-  std::string input = "-";               // import, annotate
-  std::string corrections;               // import
-  std::vector<std::string> wordlists;    // import
-  std::string section;                   // read
-  std::string notes = "section";         // read
-  std::string pages = "margin";          // read
-  std::string sort = "position";         // passages
-  int context = 0;                       // passages
-  std::string annotate_format = "text";  // annotate
-  std::string encoding;                  // annotate
-  unsigned threads = 0;                  // annotate
-  std::string site_dir;                  // site: its -o, --output
+  std::vector<std::string> files;         // check
+  std::string format = "tbx";             // export
+  std::string source = "de";              // export tsv, anki
+  std::string target = "en";              // export tsv, anki
+  std::vector<std::string> langs;         // export tbx2008, csv, stardict
+  std::string chinese_tags = "region";    // export tbx2008, csv
+  std::vector<std::string> translations;  // qa: the bilingual files
+  std::string qa_source;                  // qa: override the files'
+  std::string qa_target;                  //     languages
+  std::string output = "-";               // export, import
+  std::string input = "-";                // import, annotate
+  std::string corrections;                // import
+  std::vector<std::string> wordlists;     // import
+  std::string section;                    // read
+  std::string notes = "section";          // read
+  std::string pages = "margin";           // read
+  std::string sort = "position";          // passages
+  int context = 0;                        // passages
+  std::string annotate_format = "text";   // annotate
+  std::string encoding;                   // annotate
+  unsigned threads = 0;                   // annotate
+  std::string site_dir;                   // site: its -o, --output
 };
 
 // Flags that more than one command has, each defined once.
@@ -169,6 +175,21 @@ void AddLookupOptions(CLI::App* lookup, Options& options) {
 void AddCheckOptions(CLI::App* check, Options& options) {
   check->add_option("FILE", options.files,
                     "The files to check (default: the loaded glossaries)");
+}
+
+void AddQaOptions(CLI::App* qa, Options& options) {
+  qa->add_option("FILE", options.translations,
+                 "XLIFF 1.2 or 2.0, TMX, gettext PO or two-column TSV files "
+                 "to check")
+      ->required();
+  qa->add_option("--source", options.qa_source,
+                 "The source language, instead of the file's (de, en, "
+                 "zh-CN, ...)")
+      ->type_name("LANG");
+  qa->add_option("--target", options.qa_target,
+                 "The target language, instead of the file's")
+      ->type_name("LANG");
+  AddJsonFlag(qa, options, "the problems and a summary");
 }
 
 void AddExportOptions(CLI::App* export_command, Options& options) {
@@ -553,6 +574,48 @@ int Check(const Options& options, const Environment& env, std::ostream& out,
   return problems ? kNotFound : kSuccess;
 }
 
+// Reads and checks each file; a file that cannot be read is reported and
+// the others are still checked. Exit: 0 clean, 1 problems, 2 an error.
+int Qa(const Options& options, const Environment& env, std::ostream& out,
+       std::ostream& err) {
+  Glossary glossary;
+  bool had_errors = false;
+  if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
+  QaOptions languages{options.qa_source, options.qa_target};
+  std::vector<QaFileResult> results;
+  bool failed = had_errors;
+  for (const std::string& path : options.translations) {
+    QaFileResult& result = results.emplace_back();
+    result.name = Shown(path, env);
+    std::string bytes, error;
+    if (!ReadFile(path, &bytes, &error)) {
+      err << "glossa: error: " << error << '\n';
+      failed = true;
+      continue;
+    }
+    Diagnostics diags;
+    result.read = ReadBilingual(bytes, result.name, options.qa_target, diags,
+                                &result.file);
+    if (result.read)
+      result.report = CheckTranslation(glossary, result.file, languages, diags);
+    Print(diags, 0, err);
+    if (diags.errors() > 0) {  // not checked: no findings, no summary
+      failed = true;
+      result.read = false;
+    }
+  }
+  if (options.json) {
+    out << QaJson(results).dump(2) << '\n';
+  } else {
+    PrintQa(results, out);
+  }
+  if (failed) return kError;
+  for (const QaFileResult& result : results) {
+    if (!result.report.problems.empty()) return kNotFound;
+  }
+  return kSuccess;
+}
+
 // Every form the matcher finds (not readings, not deprecated terms), one per
 // line, each once: a term list for grep, CAT tools and the benchmark.
 std::string TermList(const Glossary& glossary) {
@@ -906,6 +969,11 @@ constexpr Command kCommands[] = {
      AddCheckOptions, Check},
     {"export", "Write the loaded glossary in a format other tools read",
      AddExportOptions, Export},
+    {"qa",
+     "Check translations (XLIFF, TMX, PO, TSV) against the glossary: terms "
+     "left untranslated, renderings to avoid, one concept rendered several "
+     "ways",
+     AddQaOptions, Qa},
     {"import",
      "Turn text extracted from a PDF into a TEI edition: join split words, "
      "restore lost ligatures, find sections, footnotes, figures and pull "

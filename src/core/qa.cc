@@ -311,6 +311,11 @@ std::vector<std::string> Expected(const Side& target, std::size_t c) {
 std::string Reason(const Term& term, std::string_view lang) {
   if (term.notes.empty()) return "";
   std::string note = CollapseSpace(term.notes.front().text);
+  // The glossary's notes on deprecated terms may open with the label the
+  // message already says: "Deprecated: …", „Zu vermeiden: …“.
+  for (std::string_view label : {"Deprecated: ", "Zu vermeiden: ", "Avoid: "}) {
+    if (note.rfind(label, 0) == 0) note.erase(0, label.size());
+  }
   std::vector<std::size_t> starts =
       SentenceStarts(note, SameLanguage(lang, "de") ? "de" : "en");
   for (std::size_t i = 1; i < starts.size(); ++i) {
@@ -510,18 +515,28 @@ const Term* Preferred(const Side& target, std::size_t c) {
   return nullptr;
 }
 
+// The most segment ids a line lists per rendering; --json's `found` and the
+// count give the rest.
+constexpr std::size_t kListedSegments = 10;
+
 // "\"Wert\" ×3 (preferred; segments 1, 2, 5)": a segment named once however
-// many of its variants (TMX) hold the rendering.
+// many of its variants (TMX) hold the rendering; past kListedSegments,
+// "… and 39 more".
 std::string Listed(const Rendering& r) {
   std::vector<std::string> ids;
   for (const std::string& id : r.segments) {
     if (ids.empty() || ids.back() != id) ids.push_back(id);
   }
+  std::size_t more =
+      ids.size() > kListedSegments ? ids.size() - kListedSegments : 0;
+  bool many = ids.size() > 1;
+  if (more > 0) ids.resize(kListedSegments);
   bool preferred = r.form->rendering->status == TermStatus::kPreferred;
   return Quoted(r.form->rendering->text) + " ×" +
          std::to_string(r.segments.size()) + " (" +
-         (preferred ? "preferred; " : "") +
-         (ids.size() == 1 ? "segment " : "segments ") + Join(ids, ", ") + ")";
+         (preferred ? "preferred; " : "") + (many ? "segments " : "segment ") +
+         Join(ids, ", ") +
+         (more > 0 ? " and " + std::to_string(more) + " more" : "") + ")";
 }
 
 void Checker::ReportInconsistencies() {

@@ -8,9 +8,11 @@
 // Terms are found as `glossa passages` finds them (matcher.h): German and
 // English by their stems, Chinese without spaces, traditional = simplified,
 // case-insensitive. The source side is looked up with the glossary's terms
-// of the source language (every term but the deprecated ones: a deprecated
-// source form still names the concept); the target side with the
-// renderings of the target language.
+// of the source language, deprecated ones included (a deprecated source form
+// still names its concept, unless the same words are an accepted term of
+// another concept); the target side with the renderings of the target
+// language. Only the longest source match counts (社会信用体系, not 信用
+// inside it).
 
 #ifndef GLOSSA_CORE_QA_H_
 #define GLOSSA_CORE_QA_H_
