@@ -1,0 +1,188 @@
+#include "core/xliff_export.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <pugixml.hpp>
+#include <span>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/glossary.h"
+#include "core/passages.h"
+#include "core/unicode.h"
+
+namespace glossa {
+namespace {
+
+// The glossary section that renders `target_lang`: "zh-Hans" or "zh-Hant"
+// for Chinese, else the tag's primary subtag.
+std::string SectionFor(std::string_view target_lang) {
+  std::string tag = ToLower(target_lang);
+  std::string primary = tag.substr(0, tag.find_first_of("-_"));
+  if (primary != "zh") return primary;
+  for (std::string_view traditional : {"hant", "tw", "hk", "mo"}) {
+    if (tag.find(traditional) != std::string::npos) return "zh-Hant";
+  }
+  return "zh-Hans";
+}
+
+// The term to offer a translator: the preferred one, else the first
+// admitted or unmarked one; never a deprecated, superseded or matching
+// form (termType variant). "" when there is none.
+std::string TargetTerm(const Concept& entry, std::string_view section_lang) {
+  const LangSection* section = entry.Language(section_lang);
+  if (section == nullptr) return "";
+  const Term* chosen = nullptr;
+  for (const Term& term : section->terms) {
+    if (term.status == TermStatus::kDeprecated ||
+        term.status == TermStatus::kSuperseded ||
+        term.type == TermType::kVariant) {
+      continue;
+    }
+    if (term.status == TermStatus::kPreferred) return CollapseSpace(term.text);
+    if (chosen == nullptr) chosen = &term;
+  }
+  return chosen == nullptr ? "" : CollapseSpace(chosen->text);
+}
+
+// One sentence of a block: its byte range in the block's text, trimmed as
+// Sentences (passages.h) trims it.
+struct SentenceRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;    // trimmed end
+  std::size_t limit = 0;  // where the next sentence starts
+};
+
+std::vector<SentenceRange> SentenceRanges(std::string_view text,
+                                          std::string_view language) {
+  std::vector<std::size_t> starts = SentenceStarts(text, language);
+  std::vector<SentenceRange> out;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    std::size_t limit = i + 1 < starts.size() ? starts[i + 1] : text.size();
+    std::string_view sentence = text.substr(starts[i], limit - starts[i]);
+    std::size_t last = sentence.find_last_not_of(" \n\t");
+    if (last == std::string_view::npos) continue;
+    out.push_back({starts[i], starts[i] + last + 1, limit});
+  }
+  return out;
+}
+
+// The page `offset` of the block stands on.
+int PageOf(const EditionBlock& block, std::size_t offset) {
+  int page = block.locator.page;
+  for (const auto& [start, start_page] : block.pages) {
+    if (start > offset) break;
+    page = start_page;
+  }
+  return page;
+}
+
+// "征信 → credit reporting; Dateninseln / 信息孤岛 → information islands":
+// the entries of the top-level matches that start in [begin, limit), in
+// order of appearance, each with the forms the text prints.
+std::string TermNote(const EditionIndex& edition, std::string_view text,
+                     std::span<const Passage> passages, std::size_t begin,
+                     std::size_t limit, std::string_view section_lang,
+                     std::string_view target_lang) {
+  std::vector<std::pair<int, std::vector<std::string>>> entries;
+  for (const Passage& passage : passages) {
+    if (passage.nested_in >= 0 || passage.block_begin < begin ||
+        passage.block_begin >= limit) {
+      continue;
+    }
+    auto entry = std::find_if(entries.begin(), entries.end(), [&](auto& e) {
+      return e.first == passage.entry;
+    });
+    if (entry == entries.end())
+      entry = entries.insert(entries.end(), {passage.entry, {}});
+    std::string printed = CollapseSpace(text.substr(
+        passage.block_begin, passage.block_end - passage.block_begin));
+    std::vector<std::string>& forms = entry->second;
+    if (std::find(forms.begin(), forms.end(), printed) == forms.end())
+      forms.push_back(printed);
+  }
+  std::string out;
+  for (const auto& [index, forms] : entries) {
+    if (!out.empty()) out += "; ";
+    for (std::size_t i = 0; i < forms.size(); ++i)
+      out += (i == 0 ? "" : " / ") + forms[i];
+    std::string target =
+        TargetTerm(edition.glossary().concepts[index], section_lang);
+    out +=
+        " → " + (target.empty() ? "(no " + std::string(target_lang) + " term)"
+                                : target);
+  }
+  return out;
+}
+
+// The name a block's units are numbered under.
+std::string UnitBase(const EditionBlock& block, std::size_t index) {
+  if (!block.locator.node.empty()) return block.locator.node;
+  return "block" + std::to_string(index + 1);
+}
+
+}  // namespace
+
+std::string WriteXliff(const EditionIndex& edition,
+                       std::string_view target_lang,
+                       std::string_view original) {
+  const std::string source_lang = edition.document().info.language.empty()
+                                      ? "de"
+                                      : edition.document().info.language;
+  const std::string section_lang = SectionFor(target_lang);
+  pugi::xml_document doc;
+  pugi::xml_node xliff = doc.append_child("xliff");
+  xliff.append_attribute("version") = "1.2";
+  xliff.append_attribute("xmlns") = "urn:oasis:names:tc:xliff:document:1.2";
+  pugi::xml_node file = xliff.append_child("file");
+  file.append_attribute("original") = std::string(original).c_str();
+  file.append_attribute("source-language") = source_lang.c_str();
+  file.append_attribute("target-language") = std::string(target_lang).c_str();
+  file.append_attribute("datatype") = "plaintext";
+  pugi::xml_node tool = file.append_child("header").append_child("tool");
+  tool.append_attribute("tool-id") = "glossa";
+  tool.append_attribute("tool-name") = "glossa";
+  pugi::xml_node body = file.append_child("body");
+
+  std::map<std::string, int> numbered;  // sentences so far, by unit base
+  const std::vector<EditionBlock>& blocks = edition.blocks();
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const EditionBlock& block = blocks[b];
+    std::string base = UnitBase(block, b);
+    std::span<const Passage> passages = edition.PassagesIn(block);
+    for (const SentenceRange& range : SentenceRanges(block.text, source_lang)) {
+      pugi::xml_node unit = body.append_child("trans-unit");
+      std::string id = base + ".s" + std::to_string(++numbered[base]);
+      unit.append_attribute("id") = id.c_str();
+      pugi::xml_node source = unit.append_child("source");
+      source.append_attribute("xml:space") = "preserve";
+      std::string text =
+          CollapseSpace(std::string_view(block.text)
+                            .substr(range.begin, range.end - range.begin));
+      source.text().set(text.c_str());
+      pugi::xml_node group = unit.append_child("context-group");
+      group.append_attribute("name") = "locator";
+      group.append_attribute("purpose") = "location";
+      pugi::xml_node context = group.append_child("context");
+      context.append_attribute("context-type") = "x-glossa-locator";
+      Locator where = block.locator;
+      where.page = PageOf(block, range.begin);
+      context.text().set(FormatLocator(where).c_str());
+      std::string note = TermNote(edition, block.text, passages, range.begin,
+                                  range.limit, section_lang, target_lang);
+      if (note.empty()) continue;
+      pugi::xml_node note_node = unit.append_child("note");
+      note_node.append_attribute("from") = "glossa";
+      note_node.text().set(note.c_str());
+    }
+  }
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_default | pugi::format_no_declaration);
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str();
+}
+
+}  // namespace glossa

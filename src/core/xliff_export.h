@@ -1,0 +1,57 @@
+// The edition as a translation job: XLIFF 1.2, what OmegaT, translate-toolkit
+// (Pootle, Virtaal) and Okapi read.
+//
+//   EditionIndex edition(glossary, document);
+//   std::string xliff = WriteXliff(edition, "en");
+//
+// One <trans-unit> per sentence of the edition, in document order: every
+// block with text (title, key findings, headings, paragraphs, list items,
+// captions, sidebars, footnotes) is cut into sentences as passages cut it
+// (passages.h: Sentences), and its units are named by the block's id and
+// the sentence's number, "s2.3.p1.s2", "fn9.s1", "kf.2.s1". Blocks that
+// carry the same id (a heading without one of its own carries its
+// section's, passages.h) number their sentences on from one another, in
+// document order, as key passages count them; a block without any id is
+// named "block" + its number in blocks() ("block7.s1").
+//
+// Each unit has:
+//   <source xml:space="preserve">  the sentence, white space collapsed;
+//   no <target>: the unit is untranslated (OmegaT, translate-toolkit and
+//     Okapi read a missing target as untranslated and write one);
+//   <context-group name="locator" purpose="location"> with a <context
+//     context-type="x-glossa-locator">: where the sentence starts, as views
+//     show it ("§2.3, p. 7", "fn. 9, p. 16");
+//   <note from="glossa">, when glossary terms stand in the sentence: each
+//     term as the report prints it with the entry's preferred rendering in
+//     the target language, in order of appearance, "征信 → credit
+//     reporting; Dateninseln → information islands". Only top-level
+//     matches count (not a term inside a longer one); a term met twice is
+//     listed once; an entry without a term to offer in the target language
+//     (none, or only deprecated, superseded or matching forms) shows
+//     "(no en term)".
+
+#ifndef GLOSSA_CORE_XLIFF_EXPORT_H_
+#define GLOSSA_CORE_XLIFF_EXPORT_H_
+
+#include <string>
+#include <string_view>
+
+#include "core/edition_index.h"
+
+namespace glossa {
+
+// The edition of `edition` as XLIFF 1.2 for translation into `target_lang`
+// (a BCP 47 tag written as target-language: "en", "de", "zh-CN"). The
+// rendering in the note comes from the glossary section of the tag's
+// language: "zh-CN", "zh-SG", "zh-Hans" and "zh" read zh-Hans, "zh-TW",
+// "zh-HK", "zh-MO" and "zh-Hant" read zh-Hant, others their primary
+// subtag ("en-GB" reads en). `original` is the edition's file name, written
+// as <file original>: the name the edition was read from, by default the
+// built-in edition's.
+std::string WriteXliff(const EditionIndex& edition,
+                       std::string_view target_lang,
+                       std::string_view original = "merics-2017-de.tei.xml");
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_XLIFF_EXPORT_H_
