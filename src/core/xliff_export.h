@@ -22,13 +22,12 @@
 //     context-type="x-glossa-locator">: where the sentence starts, as views
 //     show it ("§2.3, p. 7", "fn. 9, p. 16");
 //   <note from="glossa">, when glossary terms stand in the sentence: each
-//     term as the report prints it with the entry's preferred rendering in
-//     the target language, in order of appearance, "征信 → credit
-//     reporting; Dateninseln → information islands". Only top-level
-//     matches count (not a term inside a longer one); a term met twice is
-//     listed once; an entry without a term to offer in the target language
-//     (none, or only deprecated, superseded or matching forms) shows
-//     "(no en term)".
+//     entry, in order of appearance, with the forms the sentence prints
+//     and its preferred rendering in the target language, "征信 → credit
+//     reporting; Dateninseln / 信息孤岛 → information islands". Only
+//     top-level matches count (not a term inside a longer one); an entry
+//     without a term to offer in the target language (none, or only
+//     deprecated, superseded or matching forms) shows "(no en term)".
 
 #ifndef GLOSSA_CORE_XLIFF_EXPORT_H_
 #define GLOSSA_CORE_XLIFF_EXPORT_H_
