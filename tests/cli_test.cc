@@ -14,6 +14,7 @@
 #include "core/tbx_writer.h"
 #include "core/tei.h"
 #include "core/unicode.h"
+#include "core/xliff_export.h"
 #include "test_support.h"
 
 namespace glossa {
@@ -624,6 +625,8 @@ TEST_CASE("glossa export writes each format as the core writes it",
   const EditionIndex index(glossary, document);
   CHECK(RunGlossa({"export", "--format", "anki"}).out ==
         WriteAnkiText(glossary, &index, {}));
+  CHECK(RunGlossa({"export", "--format", "xliff", "--target", "zh"}).out ==
+        WriteXliff(index, "zh-CN", "merics-2017-de.tei.xml"));
 
   RunResult stardict =
       RunGlossa({"export", "--format", "stardict", "-o", dir + "/dict"});

@@ -46,6 +46,7 @@
 #include "core/text_import.h"
 #include "core/unicode.h"
 #include "core/vocabulary.h"
+#include "core/xliff_export.h"
 
 namespace glossa {
 namespace {
@@ -199,11 +200,13 @@ void AddExportOptions(CLI::App* export_command, Options& options) {
                    "martif layout: OmegaT, translate-toolkit, CAT tools), tsv "
                    "(OmegaT's glossary), csv (memoQ, Phrase, Matecat), "
                    "stardict (a dictionary folder for GoldenDict, KOReader, "
-                   "sdcv), anki (Anki's text import), terms (every form "
-                   "annotate and passages find, one per line)")
+                   "sdcv), anki (Anki's text import), xliff (the report as an "
+                   "XLIFF 1.2 file to translate, with the glossary's terms of "
+                   "each sentence), terms (every form annotate and passages "
+                   "find, one per line)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember(
-          {"tbx", "tbx2008", "tsv", "csv", "stardict", "anki", "terms"}));
+      ->check(CLI::IsMember({"tbx", "tbx2008", "tsv", "csv", "stardict", "anki",
+                             "xliff", "terms"}));
   const auto language = CLI::IsMember({"de", "en", "zh"});
   export_command
       ->add_option("--source", options.source,
@@ -213,8 +216,8 @@ void AddExportOptions(CLI::App* export_command, Options& options) {
       ->check(language);
   export_command
       ->add_option("--target", options.target,
-                   "tsv, anki: the language of the target terms (default "
-                   "en)")
+                   "tsv, anki, xliff: the language of the target terms "
+                   "(default en)")
       ->type_name("LANG")
       ->check(language);
   export_command
@@ -629,6 +632,22 @@ std::string TermList(const Glossary& glossary) {
   return out;
 }
 
+// The edition's file name, for an XLIFF file's `original`.
+std::string EditionFileName(const Options& options) {
+  return std::filesystem::path(options.document.empty()
+                                   ? std::string(kBuiltInEdition)
+                                   : options.document)
+      .filename();
+}
+
+// The target-language tag an XLIFF file names: zh-CN (or zh-Hans with
+// --chinese-tags script) for Chinese.
+std::string XliffTarget(const ExportOptions& chosen) {
+  if (chosen.target != "zh") return chosen.target;
+  return chosen.chinese_tags == ExportOptions::ChineseTags::kScript ? "zh-Hans"
+                                                                    : "zh-CN";
+}
+
 // The export the options ask for, as the files to write: one with an
 // empty name for the formats that are one file.
 std::vector<SiteFile> Exported(const Options& options, const Edition& edition) {
@@ -649,13 +668,15 @@ std::vector<SiteFile> Exported(const Options& options, const Edition& edition) {
       files.push_back({file, std::move(contents)});
     return files;
   }
-  std::string text = format == "terms"     ? TermList(glossary)
-                     : format == "tbx2008" ? WriteTbx2008(glossary, chosen)
-                     : format == "tsv"     ? WriteOmegaTsv(glossary, chosen)
-                     : format == "csv"     ? WriteCsv(glossary, chosen)
-                     : format == "anki"
-                         ? WriteAnkiText(glossary, edition.index.get(), chosen)
-                         : WriteTbx(glossary);
+  std::string text =
+      format == "terms"     ? TermList(glossary)
+      : format == "tbx2008" ? WriteTbx2008(glossary, chosen)
+      : format == "tsv"     ? WriteOmegaTsv(glossary, chosen)
+      : format == "csv"     ? WriteCsv(glossary, chosen)
+      : format == "anki"  ? WriteAnkiText(glossary, edition.index.get(), chosen)
+      : format == "xliff" ? WriteXliff(*edition.index, XliffTarget(chosen),
+                                       EditionFileName(options))
+                          : WriteTbx(glossary);
   return {{"", std::move(text)}};
 }
 
@@ -668,8 +689,8 @@ int Export(const Options& options, const Environment& env, std::ostream& out,
     return kError;
   }
   Edition edition;
-  if (options.format == "anki") {
-    // The note's context is the report's sentence.
+  if (options.format == "anki" || options.format == "xliff") {
+    // Anki's notes quote the report; xliff is the report.
     if (!LoadEdition(options, env, err, &edition)) return kError;
   } else if (!LoadGlossaries(options, env, err, &edition.glossary,
                              &edition.had_errors)) {
