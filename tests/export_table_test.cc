@@ -19,18 +19,7 @@
 namespace glossa {
 namespace {
 
-const Glossary& BuiltIn() {
-  static const Glossary* glossary = [] {
-    auto* out = new Glossary;
-    Diagnostics diags;
-    std::string path = testing::DataDir() + "/social-credit.tbx";
-    bool read = ReadTbx(testing::ReadOrFail(path), path, diags, out);
-    REQUIRE(read);
-    REQUIRE(diags.all().empty());
-    return out;
-  }();
-  return *glossary;
-}
+const Glossary& BuiltIn() { return testing::BuiltInGlossary(); }
 
 Glossary Parse(const std::string& tbx) {
   Glossary glossary;

@@ -16,7 +16,7 @@
 namespace glossa {
 namespace {
 
-const Glossary& BuiltIn() { return testing::BuiltIn().glossary; }
+const Glossary& BuiltIn() { return testing::BuiltInGlossary(); }
 
 // The export written to a fresh folder as glossary.tbx, beside a link to
 // the built-in glossary's sources/ folder, so that its relative links

@@ -21,18 +21,7 @@
 namespace glossa {
 namespace {
 
-const Glossary& BuiltIn() {
-  static const Glossary* glossary = [] {
-    auto* out = new Glossary;
-    Diagnostics diags;
-    std::string path = testing::DataDir() + "/social-credit.tbx";
-    bool read = ReadTbx(testing::ReadOrFail(path), path, diags, out);
-    REQUIRE(read);
-    REQUIRE(diags.all().empty());
-    return out;
-  }();
-  return *glossary;
-}
+const Glossary& BuiltIn() { return testing::BuiltInGlossary(); }
 
 // The Chinese terms of TERMS.md section A: the first cell of each table
 // row, "征信机构 / 征信平台" counting as two.

@@ -24,17 +24,7 @@ const Glossary& Terms() {
   return *glossary;
 }
 
-const Glossary& BuiltIn() {
-  static const Glossary* glossary = [] {
-    auto* g = new Glossary();
-    Diagnostics diags;
-    std::string path = testing::DataDir() + "/social-credit.tbx";
-    REQUIRE(ReadTbx(testing::ReadOrFail(path), path, diags, g));
-    REQUIRE(diags.all().empty());
-    return g;
-  }();
-  return *glossary;
-}
+const Glossary& BuiltIn() { return testing::BuiltInGlossary(); }
 
 struct Pair {
   std::string source;

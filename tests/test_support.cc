@@ -47,6 +47,18 @@ const BuiltInData& BuiltIn() {
   return *built_in;
 }
 
+const Glossary& BuiltInGlossary() {
+  static const Glossary* glossary = [] {
+    auto* out = new Glossary;
+    Diagnostics diags;
+    REQUIRE(ReadTbx(ReadOrFail(DataDir() + "/social-credit.tbx"),
+                    "glossary/social-credit.tbx", diags, out));
+    REQUIRE(diags.all().empty());
+    return out;
+  }();
+  return *glossary;
+}
+
 RunResult RunGlossa(const std::vector<std::string>& args) {
   Environment env;
   env.data_dir = DataDir();

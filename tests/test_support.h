@@ -37,6 +37,9 @@ struct BuiltInData {
   std::map<std::string, std::string> site;  // path -> contents
 };
 const BuiltInData& BuiltIn();
+// The built-in glossary alone, read once per test process (without the
+// edition and the site BuiltIn() builds), with no diagnostics.
+const Glossary& BuiltInGlossary();
 
 struct RunResult {
   int status = 0;

@@ -111,18 +111,7 @@ std::string ShortDefinition(const Concept& entry, std::string_view lang) {
   const LangSection* section =
       entry.Language(lang == "zh" ? kSimplifiedChinese : lang);
   if (section == nullptr || section->definitions.empty()) return "";
-  std::string definition = CollapseSpace(section->definitions.front().text);
-  std::vector<std::string> sentences = Sentences(definition, lang);
-  if (sentences.empty()) return HtmlText(definition);
-  // A number after a full stop continues the sentence: "No. 21", "Art. 2",
-  // "fn. 9", where the sentence break rules see the end of one.
-  std::string first = sentences.front();
-  for (std::size_t i = 1; i < sentences.size(); ++i) {
-    if (sentences[i].empty() || sentences[i][0] < '0' || sentences[i][0] > '9')
-      break;
-    first += " " + sentences[i];
-  }
-  return HtmlText(first);
+  return HtmlText(FirstSentence(section->definitions.front().text, lang));
 }
 
 // The report's sentence for entry `i`, escaped, with its locator: "… (§2.1,

@@ -241,6 +241,17 @@ std::vector<std::string> Sentences(std::string_view text,
   return out;
 }
 
+std::string FirstSentence(std::string_view text, std::string_view language) {
+  std::string collapsed = CollapseSpace(text);
+  std::vector<std::size_t> starts = SentenceStarts(collapsed, language);
+  for (std::size_t i = 1; i < starts.size(); ++i) {
+    char c = collapsed[starts[i]];
+    if (c < '0' || c > '9')
+      return CollapseSpace(std::string_view(collapsed).substr(0, starts[i]));
+  }
+  return collapsed;
+}
+
 ShownSentence ShowSentence(std::string_view sentence, std::size_t begin,
                            std::size_t end) {
   std::string_view before =

@@ -95,6 +95,12 @@ EditionPassages FindPassages(const Document& document,
 std::vector<std::string> Sentences(std::string_view text,
                                    std::string_view language);
 
+// The first sentence of `text` (white space collapsed), for a short
+// definition or the reason in a note: a sentence that starts with a digit
+// continues the one before ("Art. 2", "fn. 9", "No. 21", which the break
+// rules read as ends). The whole text when it is one sentence.
+std::string FirstSentence(std::string_view text, std::string_view language);
+
 // The most characters of a sentence a view shows on each side of a match
 // (or of a key passage's quote): a longer sentence, such as a paragraph
 // without a full stop, is cut there, with "…" marking the cut. The report's

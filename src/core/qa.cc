@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/matcher.h"
+#include "core/passages.h"
 #include "core/unicode.h"
 
 // How the checker reads a glossary against a file.
@@ -306,8 +307,7 @@ std::vector<std::string> Expected(const Side& target, std::size_t c) {
   return out;
 }
 
-// The first sentence of the term's first note: why not to use it. A number
-// after a full stop continues the sentence ("fn. 25", "No. 21").
+// The first sentence of the term's first note: why not to use it.
 std::string Reason(const Term& term, std::string_view lang) {
   if (term.notes.empty()) return "";
   std::string note = CollapseSpace(term.notes.front().text);
@@ -316,13 +316,7 @@ std::string Reason(const Term& term, std::string_view lang) {
   for (std::string_view label : {"Deprecated: ", "Zu vermeiden: ", "Avoid: "}) {
     if (note.rfind(label, 0) == 0) note.erase(0, label.size());
   }
-  std::vector<std::size_t> starts =
-      SentenceStarts(note, SameLanguage(lang, "de") ? "de" : "en");
-  for (std::size_t i = 1; i < starts.size(); ++i) {
-    char c = note[starts[i]];
-    if (c < '0' || c > '9') return CollapseSpace(note.substr(0, starts[i]));
-  }
-  return note;
+  return FirstSentence(note, SameLanguage(lang, "de") ? "de" : "en");
 }
 
 // The language a term was written in, for its note's sentences.

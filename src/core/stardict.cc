@@ -23,6 +23,7 @@
 #include "core/export.h"
 #include "core/glossary.h"
 #include "core/html.h"
+#include "core/passages.h"
 #include "core/tbx_vocabulary.h"
 #include "core/unicode.h"
 
@@ -196,12 +197,10 @@ std::vector<Word> Synonyms(const Concept& entry, std::size_t article,
 // notes short. Sentences are found by German rules in German sections and
 // by English ones elsewhere (ICU has abbreviation lists for few locales;
 // the notes of Chinese sections are written in the glossary's language).
-std::string FirstSentence(std::string_view text, std::string_view lang) {
-  std::string collapsed = CollapseSpace(text);
-  std::vector<std::size_t> starts =
-      SentenceStarts(collapsed, SameLanguage(lang, "de") ? "de" : "en");
-  if (starts.size() < 2) return collapsed;
-  return CollapseSpace(collapsed.substr(0, starts[1])) + " …";
+std::string Abridged(std::string_view text, std::string_view lang) {
+  std::string first =
+      FirstSentence(text, SameLanguage(lang, "de") ? "de" : "en");
+  return first.size() < CollapseSpace(text).size() ? first + " …" : first;
 }
 
 // "Kreditauskunft (preferred)", "finanzielle Kreditinformationen
@@ -263,14 +262,12 @@ void AddLanguage(const Concept& entry, const std::string& lang,
   for (const Text& definition : section->definitions)
     AddLine("Definition (" + name + ")", CollapseSpace(definition.text), out);
   for (const Text& note : section->notes)
-    AddLine("Note (" + name + ")", FirstSentence(note.text, section->lang),
-            out);
+    AddLine("Note (" + name + ")", Abridged(note.text, section->lang), out);
   for (const auto& [text, term] : terms) {
     if (!Avoided(*term)) continue;
-    std::string why =
-        term->notes.empty()
-            ? std::string(StatusName(term->status))
-            : FirstSentence(term->notes.front().text, section->lang);
+    std::string why = term->notes.empty()
+                          ? std::string(StatusName(term->status))
+                          : Abridged(term->notes.front().text, section->lang);
     AddLine("Avoid " + text, why, out);
   }
 }
@@ -299,7 +296,7 @@ std::string Article(const Glossary& glossary, const Concept& entry,
   for (const Text& definition : entry.definitions)
     AddLine("Definition", CollapseSpace(definition.text), &out);
   for (const Text& note : entry.notes)
-    AddLine("Note", FirstSentence(note.text, glossary.lang), &out);
+    AddLine("Note", Abridged(note.text, glossary.lang), &out);
   std::string related;
   for (const CrossReference& reference : entry.cross_references) {
     RelationLabel label = ParseRelation(CollapseSpace(reference.text));

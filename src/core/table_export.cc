@@ -10,6 +10,7 @@
 
 #include "core/export.h"
 #include "core/glossary.h"
+#include "core/passages.h"
 #include "core/unicode.h"
 
 namespace glossa {
@@ -130,10 +131,8 @@ std::string CutAtWord(std::string_view text, std::size_t limit) {
 std::string ShortDefinition(const Concept& entry, std::string_view lang) {
   const LangSection* section = DefinitionSection(entry, lang);
   if (section == nullptr || section->definitions.empty()) return "";
-  std::string text = CollapseSpace(section->definitions.front().text);
-  std::vector<std::size_t> starts = SentenceStarts(text, lang);
-  if (starts.size() > 1) text = CollapseSpace(text.substr(0, starts[1]));
-  return CutAtWord(text, kShortDefinition);
+  return CutAtWord(FirstSentence(section->definitions.front().text, lang),
+                   kShortDefinition);
 }
 
 // The traditional form (when it differs) and the reading of a Chinese term:
