@@ -180,13 +180,19 @@ std::vector<Form> FormsOf(const Concept& entry, std::size_t index,
   return out;
 }
 
+}  // namespace
+
 // The forms of one language of the glossary, compiled.
-struct Side {
+struct QaSide {
   Language language;
   Matcher matcher;
   std::vector<Form> forms;  // by form id
   std::unique_ptr<Matcher::Scratch> scratch;
 };
+
+namespace {
+
+using Side = QaSide;
 
 void BuildSide(const Glossary& glossary, Side* side) {
   for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
@@ -455,6 +461,9 @@ void Checker::CheckDeprecated(const Segment& segment,
       std::size_t c = f->form->concept_index;
       QaProblem problem = Problem(QaKind::kDeprecated, segment, c);
       problem.found = CollapseSpace(f->text);
+      problem.found_begin =
+          static_cast<std::size_t>(f->text.data() - segment.target.data());
+      problem.found_end = problem.found_begin + f->text.size();
       if (!f->form->shown->notes.empty())
         problem.why = CollapseSpace(f->form->shown->notes.front().text);
       std::string name = s != nullptr
@@ -601,6 +610,35 @@ QaReport CheckTranslation(const Glossary& glossary, const BilingualFile& file,
   }
   checker.ReportInconsistencies();
   return report;
+}
+
+TermFinder::TermFinder(const Glossary& glossary, std::string_view lang)
+    : side_(std::make_unique<QaSide>()) {
+  side_->language = FindLanguage(glossary, Normalized(std::string(lang)));
+  if (ok()) BuildSide(glossary, side_.get());
+}
+
+TermFinder::~TermFinder() = default;
+
+bool TermFinder::ok() const { return !side_->language.sections.empty(); }
+
+std::vector<FoundTerm> TermFinder::Find(std::string_view text) const {
+  std::vector<FoundTerm> out;
+  if (!ok()) return out;
+  std::vector<Found> found = FindForms(*side_, text);
+  for (const auto& group : TopGroups(found)) {
+    // An accepted form first, then the first entry: `found` is in the
+    // matcher's order, which is the glossary's.
+    const Found* best = group.front();
+    for (const Found* f : group) {
+      if (AcceptedForm(f) && !AcceptedForm(best)) best = f;
+    }
+    std::size_t begin =
+        static_cast<std::size_t>(best->text.data() - text.data());
+    out.push_back({best->form->concept_index, begin, begin + best->text.size(),
+                   !AcceptedForm(best)});
+  }
+  return out;
 }
 
 }  // namespace glossa

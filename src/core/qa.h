@@ -17,7 +17,10 @@
 #ifndef GLOSSA_CORE_QA_H_
 #define GLOSSA_CORE_QA_H_
 
+#include <cstddef>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/bilingual.h"
@@ -40,11 +43,13 @@ struct QaProblem {
   std::string entry;        // the concept's id
   std::string source_term;  // the source's form as it stands in the text
   std::vector<std::string> expected;  // preferred first, then admitted
-  std::string found;    // kDeprecated: the deprecated rendering as it
-                        // stands; kInconsistent: the renderings with
-                        // their counts
-  std::string why;      // kDeprecated: the glossary's note on it
-  std::string message;  // the one-line message without location
+  std::string found;            // kDeprecated: the deprecated rendering as it
+                                // stands; kInconsistent: the renderings with
+                                // their counts
+  std::size_t found_begin = 0;  // kDeprecated: the rendering's bytes in the
+  std::size_t found_end = 0;    // segment's target (before any collapsing)
+  std::string why;              // kDeprecated: the glossary's note on it
+  std::string message;          // the one-line message without location
 };
 
 struct QaReport {
@@ -66,6 +71,40 @@ struct QaOptions {
 // (at the file) and gives an empty report.
 QaReport CheckTranslation(const Glossary& glossary, const BilingualFile& file,
                           const QaOptions& options, Diagnostics& diags);
+
+// A glossary term found in a text.
+struct FoundTerm {
+  std::size_t entry = 0;  // index into the glossary's concepts
+  std::size_t begin = 0;  // its bytes in the text
+  std::size_t end = 0;
+  bool deprecated = false;  // only a deprecated or superseded term of the
+                            // entry matches these words
+};
+
+struct QaSide;  // the compiled forms of one language (qa.cc)
+
+// The glossary's terms of one language, found in texts as the checker finds
+// a target's renderings: the same languages (a tag matched by primary
+// subtag; Chinese simplified and traditional both), the same matcher,
+// top-level matches only. Where forms of several entries match the same
+// words, an accepted term wins over a deprecated one, then the entry first
+// in the glossary. Not safe to share between threads.
+class TermFinder {
+ public:
+  // `lang` is a BCP 47 tag, "en", "de-DE", "zh-CN".
+  TermFinder(const Glossary& glossary, std::string_view lang);
+  ~TermFinder();
+  TermFinder(const TermFinder&) = delete;
+  TermFinder& operator=(const TermFinder&) = delete;
+
+  // False when the glossary holds no terms in the language.
+  bool ok() const;
+  // The terms `text` holds, in order.
+  std::vector<FoundTerm> Find(std::string_view text) const;
+
+ private:
+  std::unique_ptr<QaSide> side_;
+};
 
 }  // namespace glossa
 

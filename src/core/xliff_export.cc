@@ -13,6 +13,7 @@
 
 #include "core/glossary.h"
 #include "core/passages.h"
+#include "core/translation.h"
 #include "core/unicode.h"
 
 namespace glossa {
@@ -47,38 +48,6 @@ std::string TargetTerm(const Concept& entry, std::string_view section_lang) {
     if (chosen == nullptr) chosen = &term;
   }
   return chosen == nullptr ? "" : CollapseSpace(chosen->text);
-}
-
-// One sentence of a block: its byte range in the block's text, trimmed as
-// Sentences (passages.h) trims it.
-struct SentenceRange {
-  std::size_t begin = 0;
-  std::size_t end = 0;    // trimmed end
-  std::size_t limit = 0;  // where the next sentence starts
-};
-
-std::vector<SentenceRange> SentenceRanges(std::string_view text,
-                                          std::string_view language) {
-  std::vector<std::size_t> starts = SentenceStarts(text, language);
-  std::vector<SentenceRange> out;
-  for (std::size_t i = 0; i < starts.size(); ++i) {
-    std::size_t limit = i + 1 < starts.size() ? starts[i + 1] : text.size();
-    std::string_view sentence = text.substr(starts[i], limit - starts[i]);
-    std::size_t last = sentence.find_last_not_of(" \n\t");
-    if (last == std::string_view::npos) continue;
-    out.push_back({starts[i], starts[i] + last + 1, limit});
-  }
-  return out;
-}
-
-// The page `offset` of the block stands on.
-int PageOf(const EditionBlock& block, std::size_t offset) {
-  int page = block.locator.page;
-  for (const auto& [start, start_page] : block.pages) {
-    if (start > offset) break;
-    page = start_page;
-  }
-  return page;
 }
 
 // "征信 → credit reporting; Dateninseln / 信息孤岛 → information islands":
@@ -119,12 +88,6 @@ std::string TermNote(const EditionIndex& edition, std::string_view text,
   return out;
 }
 
-// The name a block's units are numbered under.
-std::string UnitBase(const EditionBlock& block, std::size_t index) {
-  if (!block.locator.node.empty()) return block.locator.node;
-  return "block" + std::to_string(index + 1);
-}
-
 }  // namespace
 
 std::string WriteXliff(const EditionIndex& edition,
@@ -148,37 +111,27 @@ std::string WriteXliff(const EditionIndex& edition,
   tool.append_attribute("tool-name") = "glossa";
   pugi::xml_node body = file.append_child("body");
 
-  std::map<std::string, int> numbered;  // sentences so far, by unit base
   const std::vector<EditionBlock>& blocks = edition.blocks();
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    const EditionBlock& block = blocks[b];
-    std::string base = UnitBase(block, b);
-    std::span<const Passage> passages = edition.PassagesIn(block);
-    for (const SentenceRange& range : SentenceRanges(block.text, source_lang)) {
-      pugi::xml_node unit = body.append_child("trans-unit");
-      std::string id = base + ".s" + std::to_string(++numbered[base]);
-      unit.append_attribute("id") = id.c_str();
-      pugi::xml_node source = unit.append_child("source");
-      source.append_attribute("xml:space") = "preserve";
-      std::string text =
-          CollapseSpace(std::string_view(block.text)
-                            .substr(range.begin, range.end - range.begin));
-      source.text().set(text.c_str());
-      pugi::xml_node group = unit.append_child("context-group");
-      group.append_attribute("name") = "locator";
-      group.append_attribute("purpose") = "location";
-      pugi::xml_node context = group.append_child("context");
-      context.append_attribute("context-type") = "x-glossa-locator";
-      Locator where = block.locator;
-      where.page = PageOf(block, range.begin);
-      context.text().set(FormatLocator(where).c_str());
-      std::string note = TermNote(edition, block.text, passages, range.begin,
-                                  range.limit, section_lang, target_lang);
-      if (note.empty()) continue;
-      pugi::xml_node note_node = unit.append_child("note");
-      note_node.append_attribute("from") = "glossa";
-      note_node.text().set(note.c_str());
-    }
+  for (const EditionUnit& unit : EditionUnits(edition)) {
+    const EditionBlock& block = blocks[unit.block];
+    pugi::xml_node trans_unit = body.append_child("trans-unit");
+    trans_unit.append_attribute("id") = unit.id.c_str();
+    pugi::xml_node source = trans_unit.append_child("source");
+    source.append_attribute("xml:space") = "preserve";
+    source.text().set(unit.source.c_str());
+    pugi::xml_node group = trans_unit.append_child("context-group");
+    group.append_attribute("name") = "locator";
+    group.append_attribute("purpose") = "location";
+    pugi::xml_node context = group.append_child("context");
+    context.append_attribute("context-type") = "x-glossa-locator";
+    context.text().set(FormatLocator(unit.locator).c_str());
+    std::string note =
+        TermNote(edition, block.text, edition.PassagesIn(block), unit.begin,
+                 unit.limit, section_lang, target_lang);
+    if (note.empty()) continue;
+    pugi::xml_node note_node = trans_unit.append_child("note");
+    note_node.append_attribute("from") = "glossa";
+    note_node.text().set(note.c_str());
   }
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_default | pugi::format_no_declaration);
