@@ -24,6 +24,7 @@
 #include "cli/document_view.h"
 #include "cli/qa_view.h"
 #include "cli/render.h"
+#include "cli/translation_view.h"
 #include "core/annotate.h"
 #include "core/bilingual.h"
 #include "core/cedict.h"
@@ -44,6 +45,7 @@
 #include "core/tbx_writer.h"
 #include "core/tei.h"
 #include "core/text_import.h"
+#include "core/translation.h"
 #include "core/unicode.h"
 #include "core/vocabulary.h"
 #include "core/xliff_export.h"
@@ -88,6 +90,7 @@ struct Options {
   std::string encoding;                   // annotate
   unsigned threads = 0;                   // annotate
   std::string site_dir;                   // site: its -o, --output
+  std::string translation;                // site, read: a translated XLIFF
 };
 
 // Flags that more than one command has, each defined once.
@@ -260,6 +263,17 @@ void AddImportOptions(CLI::App* import, Options& options) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
+// --translation: the report's translation, read beside it.
+void AddTranslationOption(CLI::App* command, Options& options,
+                          const std::string& what) {
+  command
+      ->add_option("--translation", options.translation,
+                   "A translation of the report: the XLIFF file glossa "
+                   "export --format xliff wrote, translated; " +
+                       what)
+      ->type_name("FILE");
+}
+
 void AddReadOptions(CLI::App* read, Options& options) {
   read->add_option(
           "--section", options.section,
@@ -275,9 +289,15 @@ void AddReadOptions(CLI::App* read, Options& options) {
       ->type_name("HOW")
       ->check(CLI::IsMember({"margin", "inline", "none"}));
   AddJsonFlag(read, options, "the document structure");
+  AddTranslationOption(read, options,
+                       "shows it block by block under the German, with the "
+                       "qa findings");
 }
 
 void AddSiteOptions(CLI::App* site, Options& options) {
+  AddTranslationOption(site, options,
+                       "adds translation.html, the report and the "
+                       "translation side by side with the qa findings marked");
   AddOutputOption(site, options.site_dir, "DIR",
                   "The folder to build it in: a new or empty one, or a site "
                   "glossa built (replaced as a whole once the new site is "
@@ -781,6 +801,33 @@ int Import(const Options& options, const Environment& env, std::ostream& out,
   return kSuccess;
 }
 
+// Reads --translation against `index`, printing problems to `err`; false
+// when it cannot be used.
+bool LoadTranslation(const Options& options, const Environment& env,
+                     const EditionIndex& index, std::ostream& err,
+                     Translation* translation) {
+  std::string bytes, error;
+  if (!ReadFile(options.translation, &bytes, &error)) {
+    err << "glossa: error: " << error << '\n';
+    return false;
+  }
+  Diagnostics diags;
+  bool read = ReadTranslation(index, bytes, Shown(options.translation, env),
+                              diags, translation);
+  Print(diags, 0, err);
+  return read;
+}
+
+// "the translation (en): 36 of 365 sentences, 3 qa findings"
+std::string TranslationSummary(const Translation& translation) {
+  std::size_t findings = translation.qa.problems.size();
+  return "the translation (" + translation.target_lang +
+         "): " + std::to_string(translation.translated_units) + " of " +
+         std::to_string(translation.units.size()) + " sentences, " +
+         std::to_string(findings) +
+         (findings == 1 ? " qa finding" : " qa findings");
+}
+
 int Site(const Options& options, const Environment& env, std::ostream& out,
          std::ostream& err) {
   if (options.site_dir == "-") {
@@ -800,7 +847,16 @@ int Site(const Options& options, const Environment& env, std::ostream& out,
     err << "glossa: error: the document has errors; the site was not built\n";
     return kError;
   }
-  std::vector<SiteFile> files = BuildSite(EditionIndex(glossary, document));
+  const EditionIndex index(glossary, document);
+  Translation translation;
+  const bool translated = !options.translation.empty();
+  if (translated && !LoadTranslation(options, env, index, err, &translation)) {
+    err << "glossa: error: the translation cannot be read; the site was not "
+           "built\n";
+    return kError;
+  }
+  std::vector<SiteFile> files =
+      BuildSite(index, translated ? &translation : nullptr);
   std::string error;
   if (!WriteDirectoryAtomically(options.site_dir, files, &error)) {
     err << "glossa: error: " << error << '\n';
@@ -809,11 +865,14 @@ int Site(const Options& options, const Environment& env, std::ostream& out,
   std::size_t bytes = 0;
   for (const SiteFile& file : files) bytes += file.contents.size();
   std::error_code code;
-  std::filesystem::path index =
+  std::filesystem::path index_html =
       std::filesystem::absolute(options.site_dir, code) / "index.html";
   out << "glossa: wrote " << files.size() << " files (" << (bytes + 512) / 1024
-      << " KiB) to " << options.site_dir << '\n'
-      << "Open file://" << index.lexically_normal().string()
+      << " KiB) to " << options.site_dir << '\n';
+  if (translated)
+    out << "glossa: translation.html shows " << TranslationSummary(translation)
+        << '\n';
+  out << "Open file://" << index_html.lexically_normal().string()
       << " in a browser.\n";
   return kSuccess;
 }
@@ -848,17 +907,51 @@ std::string SectionList(const std::vector<Node>& nodes) {
   return out;
 }
 
+// False, with the message, when --section names no section or block.
+bool SectionExists(const Options& options, const Document& document,
+                   std::ostream& err) {
+  if (options.section.empty() ||
+      FindSection(document, options.section) != nullptr ||
+      FindNode(document, options.section) != nullptr)
+    return true;
+  err << "glossa: error: no section '" << options.section
+      << "' (sections: " << SectionList(document.body) << ")\n";
+  return false;
+}
+
+// glossa read --translation: the report and the translation, block by
+// block.
+int ReadTranslated(const Options& options, const Environment& env,
+                   std::ostream& out, std::ostream& err) {
+  Edition edition;
+  if (!LoadEdition(options, env, err, &edition) ||
+      !SectionExists(options, edition.document, err))
+    return kError;
+  Translation translation;
+  if (!LoadTranslation(options, env, *edition.index, err, &translation))
+    return kError;
+  ReadOptions read;
+  read.style = MakeStyle(options, env);
+  read.section = options.section;
+  read.index = edition.index.get();
+  RenderTranslation(translation, read, out);
+  return edition.had_errors ? kError : kSuccess;
+}
+
 int Read(const Options& options, const Environment& env, std::ostream& out,
          std::ostream& err) {
-  Document document;
-  if (!LoadDocument(options, env, err, &document)) return kError;
-  if (!options.section.empty() &&
-      FindSection(document, options.section) == nullptr &&
-      FindNode(document, options.section) == nullptr) {
-    err << "glossa: error: no section '" << options.section
-        << "' (sections: " << SectionList(document.body) << ")\n";
-    return kError;
+  if (!options.translation.empty()) {
+    if (options.json) {
+      err << "glossa: error: read: --json and --translation cannot be "
+             "combined; glossa qa --json gives the translation's findings\n";
+      return kError;
+    }
+    return ReadTranslated(options, env, out, err);
   }
+  Document document;
+  if (!LoadDocument(options, env, err, &document) ||
+      !SectionExists(options, document, err))
+    return kError;
   if (options.json) {
     out << DocumentJson(document, options.section).dump(2) << '\n';
     return kSuccess;

@@ -59,7 +59,9 @@ std::vector<std::string> EntryFileNames(const Glossary& glossary) {
   return names;
 }
 
-std::vector<SiteFile> BuildSite(const EditionIndex& index) {
+std::vector<SiteFile> BuildSite(const EditionIndex& index,
+                                const Translation* translation) {
+  (void)translation;  // translation.html: to come
   const site::SiteContext site(index, EntryFileNames(index.glossary()));
   std::vector<SiteFile> out;
   out.push_back({"index.html", site::ReportPage(site)});

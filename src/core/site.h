@@ -22,6 +22,7 @@
 #include "core/edition_index.h"
 #include "core/file_io.h"
 #include "core/glossary.h"
+#include "core/translation.h"
 
 namespace glossa {
 
@@ -30,7 +31,12 @@ namespace glossa {
 // assets/glossa.js, assets/data.js. Every fact about where an entry stands
 // in the report (the linked terms, the passages, the key passages, the
 // counts) comes from `index`.
-std::vector<SiteFile> BuildSite(const EditionIndex& index);
+//
+// With `translation` (a translation of the same edition, translation.h;
+// must outlive the call), the site also has translation.html: the report
+// and the translation side by side, block by block.
+std::vector<SiteFile> BuildSite(const EditionIndex& index,
+                                const Translation* translation = nullptr);
 
 // The file names (without ".html") of the entries' pages, by entry, all
 // different even on a file system that ignores case: an entry's id when

@@ -195,4 +195,33 @@ bool ReadTranslation(const EditionIndex& edition, std::string_view bytes,
   return true;
 }
 
+BlockTranslation TranslationOf(const Translation& translation,
+                               std::size_t block) {
+  BlockTranslation out;
+  std::string_view joiner = Joiner(translation.target_lang);
+  for (std::size_t u = 0; u < translation.units.size(); ++u) {
+    if (translation.units[u].block != block) continue;
+    ++out.units;
+    const TranslatedUnit& unit = translation.translated[u];
+    if (unit.target.empty()) continue;
+    if (!out.text.empty()) out.text += joiner;
+    const std::size_t offset = out.text.size();
+    out.text += unit.target;
+    out.parts.push_back({u, offset, out.text.size()});
+    for (FoundTerm term : unit.terms) {
+      term.begin += offset;
+      term.end += offset;
+      out.terms.push_back(term);
+    }
+    for (std::size_t p : unit.problems) {
+      out.problems.push_back(p);
+      const QaProblem& problem = translation.qa.problems[p];
+      if (problem.kind == QaKind::kDeprecated)
+        out.marks.push_back(
+            {p, offset + problem.found_begin, offset + problem.found_end});
+    }
+  }
+  return out;
+}
+
 }  // namespace glossa

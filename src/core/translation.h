@@ -81,6 +81,33 @@ struct Translation {
                 // segment is a unit's id
 };
 
+// One block's translation, for views that show a block at a time: its
+// translated sentences joined (with a space, none in Chinese or Japanese),
+// and where each sentence, term and finding stands in that text.
+struct BlockTranslation {
+  struct Part {            // a translated sentence
+    std::size_t unit = 0;  // index into Translation::units
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+  struct Mark {               // a deprecated rendering qa found
+    std::size_t problem = 0;  // index into Translation::qa.problems
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+  std::string text;
+  std::vector<Part> parts;
+  std::vector<FoundTerm> terms;
+  std::vector<Mark> marks;
+  std::vector<std::size_t> problems;  // every finding of its sentences
+  std::size_t units = 0;              // the block's sentences
+};
+
+// The translation of block `block` (an index into EditionIndex::blocks());
+// empty text when none of its sentences is translated.
+BlockTranslation TranslationOf(const Translation& translation,
+                               std::size_t block);
+
 // Reads `bytes` (an XLIFF file, named `name` in locations) as a translation
 // of `edition`. Errors (in `diags`, located; false returned, *translation
 // unusable): the file cannot be read as XLIFF (bilingual.h), is another
