@@ -37,6 +37,7 @@ struct Pair {
 BilingualFile File(std::string source_lang, std::string target_lang,
                    const std::vector<Pair>& pairs) {
   BilingualFile file;
+  file.name = "t.xlf";
   file.format = "xliff-1.2";
   file.source_lang = std::move(source_lang);
   file.target_lang = std::move(target_lang);
@@ -251,6 +252,22 @@ TEST_CASE("qa reports a language the glossary does not hold, at the file",
             "t.xlf: error: the file does not name its source language",
             "t.xlf: error: the glossary has no terms in 'fr' (the file's "
             "target language)"});
+}
+
+TEST_CASE("qa names the file of a language error when it has no segments",
+          "[qa]") {
+  BilingualFile file;
+  Diagnostics diags;
+  REQUIRE(
+      ReadBilingual("<xliff version=\"1.2\"><file source-language=\"en\" "
+                    "target-language=\"fr\"><body/></file></xliff>",
+                    "empty.xlf", "", diags, &file));
+  CHECK(file.name == "empty.xlf");
+  CHECK(file.segments.empty());
+  CheckTranslation(Terms(), file, {}, diags);
+  CHECK(testing::Messages(diags) ==
+        std::vector<std::string>{"empty.xlf: error: the glossary has no terms "
+                                 "in 'fr' (the file's target language)"});
 }
 
 TEST_CASE("qa takes the languages from the options over the file's", "[qa]") {

@@ -238,6 +238,7 @@ bool ReadBilingual(std::string_view bytes, const std::string& name,
                    std::string_view target_lang, Diagnostics& diags,
                    BilingualFile* file) {
   *file = BilingualFile();
+  file->name = name;
   std::string_view rest = bytes;
   if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
   bool utf16 =

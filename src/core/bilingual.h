@@ -70,6 +70,7 @@ struct Segment {
 };
 
 struct BilingualFile {
+  std::string name;         // the name it was read as, for locations
   std::string format;       // "xliff-1.2", "xliff-2.0", "tmx", "po", "tsv"
   std::string source_lang;  // BCP 47 as the file writes it ("en", "EN",
   std::string target_lang;  // "zh_CN" normalised to "zh-CN", "de_DE.UTF-8"

@@ -587,8 +587,7 @@ QaReport CheckTranslation(const Glossary& glossary, const BilingualFile& file,
       options.source_lang.empty() ? file.source_lang : options.source_lang);
   std::string target_tag = Normalized(
       options.target_lang.empty() ? file.target_lang : options.target_lang);
-  Location at;
-  if (!file.segments.empty()) at.file = file.segments.front().source_at.file;
+  const Location at{file.name, 0, 0};
   Side source, target;
   source.language = FindLanguage(glossary, source_tag);
   target.language = FindLanguage(glossary, target_tag);
