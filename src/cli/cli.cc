@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "cli/annotate_view.h"
+#include "cli/command.h"
 #include "cli/concordance.h"
 #include "cli/document_view.h"
 #include "cli/qa_view.h"
@@ -51,72 +52,10 @@
 #include "core/xliff_export.h"
 
 namespace glossa {
+using namespace cli;  // NOLINT: the commands' shared parts (command.h)
 namespace {
 
-constexpr int kSuccess = 0;
-constexpr int kNotFound = 1;
-constexpr int kError = 2;
 constexpr const char* kTryHelp = "Try 'glossa --help' for more information.";
-constexpr const char* kBuiltInGlossary = "social-credit.tbx";
-constexpr const char* kBuiltInEdition = "sources/merics-2017-de.tei.xml";
-
-// Everything the flags set; each flag is defined once, by BuildApp and the
-// functions kCommands names.
-struct Options {
-  std::vector<std::string> glossaries;
-  std::string document;  // an edition to read instead of the built-in one
-  std::string color = "auto";
-  std::vector<std::string> query;  // lookup: the words of the query
-  bool json = false;
-  std::vector<std::string> files;         // check
-  std::string format = "tbx";             // export
-  std::string source = "de";              // export tsv, anki
-  std::string target = "en";              // export tsv, anki
-  std::vector<std::string> langs;         // export tbx2008, csv, stardict
-  std::string chinese_tags = "region";    // export tbx2008, csv
-  std::vector<std::string> translations;  // qa: the bilingual files
-  std::string qa_source;                  // qa: override the files'
-  std::string qa_target;                  //     languages
-  std::string output = "-";               // export, import
-  std::string input = "-";                // import, annotate
-  std::string corrections;                // import
-  std::vector<std::string> wordlists;     // import
-  std::string section;                    // read
-  std::string notes = "section";          // read
-  std::string pages = "margin";           // read
-  std::string sort = "position";          // passages
-  int context = 0;                        // passages
-  std::string annotate_format = "text";   // annotate
-  std::string encoding;                   // annotate
-  unsigned threads = 0;                   // annotate
-  std::string site_dir;                   // site: its -o, --output
-  std::string translation;                // site, read: a translated XLIFF
-};
-
-// Flags that more than one command has, each defined once.
-void AddJsonFlag(CLI::App* command, Options& options, const std::string& what) {
-  command->add_flag("--json", options.json,
-                    "Print " + what + " as JSON (see the README)");
-}
-
-// -o, --output: what a command writes (a file, or a folder), spelt the same
-// for every command. `alias` is another name it keeps accepting.
-CLI::Option* AddOutputOption(CLI::App* command, std::string& target,
-                             const std::string& type,
-                             const std::string& description,
-                             const std::string& alias = "") {
-  return command
-      ->add_option("-o,--output" + (alias.empty() ? "" : "," + alias), target,
-                   description)
-      ->type_name(type);
-}
-
-// The output option of a command that writes a file or standard output.
-void AddOutputFileOption(CLI::App* command, Options& options) {
-  AddOutputOption(command, options.output, "FILE",
-                  "Write to FILE instead of standard output (- is standard "
-                  "output); a file is replaced only once it is complete");
-}
 
 // The name, description, help and options of glossa itself.
 void AddGlobalOptions(CLI::App& app, Options& options) {
@@ -181,67 +120,6 @@ void AddCheckOptions(CLI::App* check, Options& options) {
                     "The files to check (default: the loaded glossaries)");
 }
 
-void AddQaOptions(CLI::App* qa, Options& options) {
-  qa->add_option("FILE", options.translations,
-                 "XLIFF 1.2 or 2.0, TMX, gettext PO or two-column TSV files "
-                 "to check")
-      ->required();
-  qa->add_option("--source", options.qa_source,
-                 "The source language, instead of the file's (de, en, "
-                 "zh-CN, ...)")
-      ->type_name("LANG");
-  qa->add_option("--target", options.qa_target,
-                 "The target language, instead of the file's")
-      ->type_name("LANG");
-  AddJsonFlag(qa, options, "the problems and a summary");
-}
-
-void AddExportOptions(CLI::App* export_command, Options& options) {
-  export_command
-      ->add_option("--format", options.format,
-                   "tbx (TBX-Basic, TBX v3), tbx2008 (TBX-Basic in the 2008 "
-                   "martif layout: OmegaT, translate-toolkit, CAT tools), tsv "
-                   "(OmegaT's glossary), csv (memoQ, Phrase, Matecat), "
-                   "stardict (a dictionary folder for GoldenDict, KOReader, "
-                   "sdcv), anki (Anki's text import), xliff (the report as an "
-                   "XLIFF 1.2 file to translate, with the glossary's terms of "
-                   "each sentence), terms (every form annotate and passages "
-                   "find, one per line)")
-      ->type_name("FORMAT")
-      ->check(CLI::IsMember({"tbx", "tbx2008", "tsv", "csv", "stardict", "anki",
-                             "xliff", "terms"}));
-  const auto language = CLI::IsMember({"de", "en", "zh"});
-  export_command
-      ->add_option("--source", options.source,
-                   "tsv, anki: the language of the source terms (de, en, "
-                   "zh; default de)")
-      ->type_name("LANG")
-      ->check(language);
-  export_command
-      ->add_option("--target", options.target,
-                   "tsv, anki, xliff: the language of the target terms "
-                   "(default en)")
-      ->type_name("LANG")
-      ->check(language);
-  export_command
-      ->add_option("--langs", options.langs,
-                   "tbx2008, csv, stardict: the languages to write, "
-                   "comma-separated (default: all)")
-      ->type_name("LANG,...")
-      ->delimiter(',')
-      ->check(language);
-  export_command
-      ->add_option("--chinese-tags", options.chinese_tags,
-                   "tbx2008, csv: region writes zh-CN and zh-TW, as CAT tools "
-                   "expect (default); script writes zh-Hans and zh-Hant")
-      ->type_name("TAGS")
-      ->check(CLI::IsMember({"region", "script"}));
-  AddOutputOption(export_command, options.output, "PATH",
-                  "Write to PATH instead of standard output (- is standard "
-                  "output; stardict needs a folder); a file or folder is "
-                  "replaced only once it is complete");
-}
-
 void AddImportOptions(CLI::App* import, Options& options) {
   import
       ->add_option("FILE", options.input,
@@ -261,17 +139,6 @@ void AddImportOptions(CLI::App* import, Options& options) {
       ->type_name("FILE")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-}
-
-// --translation: the report's translation, read beside it.
-void AddTranslationOption(CLI::App* command, Options& options,
-                          const std::string& what) {
-  command
-      ->add_option("--translation", options.translation,
-                   "A translation of the report: the XLIFF file glossa "
-                   "export --format xliff wrote, translated; " +
-                       what)
-      ->type_name("FILE");
 }
 
 void AddReadOptions(CLI::App* read, Options& options) {
@@ -352,76 +219,8 @@ void AddAnnotateOptions(CLI::App* annotate, Options& options) {
               "the matches, one object per line (JSON Lines),");
 }
 
-// A path as the user should see it: relative to the working folder when it
-// lies inside it.
-std::string Shown(const std::string& path, const Environment& env) {
-  if (env.working_dir.empty() || env.working_dir == "/") return path;
-  std::string prefix = env.working_dir;
-  if (prefix.back() != '/') prefix += '/';
-  if (path.rfind(prefix, 0) == 0) return path.substr(prefix.size());
-  return path;
-}
-
-void Print(const Diagnostics& diags, std::size_t from, std::ostream& err) {
-  for (std::size_t i = from; i < diags.all().size(); ++i) {
-    err << FormatDiagnostic(diags.all()[i]) << '\n';
-  }
-}
-
 std::string Plural(int n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// The glossary files the user asked for, or the built-in one.
-std::vector<std::string> GlossaryPaths(const Options& options,
-                                       const Environment& env) {
-  if (!options.glossaries.empty()) return options.glossaries;
-  return {env.data_dir + "/" + kBuiltInGlossary};
-}
-
-// Loads every glossary file into one. Problems go to `err`. Returns false
-// if a file could not be read at all; *had_errors tells whether any error
-// was reported.
-bool LoadGlossaries(const Options& options, const Environment& env,
-                    std::ostream& err, Glossary* out, bool* had_errors) {
-  bool ok = true;
-  bool first = true;
-  Diagnostics diags;
-  for (const std::string& path : GlossaryPaths(options, env)) {
-    std::string bytes, error;
-    if (!ReadFile(path, &bytes, &error)) {
-      err << "glossa: error: " << error << '\n';
-      ok = false;
-      continue;
-    }
-    Glossary glossary;
-    std::size_t before = diags.all().size();
-    bool read = LooksLikeCedict(bytes)
-                    ? ReadCedict(bytes, Shown(path, env), diags, &glossary)
-                    : ReadTbx(bytes, Shown(path, env), diags, &glossary);
-    Print(diags, before, err);
-    if (!read) {
-      ok = false;
-      continue;
-    }
-    if (first) {
-      *out = std::move(glossary);
-      first = false;
-    } else {
-      Merge(std::move(glossary), out);
-    }
-  }
-  *had_errors = !ok || diags.errors() > 0;
-  return ok;
-}
-
-Style MakeStyle(const Options& options, const Environment& env) {
-  Style style;
-  style.color =
-      options.color == "always" ||
-      (options.color == "auto" && env.out_is_terminal && !env.no_color);
-  style.width = std::clamp(env.terminal_width, 40, 120);
-  return style;
 }
 
 std::string Join(const std::vector<std::string>& words) {
@@ -450,30 +249,6 @@ void ReportNoEntry(const std::string& query,
     if (headline != term) err << " (" << headline << ")";
   }
   err << "?\n";
-}
-
-bool LoadDocument(const Options& options, const Environment& env,
-                  std::ostream& err, Document* document);
-
-// The loaded glossaries read against the edition (--document or the
-// built-in one), for the commands that show where entries stand.
-struct Edition {
-  Glossary glossary;
-  Document document;
-  bool had_errors = false;  // a glossary had errors, yet loaded
-  std::unique_ptr<EditionIndex> index;
-};
-
-// Loads *edition, printing problems to `err`; false if nothing loaded.
-bool LoadEdition(const Options& options, const Environment& env,
-                 std::ostream& err, Edition* edition) {
-  if (!LoadGlossaries(options, env, err, &edition->glossary,
-                      &edition->had_errors) ||
-      !LoadDocument(options, env, err, &edition->document))
-    return false;
-  edition->index =
-      std::make_unique<EditionIndex>(edition->glossary, edition->document);
-  return true;
 }
 
 int Lookup(const Options& options, const Environment& env, std::ostream& out,
@@ -597,149 +372,6 @@ int Check(const Options& options, const Environment& env, std::ostream& out,
   return problems ? kNotFound : kSuccess;
 }
 
-// Reads and checks each file; a file that cannot be read is reported and
-// the others are still checked. Exit: 0 clean, 1 problems, 2 an error.
-int Qa(const Options& options, const Environment& env, std::ostream& out,
-       std::ostream& err) {
-  Glossary glossary;
-  bool had_errors = false;
-  if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
-  QaOptions languages{options.qa_source, options.qa_target};
-  std::vector<QaFileResult> results;
-  bool failed = had_errors;
-  for (const std::string& path : options.translations) {
-    QaFileResult& result = results.emplace_back();
-    result.name = Shown(path, env);
-    std::string bytes, error;
-    if (!ReadFile(path, &bytes, &error)) {
-      err << "glossa: error: " << error << '\n';
-      failed = true;
-      continue;
-    }
-    Diagnostics diags;
-    result.read = ReadBilingual(bytes, result.name, options.qa_target, diags,
-                                &result.file);
-    if (result.read)
-      result.report = CheckTranslation(glossary, result.file, languages, diags);
-    Print(diags, 0, err);
-    if (diags.errors() > 0) {  // not checked: no findings, no summary
-      failed = true;
-      result.read = false;
-    }
-  }
-  if (options.json) {
-    out << QaJson(results).dump(2) << '\n';
-  } else {
-    PrintQa(results, out);
-  }
-  if (failed) return kError;
-  for (const QaFileResult& result : results) {
-    if (!result.report.problems.empty()) return kNotFound;
-  }
-  return kSuccess;
-}
-
-// Every form the matcher finds (not readings, not deprecated terms), one per
-// line, each once: a term list for grep, CAT tools and the benchmark.
-std::string TermList(const Glossary& glossary) {
-  const GlossaryMatcher matcher(glossary);
-  std::set<std::string> seen;
-  std::string out;
-  for (int form = 0; form < static_cast<int>(matcher.forms()); ++form) {
-    std::string text = CollapseSpace(matcher.TermOf(form).text);
-    if (!text.empty() && seen.insert(text).second) out += text + "\n";
-  }
-  return out;
-}
-
-// The edition's file name, for an XLIFF file's `original`.
-std::string EditionFileName(const Options& options) {
-  return std::filesystem::path(options.document.empty()
-                                   ? std::string(kBuiltInEdition)
-                                   : options.document)
-      .filename();
-}
-
-// The target-language tag an XLIFF file names: zh-CN (or zh-Hans with
-// --chinese-tags script) for Chinese.
-std::string XliffTarget(const ExportOptions& chosen) {
-  if (chosen.target != "zh") return chosen.target;
-  return chosen.chinese_tags == ExportOptions::ChineseTags::kScript ? "zh-Hans"
-                                                                    : "zh-CN";
-}
-
-// The export the options ask for, as the files to write: one with an
-// empty name for the formats that are one file.
-std::vector<SiteFile> Exported(const Options& options, const Edition& edition) {
-  ExportOptions chosen;
-  chosen.source = options.source;
-  chosen.target = options.target;
-  chosen.languages = options.langs;
-  chosen.chinese_tags = options.chinese_tags == "script"
-                            ? ExportOptions::ChineseTags::kScript
-                            : ExportOptions::ChineseTags::kRegion;
-  const Glossary& glossary = edition.glossary;
-  const std::string& format = options.format;
-  if (format == "stardict") {
-    std::string name = std::filesystem::path(options.output).filename();
-    if (name.empty() || name == "." || name == "..") name = "glossa";
-    std::vector<SiteFile> files;
-    for (auto& [file, contents] : WriteStarDict(glossary, chosen, name))
-      files.push_back({file, std::move(contents)});
-    return files;
-  }
-  std::string text =
-      format == "terms"     ? TermList(glossary)
-      : format == "tbx2008" ? WriteTbx2008(glossary, chosen)
-      : format == "tsv"     ? WriteOmegaTsv(glossary, chosen)
-      : format == "csv"     ? WriteCsv(glossary, chosen)
-      : format == "anki"  ? WriteAnkiText(glossary, edition.index.get(), chosen)
-      : format == "xliff" ? WriteXliff(*edition.index, XliffTarget(chosen),
-                                       EditionFileName(options))
-                          : WriteTbx(glossary);
-  return {{"", std::move(text)}};
-}
-
-int Export(const Options& options, const Environment& env, std::ostream& out,
-           std::ostream& err) {
-  if (options.format == "stardict" && options.output == "-") {
-    err << "glossa: error: export: a StarDict dictionary is a folder of "
-           "files and cannot go to standard output; give the folder with -o "
-           "DIR\n";
-    return kError;
-  }
-  Edition edition;
-  if (options.format == "anki" || options.format == "xliff") {
-    // Anki's notes quote the report; xliff is the report.
-    if (!LoadEdition(options, env, err, &edition)) return kError;
-  } else if (!LoadGlossaries(options, env, err, &edition.glossary,
-                             &edition.had_errors)) {
-    return kError;
-  }
-  if (edition.had_errors) {
-    err << "glossa: error: nothing written, because the glossary has errors "
-           "(see above)\n";
-    return kError;
-  }
-  std::vector<SiteFile> files = Exported(options, edition);
-  std::string error;
-  bool written = false;
-  if (options.format == "stardict") {
-    written = WriteDirectoryAtomically(options.output, files, &error);
-  } else if (options.output == "-") {
-    out << files.front().contents;
-    return kSuccess;
-  } else {
-    written =
-        WriteFileAtomically(options.output, files.front().contents, &error);
-  }
-  if (!written) {
-    err << "glossa: error: " << error << '\n';
-    return kError;
-  }
-  return kSuccess;
-}
-
 // Reads FILE, or standard input for "-".
 bool ReadInput(const std::string& path, const Environment& env,
                std::string* bytes, std::string* error) {
@@ -801,33 +433,6 @@ int Import(const Options& options, const Environment& env, std::ostream& out,
   return kSuccess;
 }
 
-// Reads --translation against `index`, printing problems to `err`; false
-// when it cannot be used.
-bool LoadTranslation(const Options& options, const Environment& env,
-                     const EditionIndex& index, std::ostream& err,
-                     Translation* translation) {
-  std::string bytes, error;
-  if (!ReadFile(options.translation, &bytes, &error)) {
-    err << "glossa: error: " << error << '\n';
-    return false;
-  }
-  Diagnostics diags;
-  bool read = ReadTranslation(index, bytes, Shown(options.translation, env),
-                              diags, translation);
-  Print(diags, 0, err);
-  return read;
-}
-
-// "the translation (en): 36 of 365 sentences, 3 qa findings"
-std::string TranslationSummary(const Translation& translation) {
-  std::size_t findings = translation.qa.problems.size();
-  return "the translation (" + translation.target_lang +
-         "): " + std::to_string(translation.translated_units) + " of " +
-         std::to_string(translation.units.size()) + " sentences, " +
-         std::to_string(findings) +
-         (findings == 1 ? " qa finding" : " qa findings");
-}
-
 int Site(const Options& options, const Environment& env, std::ostream& out,
          std::ostream& err) {
   if (options.site_dir == "-") {
@@ -875,23 +480,6 @@ int Site(const Options& options, const Environment& env, std::ostream& out,
   out << "Open file://" << index_html.lexically_normal().string()
       << " in a browser.\n";
   return kSuccess;
-}
-
-// Loads the edition: --document, or the built-in one.
-bool LoadDocument(const Options& options, const Environment& env,
-                  std::ostream& err, Document* document) {
-  std::string path = options.document.empty()
-                         ? env.data_dir + "/" + kBuiltInEdition
-                         : options.document;
-  std::string bytes, error;
-  if (!ReadFile(path, &bytes, &error)) {
-    err << "glossa: error: " << error << '\n';
-    return false;
-  }
-  Diagnostics diags;
-  bool read = ReadTei(bytes, Shown(path, env), diags, document);
-  Print(diags, 0, err);
-  return read && diags.errors() == 0;
 }
 
 std::string SectionList(const std::vector<Node>& nodes) {

@@ -1,0 +1,132 @@
+// What glossa's commands share: the options the flags set, the exit
+// statuses, and the loading and printing every command does the same way.
+// Internal to the command-line layer: cli.cc holds the flag table and the
+// commands of reading, and the commands that work on other files have a
+// file each (export_command.cc, qa_command.cc).
+
+#ifndef GLOSSA_CLI_COMMAND_H_
+#define GLOSSA_CLI_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+#include <cstddef>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "cli/style.h"
+#include "core/diagnostics.h"
+#include "core/document.h"
+#include "core/edition_index.h"
+#include "core/glossary.h"
+#include "core/translation.h"
+
+namespace glossa::cli {
+
+inline constexpr int kSuccess = 0;
+inline constexpr int kNotFound = 1;
+inline constexpr int kError = 2;
+inline constexpr const char* kBuiltInGlossary = "social-credit.tbx";
+inline constexpr const char* kBuiltInEdition = "sources/merics-2017-de.tei.xml";
+
+// Everything the flags set; each flag is defined once, by BuildApp and the
+// functions kCommands names.
+struct Options {
+  std::vector<std::string> glossaries;
+  std::string document;  // an edition to read instead of the built-in one
+  std::string color = "auto";
+  std::vector<std::string> query;  // lookup: the words of the query
+  bool json = false;
+  std::vector<std::string> files;         // check
+  std::string format = "tbx";             // export
+  std::string source = "de";              // export tsv, anki
+  std::string target = "en";              // export tsv, anki
+  std::vector<std::string> langs;         // export tbx2008, csv, stardict
+  std::string chinese_tags = "region";    // export tbx2008, csv
+  std::vector<std::string> translations;  // qa: the bilingual files
+  std::string qa_source;                  // qa: override the files'
+  std::string qa_target;                  //     languages
+  std::string output = "-";               // export, import
+  std::string input = "-";                // import, annotate
+  std::string corrections;                // import
+  std::vector<std::string> wordlists;     // import
+  std::string section;                    // read
+  std::string notes = "section";          // read
+  std::string pages = "margin";           // read
+  std::string sort = "position";          // passages
+  int context = 0;                        // passages
+  std::string annotate_format = "text";   // annotate
+  std::string encoding;                   // annotate
+  unsigned threads = 0;                   // annotate
+  std::string site_dir;                   // site: its -o, --output
+  std::string translation;                // site, read: a translated XLIFF
+};
+
+// The loaded glossaries read against the edition (--document or the
+// built-in one), for the commands that show where entries stand.
+struct Edition {
+  Glossary glossary;
+  Document document;
+  bool had_errors = false;  // a glossary had errors, yet loaded
+  std::unique_ptr<EditionIndex> index;
+};
+
+// Flags that more than one command has, each defined once.
+void AddJsonFlag(CLI::App* command, Options& options, const std::string& what);
+// -o, --output: what a command writes (a file, or a folder), spelt the same
+// for every command. `alias` is another name it keeps accepting.
+CLI::Option* AddOutputOption(CLI::App* command, std::string& target,
+                             const std::string& type,
+                             const std::string& description,
+                             const std::string& alias = "");
+// The output option of a command that writes a file or standard output.
+void AddOutputFileOption(CLI::App* command, Options& options);
+
+// A path as the user should see it: relative to the working folder when it
+// lies inside it.
+std::string Shown(const std::string& path, const Environment& env);
+// Prints the diagnostics from the `from`-th on, one per line.
+void Print(const Diagnostics& diags, std::size_t from, std::ostream& err);
+// Colour and width for `out`, from --color and the terminal.
+Style MakeStyle(const Options& options, const Environment& env);
+
+// The glossary files the user asked for (--glossary), or the built-in one.
+std::vector<std::string> GlossaryPaths(const Options& options,
+                                       const Environment& env);
+// Loads every glossary file (--glossary, or the built-in one) into one.
+// Problems go to `err`. Returns false if a file could not be read at all;
+// *had_errors tells whether any error was reported.
+bool LoadGlossaries(const Options& options, const Environment& env,
+                    std::ostream& err, Glossary* out, bool* had_errors);
+// Loads the edition: --document, or the built-in one; false (reported) if
+// it cannot be read or has errors.
+bool LoadDocument(const Options& options, const Environment& env,
+                  std::ostream& err, Document* document);
+// Loads *edition, printing problems to `err`; false if nothing loaded.
+bool LoadEdition(const Options& options, const Environment& env,
+                 std::ostream& err, Edition* edition);
+
+// glossa export (export_command.cc).
+void AddExportOptions(CLI::App* export_command, Options& options);
+int Export(const Options& options, const Environment& env, std::ostream& out,
+           std::ostream& err);
+
+// glossa qa, and a translation of the report (qa_command.cc).
+void AddQaOptions(CLI::App* qa, Options& options);
+int Qa(const Options& options, const Environment& env, std::ostream& out,
+       std::ostream& err);
+// --translation, for the commands that show a translation of the report.
+void AddTranslationOption(CLI::App* command, Options& options,
+                          const std::string& what);
+// Reads --translation against `index`, printing problems to `err`; false
+// when it cannot be used.
+bool LoadTranslation(const Options& options, const Environment& env,
+                     const EditionIndex& index, std::ostream& err,
+                     Translation* translation);
+// "the translation (en): 36 of 365 sentences, 3 qa findings"
+std::string TranslationSummary(const Translation& translation);
+
+}  // namespace glossa::cli
+
+#endif  // GLOSSA_CLI_COMMAND_H_
