@@ -85,6 +85,30 @@ TEST_CASE("qa finds German terms inflected and a term the target lacks",
             "\"Datei\"; target has none"});
 }
 
+TEST_CASE("qa reads a German rendering inside a compound", "[qa]") {
+  BilingualFile file =
+      File("en", "de",
+           {{"The project file is open.", "Die Projektdatei ist offen."},
+            {"Copy the glossary files.", "Kopieren Sie die Glossardateien."},
+            {"The file format is unknown.", "Das Dateiformat ist unbekannt."},
+            {"The file type is wrong.", "Der Dateityp ist falsch."},
+            {"The value is rated.", "Die Wertung ist hoch."},
+            {"The values are invalid.", "Die Wertigkeiten sind ungültig."}});
+  // A head or a first part of four letters or more before a part of four
+  // or more holds the term; "Dateityp" (three letters after) does not,
+  // nor a derivation („Wertung“), nor a word that is itself a term
+  // („Wertigkeiten“, deprecated for value).
+  std::vector<std::string> lines = Check(Terms(), file);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0] ==
+        "t.xlf:13:5: warning: segment 4: [missing] file → expected "
+        "\"Datei\"; target has none");
+  CHECK(lines[1].find("segment 5: [missing] value") != std::string::npos);
+  CHECK(lines[2].find("segment 6: [missing] values") != std::string::npos);
+  CHECK(lines[3].find("segment 6: [deprecated] \"Wertigkeiten\"") !=
+        std::string::npos);
+}
+
 TEST_CASE("qa matches case-insensitively on both sides", "[qa]") {
   BilingualFile file =
       File("EN", "DE",
