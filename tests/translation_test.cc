@@ -189,6 +189,34 @@ TEST_CASE("a unit the edition lacks and a changed source are warnings",
   CHECK(translation.translated_units == 1);
 }
 
+TEST_CASE("a unit that appears twice is used once", "[translation]") {
+  std::string xml = Translated(
+      "en", {{"kf.1.s2", "The state wants to give them a social credit score."}});
+  std::size_t unit = xml.find("<trans-unit id=\"kf.1.s2\"");
+  std::size_t end = xml.find("</trans-unit>", unit) + 13;
+  std::string twice = xml.substr(unit, end - unit);
+  std::string target = "give them a social credit score";
+  twice.replace(twice.find(target), target.size(), "score them");
+  xml.insert(end, twice);
+  Translation translation;
+  Diagnostics diags;
+  REQUIRE(ReadTranslation(Edition(), xml, "twice.xlf", diags, &translation));
+  std::vector<std::string> messages = testing::Messages(diags);
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].find(": warning: unit 'kf.1.s2' appears more than once; "
+                         "the first is used") != std::string::npos);
+  std::size_t index = UnitIndex(translation, "kf.1.s2");
+  CHECK(translation.translated[index].target ==
+        "The state wants to give them a social credit score.");
+  // The findings are the first unit's, placed in its text.
+  BlockTranslation block =
+      TranslationOf(translation, translation.units[index].block);
+  REQUIRE(block.marks.size() == 1);
+  CHECK(block.text.substr(block.marks[0].begin,
+                          block.marks[0].end - block.marks[0].begin) ==
+        "social credit score");
+}
+
 TEST_CASE("a translation that is not of the edition is refused",
           "[translation]") {
   Translation translation;

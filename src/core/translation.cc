@@ -1,6 +1,7 @@
 #include "core/translation.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -72,18 +73,20 @@ struct Placed {
   std::size_t offset = 0;
 };
 
-// The file's segments put on the edition's units. Returns how many
-// segments found their unit.
-std::size_t PlaceSegments(const BilingualFile& file, const std::string& name,
-                          Diagnostics& diags, Translation* translation,
-                          std::map<std::string, Placed>* placed) {
+// The file's segments put on the edition's units. `kept` gets the segments
+// that found their unit, each id once (a repeated one is warned about and
+// left out), for the qa check.
+void PlaceSegments(const BilingualFile& file, const std::string& name,
+                   Diagnostics& diags, Translation* translation,
+                   std::map<std::string, Placed>* placed,
+                   BilingualFile* kept) {
   std::map<std::string, std::size_t> by_id;
   for (std::size_t i = 0; i < translation->units.size(); ++i)
     by_id.emplace(translation->units[i].id, i);
   std::string_view joiner = Joiner(translation->target_lang);
   std::map<std::size_t, std::string> sources;  // by unit, joined
   std::map<std::size_t, Location> source_at;
-  std::size_t found = 0;
+  std::set<std::string> seen;
   for (const Segment& segment : file.segments) {
     std::string id = UnitIdOf(file, segment.id);
     auto unit = by_id.find(id);
@@ -95,7 +98,13 @@ std::size_t PlaceSegments(const BilingualFile& file, const std::string& name,
                             "translation is left out");
       continue;
     }
-    ++found;
+    if (!seen.insert(segment.id).second) {
+      diags.Warning(segment.source_at,
+                    "unit '" + segment.id +
+                        "' appears more than once; the first is used");
+      continue;
+    }
+    kept->segments.push_back(segment);
     std::string& source = sources[unit->second];
     if (!source.empty()) source += ' ';
     source += segment.source;
@@ -115,7 +124,6 @@ std::size_t PlaceSegments(const BilingualFile& file, const std::string& name,
                       "change since the export?); the edition has: " +
                       translation->units[unit].source);
   }
-  return found;
 }
 
 }  // namespace
@@ -165,7 +173,13 @@ bool ReadTranslation(const EditionIndex& edition, std::string_view bytes,
   translation->units = EditionUnits(edition);
   translation->translated.assign(translation->units.size(), {});
   std::map<std::string, Placed> placed;
-  if (PlaceSegments(file, name, diags, translation, &placed) == 0) {
+  BilingualFile kept;
+  kept.name = file.name;
+  kept.format = file.format;
+  kept.source_lang = file.source_lang;
+  kept.target_lang = file.target_lang;
+  PlaceSegments(file, name, diags, translation, &placed, &kept);
+  if (kept.segments.empty()) {
     diags.Error({name, 0, 0},
                 "none of the file's " + std::to_string(file.segments.size()) +
                     " units is a sentence of the edition (its units are "
@@ -174,7 +188,7 @@ bool ReadTranslation(const EditionIndex& edition, std::string_view bytes,
     return false;
   }
   translation->qa =
-      CheckTranslation(edition.glossary(), file, QaOptions{}, diags);
+      CheckTranslation(edition.glossary(), kept, QaOptions{}, diags);
   if (diags.errors() > errors_before) return false;
   for (std::size_t p = 0; p < translation->qa.problems.size(); ++p) {
     QaProblem& problem = translation->qa.problems[p];
