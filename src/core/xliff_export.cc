@@ -114,6 +114,36 @@ std::string Serialise(const pugi::xml_document& doc) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str();
 }
 
+// The glossary module's entries for one sentence, in <gls:glossary>: one
+// <gls:glossEntry> per form the sentence prints (the module allows one
+// <gls:term> per entry), with the entry's target term and definition.
+// An entry with neither is left out: the module requires one of them.
+void AppendGlossary(pugi::xml_node unit,
+                    const std::vector<SentenceEntry>& entries,
+                    const Glossary& glossary, std::string_view section_lang) {
+  pugi::xml_node list;
+  for (const SentenceEntry& entry : entries) {
+    const LangSection* section =
+        glossary.concepts[entry.entry].Language(section_lang);
+    const Text* definition = section == nullptr || section->definitions.empty()
+                                 ? nullptr
+                                 : &section->definitions.front();
+    if (entry.target.empty() && definition == nullptr) continue;
+    if (!list) list = unit.append_child("gls:glossary");
+    for (const std::string& form : entry.forms) {
+      pugi::xml_node gloss = list.append_child("gls:glossEntry");
+      gloss.append_child("gls:term").text().set(form.c_str());
+      if (!entry.target.empty())
+        gloss.append_child("gls:translation").text().set(entry.target.c_str());
+      if (definition != nullptr) {
+        gloss.append_child("gls:definition")
+            .text()
+            .set(CollapseSpace(definition->text).c_str());
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string WriteXliff(const EditionIndex& edition,
@@ -153,6 +183,38 @@ std::string WriteXliff(const EditionIndex& edition,
     pugi::xml_node note_node = trans_unit.append_child("note");
     note_node.append_attribute("from") = "glossa";
     note_node.text().set(note.c_str());
+  }
+  return Serialise(doc);
+}
+
+std::string WriteXliff2(const EditionIndex& edition,
+                        std::string_view target_lang,
+                        std::string_view original) {
+  const std::string section_lang = SectionFor(target_lang);
+  pugi::xml_document doc;
+  pugi::xml_node xliff = doc.append_child("xliff");
+  xliff.append_attribute("xmlns") = "urn:oasis:names:tc:xliff:document:2.0";
+  xliff.append_attribute("xmlns:gls") = "urn:oasis:names:tc:xliff:glossary:2.0";
+  xliff.append_attribute("version") = "2.0";
+  xliff.append_attribute("srcLang") = SourceLanguage(edition).c_str();
+  xliff.append_attribute("trgLang") = std::string(target_lang).c_str();
+  pugi::xml_node file = xliff.append_child("file");
+  file.append_attribute("id") = "f1";
+  file.append_attribute("original") = std::string(original).c_str();
+
+  for (const EditionUnit& unit : EditionUnits(edition)) {
+    pugi::xml_node unit_node = file.append_child("unit");
+    unit_node.append_attribute("id") = unit.id.c_str();
+    // Module elements come first in a <unit>, then <notes>, then segments.
+    AppendGlossary(unit_node, EntriesIn(edition, unit, section_lang),
+                   edition.glossary(), section_lang);
+    pugi::xml_node note = unit_node.append_child("notes").append_child("note");
+    note.append_attribute("category") = "location";
+    note.text().set(FormatLocator(unit.locator).c_str());
+    pugi::xml_node source =
+        unit_node.append_child("segment").append_child("source");
+    source.append_attribute("xml:space") = "preserve";
+    source.text().set(unit.source.c_str());
   }
   return Serialise(doc);
 }
