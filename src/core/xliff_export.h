@@ -1,8 +1,9 @@
 // The edition as a translation job: XLIFF 1.2, what OmegaT, translate-toolkit
-// (Pootle, Virtaal) and Okapi read.
+// (Pootle, Virtaal) and Okapi read, or XLIFF 2.0 with the glossary module.
 //
 //   EditionIndex edition(glossary, document);
 //   std::string xliff = WriteXliff(edition, "en");
+//   std::string xliff2 = WriteXliff2(edition, "en");
 //
 // One <trans-unit> per sentence of the edition, in document order: every
 // block with text (title, key findings, headings, paragraphs, list items,
@@ -28,6 +29,20 @@
 //     top-level matches count (not a term inside a longer one); an entry
 //     without a term to offer in the target language (none, or only
 //     deprecated, superseded or matching forms) shows "(no en term)".
+//
+// XLIFF 2.0 has the same units, each a <unit id="s2.3.p1.s3"> with, in the
+// order the 2.0 schema requires:
+//   <gls:glossary> (urn:oasis:names:tc:xliff:glossary:2.0), when glossary
+//     terms stand in the sentence: the same entries in the same order as
+//     the 1.2 note, one <gls:glossEntry> per form the sentence prints (a
+//     glossEntry holds exactly one <gls:term>), each with the entry's
+//     <gls:translation> (the same rendering; none when the entry has none)
+//     and its first <gls:definition> in the target language, if it has
+//     one. An entry with neither is left out: the module requires a
+//     translation or a definition;
+//   <notes><note category="location">: the locator, "§2.3, p. 7";
+//   one <segment> without id (readers name it "s2.3.p1.s3/1",
+//     bilingual.h), its <source xml:space="preserve">, no <target>.
 
 #ifndef GLOSSA_CORE_XLIFF_EXPORT_H_
 #define GLOSSA_CORE_XLIFF_EXPORT_H_
@@ -50,6 +65,13 @@ namespace glossa {
 std::string WriteXliff(const EditionIndex& edition,
                        std::string_view target_lang,
                        std::string_view original = "merics-2017-de.tei.xml");
+
+// The same job as XLIFF 2.0 (srcLang, trgLang `target_lang`, one <file
+// id="f1" original=`original`>), the glossary terms of each sentence in the
+// glossary module rather than a note. Tags and sections as for WriteXliff.
+std::string WriteXliff2(const EditionIndex& edition,
+                        std::string_view target_lang,
+                        std::string_view original = "merics-2017-de.tei.xml");
 
 }  // namespace glossa
 
