@@ -90,6 +90,32 @@ TEST_CASE("glossa read --translation shows only the blocks translated",
         "\n" + path + ": 2 of 365 sentences translated, 2 qa findings\n");
 }
 
+TEST_CASE("glossa read --translation reads the XLIFF 2.0 export back",
+          "[translation][cli]") {
+  testing::RunResult exported =
+      testing::RunGlossa({"export", "--format", "xliff2", "--target", "zh"});
+  REQUIRE(exported.status == 0);
+  std::string xml = exported.out;
+  CHECK(xml.find("trgLang=\"zh-CN\"") != std::string::npos);
+  std::size_t unit = xml.find("<unit id=\"kf.1.s1\">");
+  REQUIRE(unit != std::string::npos);
+  std::size_t end = xml.find("</source>", unit) + 9;
+  xml.insert(end,
+             "<target>中国的社会信用体系是一项以大数据为基础的举措。</target>");
+  std::string path = testing::MakeTempDir() + "/report.zh.xlf";
+  std::string error;
+  REQUIRE(WriteFileAtomically(path, xml, &error));
+  testing::RunResult run =
+      testing::RunGlossa({"read", "--translation", path, "--section", "kf.1"});
+  CHECK(run.err.empty());
+  CHECK(run.status == 0);
+  CHECK(run.out.find(
+            "\nzh-CN  中国的社会信用体系是一项以大数据为基础的举措。\n") !=
+        std::string::npos);
+  CHECK(run.out.substr(run.out.rfind('\n', run.out.size() - 2) + 1) ==
+        path + ": 1 of 365 sentences translated, 0 qa findings\n");
+}
+
 TEST_CASE("glossa read and site refuse a translation they cannot read",
           "[translation][cli]") {
   std::string dir = testing::MakeTempDir();

@@ -75,7 +75,9 @@ std::vector<SiteFile> Exported(const Options& options, const Edition& edition) {
       : format == "anki"  ? WriteAnkiText(glossary, edition.index.get(), chosen)
       : format == "xliff" ? WriteXliff(*edition.index, XliffTarget(chosen),
                                        EditionFileName(options))
-                          : WriteTbx(glossary);
+      : format == "xliff2" ? WriteXliff2(*edition.index, XliffTarget(chosen),
+                                         EditionFileName(options))
+                           : WriteTbx(glossary);
   return {{"", std::move(text)}};
 }
 
@@ -83,18 +85,20 @@ std::vector<SiteFile> Exported(const Options& options, const Edition& edition) {
 
 void AddExportOptions(CLI::App* export_command, Options& options) {
   export_command
-      ->add_option("--format", options.format,
-                   "tbx (TBX-Basic, TBX v3), tbx2008 (TBX-Basic in the 2008 "
-                   "martif layout: OmegaT, translate-toolkit, CAT tools), tsv "
-                   "(OmegaT's glossary), csv (memoQ, Phrase, Matecat), "
-                   "stardict (a dictionary folder for GoldenDict, KOReader, "
-                   "sdcv), anki (Anki's text import), xliff (the report as an "
-                   "XLIFF 1.2 file to translate, with the glossary's terms of "
-                   "each sentence), terms (every form annotate and passages "
-                   "find, one per line)")
+      ->add_option(
+          "--format", options.format,
+          "tbx (TBX-Basic, TBX v3), tbx2008 (TBX-Basic in the 2008 "
+          "martif layout: OmegaT, translate-toolkit, CAT tools), tsv "
+          "(OmegaT's glossary), csv (memoQ, Phrase, Matecat), "
+          "stardict (a dictionary folder for GoldenDict, KOReader, "
+          "sdcv), anki (Anki's text import), xliff (the report as an "
+          "XLIFF 1.2 file to translate, with the glossary's terms of "
+          "each sentence), xliff2 (the same as XLIFF 2.0, the terms in "
+          "its glossary module), terms (every form annotate and passages "
+          "find, one per line)")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"tbx", "tbx2008", "tsv", "csv", "stardict", "anki",
-                             "xliff", "terms"}));
+                             "xliff", "xliff2", "terms"}));
   const auto language = CLI::IsMember({"de", "en", "zh"});
   export_command
       ->add_option("--source", options.source,
@@ -104,7 +108,7 @@ void AddExportOptions(CLI::App* export_command, Options& options) {
       ->check(language);
   export_command
       ->add_option("--target", options.target,
-                   "tsv, anki, xliff: the language of the target terms "
+                   "tsv, anki, xliff, xliff2: the language of the target terms "
                    "(default en)")
       ->type_name("LANG")
       ->check(language);
@@ -136,7 +140,8 @@ int Export(const Options& options, const Environment& env, std::ostream& out,
     return kError;
   }
   Edition edition;
-  if (options.format == "anki" || options.format == "xliff") {
+  if (options.format == "anki" || options.format == "xliff" ||
+      options.format == "xliff2") {
     // Anki's notes quote the report; xliff is the report.
     if (!LoadEdition(options, env, err, &edition)) return kError;
   } else if (!LoadGlossaries(options, env, err, &edition.glossary,
