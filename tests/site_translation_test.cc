@@ -117,6 +117,9 @@ TEST_CASE("translation.html has a row per translated block, in report order",
         "punishments.");
   CHECK(Text(page.Select("//p[@class='summary']/span[@data-ui='en']")) ==
         "36 of 365 sentences translated, 4 qa findings");
+  CHECK(Text(page.Select("//p[@class='summary']/code[1]")) ==
+        "report-sample.en.xlf");
+  CHECK(Text(page.Select("//p[@class='summary']/code[2]")) == "en");
   CHECK(page.Select(Row("kf.1") + "/div[@class='side source']")
             .attribute("lang")
             .value() == std::string("de"));

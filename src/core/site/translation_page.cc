@@ -81,8 +81,11 @@ void Header(const SiteContext& site, pugi::xml_node article) {
          (findings == 1 ? " QA-Befund" : " QA-Befunde"),
      n + " of " + m + " sentences translated, " + k +
          (findings == 1 ? " qa finding" : " qa findings"));
+  // The file's name without its folders, which mean nothing to a reader of
+  // a published site.
+  std::string_view file = translation.file;
   AddText(summary, " · ");
-  El(summary, "code", translation.file);
+  El(summary, "code", file.substr(file.find_last_of("/\\") + 1));
   AddText(summary, " · ");
   Ui(summary, "Zielsprache ", "target language ");
   El(summary, "code", translation.target_lang);
