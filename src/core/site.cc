@@ -61,10 +61,12 @@ std::vector<std::string> EntryFileNames(const Glossary& glossary) {
 
 std::vector<SiteFile> BuildSite(const EditionIndex& index,
                                 const Translation* translation) {
-  (void)translation;  // translation.html: to come
-  const site::SiteContext site(index, EntryFileNames(index.glossary()));
+  site::SiteContext site(index, EntryFileNames(index.glossary()));
+  site.translation = translation;
   std::vector<SiteFile> out;
   out.push_back({"index.html", site::ReportPage(site)});
+  if (translation != nullptr)
+    out.push_back({"translation.html", site::TranslationPage(site)});
   out.push_back({"glossary.html", site::GlossaryPage(site)});
   for (std::size_t i = 0; i < site.glossary.concepts.size(); ++i)
     out.push_back(

@@ -34,7 +34,8 @@ namespace glossa {
 //
 // With `translation` (a translation of the same edition, translation.h;
 // must outlive the call), the site also has translation.html: the report
-// and the translation side by side, block by block.
+// and the translation side by side, block by block, with the qa findings
+// marked; index.html links to it. Without, the site is as it always was.
 std::vector<SiteFile> BuildSite(const EditionIndex& index,
                                 const Translation* translation = nullptr);
 

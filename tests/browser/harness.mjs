@@ -8,6 +8,7 @@
 //   GLOSSA_ARTIFACTS  where screenshots go (default: $TMPDIR/glossa-screenshots)
 //   GLOSSA_CHROMIUM   the browser (default: /usr/bin/chromium)
 
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -64,11 +65,15 @@ export function glossa(args) {
   }
 }
 
-// Builds a site into a fresh temporary folder and returns its path.
-export function buildSite({ glossary } = {}) {
+// Builds a site into a fresh temporary folder and returns its path; with
+// `translation` (an XLIFF file), the site has translation.html.
+export function buildSite({ glossary, translation } = {}) {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-site-test-'));
   const out = path.join(parent, 'site');
-  glossa([...(glossary ? ['--glossary', glossary] : []), 'site', '-o', out]);
+  glossa([
+    ...(glossary ? ['--glossary', glossary] : []), 'site',
+    ...(translation ? ['--translation', translation] : []), '-o', out,
+  ]);
   return out;
 }
 
@@ -155,6 +160,30 @@ export async function newContext(browser, options = {}) {
     });
   });
   return context;
+}
+
+// Fails when the page (after load) had anything a user should not see
+// happen: console errors, uncaught exceptions, Content-Security-Policy
+// violations (newContext records them), requests, failed loads, dialogs.
+export async function assertClean(where, page, log) {
+  const csp = await page.evaluate(() => window.__cspViolations ?? []);
+  assert.deepEqual(log.errors, [], `${where}: console errors or uncaught exceptions`);
+  assert.deepEqual(csp, [], `${where}: Content-Security-Policy violations`);
+  assert.deepEqual(log.requests, [], `${where}: requests to the network`);
+  assert.deepEqual(log.failed, [], `${where}: failed requests`);
+  assert.deepEqual(log.dialogs, [], `${where}: dialogs`);
+}
+
+// '' when the page fits the width of the window, else how wide it is.
+// With isMobile, Chromium widens window.innerWidth to the content when it
+// overflows (the layout viewport stays put), so the window's width is taken
+// from the root element's clientWidth as well.
+export function hasHorizontalScroll(page) {
+  return page.evaluate(() => {
+    const width = document.scrollingElement.scrollWidth;
+    const window_ = Math.min(window.innerWidth, document.documentElement.clientWidth);
+    return width > window_ + 1 ? `${width}px wide in a ${window_}px window` : '';
+  });
 }
 
 // Opens url in a new page of context; returns { page, log }.

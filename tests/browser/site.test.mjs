@@ -15,8 +15,9 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 
 import {
-  ARTIFACTS, GLOSSA_BIN, buildSite, fileUrl, glossa, intersects, launchBrowser,
-  newContext, open, pngSize, readSiteData, removeSite, serve, squash, visit,
+  ARTIFACTS, GLOSSA_BIN, assertClean, buildSite, fileUrl, glossa, hasHorizontalScroll,
+  intersects, launchBrowser, newContext, open, pngSize, readSiteData, removeSite, serve,
+  squash, visit,
 } from './harness.mjs';
 import { EVIL_ID, writeEvilGlossary } from './fixture.mjs';
 
@@ -105,16 +106,6 @@ function assertPopupClear(where, g) {
       `${g.viewport.width}px wide viewport`);
 }
 
-// Whether the page (after load) has anything a user should not see happen.
-async function assertClean(where, page, log) {
-  const csp = await page.evaluate(() => window.__cspViolations ?? []);
-  assert.deepEqual(log.errors, [], `${where}: console errors or uncaught exceptions`);
-  assert.deepEqual(csp, [], `${where}: Content-Security-Policy violations`);
-  assert.deepEqual(log.requests, [], `${where}: requests to the network`);
-  assert.deepEqual(log.failed, [], `${where}: failed requests`);
-  assert.deepEqual(log.dialogs, [], `${where}: dialogs`);
-}
-
 // One browser context and tab for a group of tests (a new tab costs more
 // than loading a page into an open one).
 function sharedTab(options = {}) {
@@ -138,18 +129,6 @@ function whereShown(page, id) {
     return `its top is at ${rect.top.toFixed(1)}px, the window shows ${covered.toFixed(1)}` +
         `–${window.innerHeight}px below the header`;
   }, id);
-}
-
-// '' when the page fits the width of the window, else how wide it is.
-// With isMobile, Chromium widens window.innerWidth to the content when it
-// overflows (the layout viewport stays put), so the window's width is taken
-// from the root element's clientWidth as well.
-function hasHorizontalScroll(page) {
-  return page.evaluate(() => {
-    const width = document.scrollingElement.scrollWidth;
-    const window_ = Math.min(window.innerWidth, document.documentElement.clientWidth);
-    return width > window_ + 1 ? `${width}px wide in a ${window_}px window` : '';
-  });
 }
 
 describe('glossa site in a browser', () => {

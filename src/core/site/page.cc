@@ -1,6 +1,8 @@
 #include "core/site/page.h"
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "core/html.h"
 
@@ -44,6 +46,56 @@ SiteContext::SiteContext(const EditionIndex& index,
 std::string SiteContext::EntryHref(std::size_t entry,
                                    std::string_view root) const {
   return std::string(root) + "entries/" + files[entry] + ".html";
+}
+
+pugi::xml_node TermLink(const SiteContext& site, pugi::xml_node parent,
+                        std::string_view text, std::size_t entry,
+                        std::string_view root, std::string_view classes) {
+  return El(parent, "a", text,
+            {{"class", classes},
+             {"href", site.EntryHref(entry, root)},
+             {"data-entry", site.glossary.concepts[entry].id}});
+}
+
+void LinkedContent(const SiteContext& site, pugi::xml_node parent,
+                   const Content& content, std::string_view root,
+                   const SpanWriter& other) {
+  const EditionBlock* block = site.index.BlockOf(content);
+  std::vector<const Passage*> matches;  // the top-level ones
+  if (block != nullptr) {
+    for (const Passage& passage : site.index.PassagesIn(*block))
+      if (passage.nested_in < 0) matches.push_back(&passage);
+  }
+  std::string_view text =
+      block != nullptr ? std::string_view(block->text) : std::string_view();
+  std::size_t offset = 0;
+  std::size_t next = 0;  // the first match not yet written out
+  for (const Span& span : content) {
+    if (span.kind != Span::Kind::kText) {
+      other(parent, span);
+      continue;
+    }
+    const std::size_t begin = offset;
+    const std::size_t end = offset + span.text.size();
+    std::size_t at = begin;
+    while (at < end) {
+      while (next < matches.size() && matches[next]->block_end <= at) ++next;
+      if (next == matches.size() || matches[next]->block_begin >= end) {
+        AddText(parent, std::string_view(span.text).substr(at - begin));
+        break;
+      }
+      const Passage& match = *matches[next];
+      if (match.block_begin > at) {
+        AddText(parent, text.substr(at, match.block_begin - at));
+        at = match.block_begin;
+      }
+      std::size_t stop = std::min(end, match.block_end);
+      TermLink(site, parent, text.substr(at, stop - at),
+               static_cast<std::size_t>(match.entry), root);
+      at = stop;
+    }
+    offset = end;
+  }
 }
 
 // A label in both interface languages; the style sheet shows the one the

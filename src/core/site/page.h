@@ -8,6 +8,7 @@
 #define GLOSSA_CORE_SITE_PAGE_H_
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <pugixml.hpp>
 #include <string>
@@ -15,11 +16,13 @@
 #include <vector>
 
 #include "core/edition_index.h"
+#include "core/translation.h"
 
 namespace glossa::site {
 
-// What every page builder reads: the index (glossary, report, passages)
-// and the entry pages' file names. The index must outlive it.
+// What every page builder reads: the index (glossary, report, passages),
+// the entry pages' file names and the translation, if any. The index and
+// the translation must outlive it.
 struct SiteContext {
   // `files` names each entry's page (EntryFileNames, site.h), by entry.
   SiteContext(const EditionIndex& index, std::vector<std::string> files);
@@ -32,12 +35,35 @@ struct SiteContext {
   const Document& document;
   std::vector<std::string> files;            // EntryFileNames, by entry
   std::map<std::string, std::size_t> by_id;  // entry index, by id
+  const Translation* translation = nullptr;  // translation.html's, or none
 };
 
 // Appends a label in both interface languages; the style sheet shows the
 // one the reader chose (html[data-ui]).
 void Ui(pugi::xml_node parent, std::string_view german,
         std::string_view english);
+
+// Appends a link to entry `entry`'s page around `text`, as every page links
+// a term and the script finds it for its popup: <a class="term"
+// href="ROOTentries/ID.html" data-entry="ID">; `classes` replaces "term"
+// ("term deprecated"). Returns the link.
+pugi::xml_node TermLink(const SiteContext& site, pugi::xml_node parent,
+                        std::string_view text, std::size_t entry,
+                        std::string_view root,
+                        std::string_view classes = "term");
+
+// What a page writes for a footnote call or a page break (Span::kNoteCall,
+// Span::kPageBreak) where it stands in a block's content.
+using SpanWriter = std::function<void(pugi::xml_node parent, const Span&)>;
+
+// Appends `content`, a block's content in the index's Document, with its
+// terms linked (TermLink) where the index's top-level passages in the block
+// stand, and hands each footnote call and page break to `other`. A term
+// split by one is linked in both halves. Content the index holds no block
+// for (no text) gets its spans written, unlinked.
+void LinkedContent(const SiteContext& site, pugi::xml_node parent,
+                   const Content& content, std::string_view root,
+                   const SpanWriter& other);
 
 // A page of the site: the document, and the element content goes into.
 struct Page {
@@ -57,6 +83,8 @@ std::string FinishPage(Page& page, const Document& document);
 // The pages and the script's data (each in its own file of this folder).
 std::string ReportPage(const SiteContext& site);    // index.html
 std::string GlossaryPage(const SiteContext& site);  // glossary.html
+// translation.html; site.translation must be set.
+std::string TranslationPage(const SiteContext& site);
 std::string EntryPage(const SiteContext& site, std::size_t entry);
 std::string SiteData(const SiteContext& site);  // data.js
 

@@ -33,6 +33,7 @@ class ReportWriter {
         authors += (authors.empty() ? "" : ", ") + author;
       El(header, "p", authors, {{"class", "authors"}});
     }
+    if (site_.translation != nullptr) TranslationLink(header);
     Nodes(article, site_.document.front, 0);
     Nodes(article, site_.document.body, 0);
     if (!site_.document.notes.empty()) {
@@ -58,59 +59,26 @@ class ReportWriter {
   }
 
  private:
-  // Writes the content of a block with its terms linked (the index's
-  // top-level passages in the block), its footnote calls and its page
-  // breaks. A term over a page break is linked in both halves.
+  // Writes the content of a block with its terms linked (LinkedContent),
+  // its footnote calls and its page breaks.
   void Content(pugi::xml_node parent, const glossa::Content& content,
                std::string_view root) {
-    const EditionBlock* block = site_.index.BlockOf(content);
-    std::vector<const Passage*> matches;  // the top-level ones
-    if (block != nullptr) {
-      for (const Passage& passage : site_.index.PassagesIn(*block))
-        if (passage.nested_in < 0) matches.push_back(&passage);
-    }
-    std::string_view text =
-        block != nullptr ? std::string_view(block->text) : std::string_view();
-    std::size_t offset = 0;
-    std::size_t next = 0;  // the first match not yet written out
-    for (const Span& span : content) {
-      if (span.kind == Span::Kind::kNoteCall) {
-        NoteCall(parent, span.number);
-        continue;
-      }
-      if (span.kind == Span::Kind::kPageBreak) {
-        PageMark(parent, span.number);
-        continue;
-      }
-      const std::size_t begin = offset;
-      const std::size_t end = offset + span.text.size();
-      std::size_t at = begin;
-      while (at < end) {
-        while (next < matches.size() && matches[next]->block_end <= at) ++next;
-        if (next == matches.size() || matches[next]->block_begin >= end) {
-          AddText(parent, span.text.substr(at - begin));
-          break;
-        }
-        const Passage& match = *matches[next];
-        if (match.block_begin > at) {
-          AddText(parent, text.substr(at, match.block_begin - at));
-          at = match.block_begin;
-        }
-        std::size_t stop = std::min(end, match.block_end);
-        TermLink(parent, text.substr(at, stop - at),
-                 static_cast<std::size_t>(match.entry), root);
-        at = stop;
-      }
-      offset = end;
-    }
+    LinkedContent(site_, parent, content, root,
+                  [this](pugi::xml_node at, const Span& span) {
+                    if (span.kind == Span::Kind::kNoteCall)
+                      NoteCall(at, span.number);
+                    else
+                      PageMark(at, span.number);
+                  });
   }
 
-  void TermLink(pugi::xml_node parent, std::string_view text, std::size_t entry,
-                std::string_view root) {
-    El(parent, "a", text,
-       {{"class", "term"},
-        {"href", site_.EntryHref(entry, root)},
-        {"data-entry", site_.glossary.concepts[entry].id}});
+  // The way to translation.html, when the site has one.
+  void TranslationLink(pugi::xml_node parent) {
+    const std::string& lang = site_.translation->target_lang;
+    pugi::xml_node p = El(parent, "p", {}, {{"class", "translation-link"}});
+    pugi::xml_node a = El(p, "a", {}, {{"href", "translation.html"}});
+    Ui(a, "Der Bericht neben seiner Übersetzung (" + lang + ")",
+       "The report beside its translation (" + lang + ")");
   }
 
   void NoteCall(pugi::xml_node parent, int number) {
