@@ -303,6 +303,30 @@ TEST_CASE("qa takes the languages from the options over the file's", "[qa]") {
   CHECK(Lines(report) == std::vector<std::string>{});
 }
 
+TEST_CASE("qa counts a rendering once, for the concept it renders best",
+          "[qa]") {
+  // "Credit" inside "Social Credit System" is not a rendering of
+  // Kreditwürdigkeit, and "creditworthiness" (preferred for Kreditwürdigkeit,
+  // admitted for Integrität) renders Kreditwürdigkeit where the source has
+  // both: neither makes a second rendering of a concept.
+  BilingualFile file = File(
+      "de", "en",
+      {{"Das gesellschaftliche Bonitätssystem soll Kreditwürdigkeit "
+        "beurteilen.",
+        "The Social Credit System is to assess creditworthiness."},
+       {"Die Pläne nennen Integrität und Kreditwürdigkeit.",
+        "The plans name integrity and creditworthiness."},
+       {"Integrität ist das Ziel.", "Integrity is the aim."}});
+  CHECK(Check(BuiltIn(), file) == std::vector<std::string>{});
+  // A second rendering standing on its own still counts.
+  file.segments[2].target = "Honesty is the aim.";
+  CHECK(Check(BuiltIn(), file) ==
+        std::vector<std::string>{
+            "t.xlf:7:5: warning: [inconsistent] Integrität rendered 2 ways: "
+            "\"integrity\" ×1 (preferred; segment 2), \"honesty\" ×1 "
+            "(segment 3)"});
+}
+
 TEST_CASE("qa checks a German to English translation of the report", "[qa]") {
   BilingualFile file =
       File("de", "en",

@@ -191,7 +191,8 @@ TEST_CASE("a unit the edition lacks and a changed source are warnings",
 
 TEST_CASE("a unit that appears twice is used once", "[translation]") {
   std::string xml = Translated(
-      "en", {{"kf.1.s2", "The state wants to give them a social credit score."}});
+      "en",
+      {{"kf.1.s2", "The state wants to give them a social credit score."}});
   std::size_t unit = xml.find("<trans-unit id=\"kf.1.s2\"");
   std::size_t end = xml.find("</trans-unit>", unit) + 13;
   std::string twice = xml.substr(unit, end - unit);

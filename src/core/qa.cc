@@ -213,9 +213,8 @@ void BuildSide(const Glossary& glossary, Side* side) {
 // A form found in a segment's text.
 struct Found {
   const Form* form = nullptr;
-  std::string_view text;    // as it stands
-  bool top = false;         // not inside a longer match
-  bool inside_own = false;  // inside a longer match of the same concept
+  std::string_view text;  // as it stands
+  bool top = false;       // not inside a longer match
 };
 
 std::vector<Found> FindForms(const Side& side, std::string_view text) {
@@ -226,16 +225,6 @@ std::vector<Found> FindForms(const Side& side, std::string_view text) {
     found.form = &side.forms[static_cast<std::size_t>(m.form)];
     found.text = text.substr(m.begin, m.end - m.begin);
     found.top = m.nested_in < 0;
-    if (!found.top) {
-      // The match it lies in, and the forms tied with it on that span.
-      const Matcher::Match& outer =
-          matches[static_cast<std::size_t>(m.nested_in)];
-      for (const Matcher::Match& o : matches) {
-        if (o.begin == outer.begin && o.end == outer.end && o.nested_in < 0 &&
-            o.entry == m.entry)
-          found.inside_own = true;
-      }
-    }
     out.push_back(found);
   }
   return out;
@@ -459,6 +448,7 @@ class Checker {
                        const std::vector<SourceConcept>& in_source,
                        const std::vector<Found>& target);
   void Count(const Segment& segment, std::size_t c,
+             const std::vector<SourceConcept>& in_source,
              const std::vector<Found>& target);
   QaProblem Problem(QaKind kind, const Segment& segment, std::size_t c);
 
@@ -488,7 +478,7 @@ void Checker::Check(const Segment& segment) {
   for (const SourceConcept& s : in_source) CheckMissing(segment, s, target);
   CheckDeprecated(segment, in_source, target);
   for (const SourceConcept& s : in_source)
-    Count(segment, s.concept_index, target);
+    Count(segment, s.concept_index, in_source, target);
 }
 
 void Checker::CheckMissing(const Segment& segment, const SourceConcept& s,
@@ -564,13 +554,36 @@ void Checker::CheckDeprecated(const Segment& segment,
   }
 }
 
+// Whether the words of `f` render better another concept the source holds:
+// "creditworthiness" is preferred for 信用 and only admitted for 诚信, so in
+// a segment whose source holds both it renders 信用.
+bool RendersAnother(const Found& f, const std::vector<SourceConcept>& in_source,
+                    const std::vector<Found>& target) {
+  for (const Found& g : target) {
+    if (g.text.data() != f.text.data() || g.text.size() != f.text.size() ||
+        g.form->concept_index == f.form->concept_index || !AcceptedForm(&g) ||
+        Rank(g.form->shown->status) >= Rank(f.form->shown->status))
+      continue;
+    std::size_t other = g.form->concept_index;
+    if (std::any_of(
+            in_source.begin(), in_source.end(),
+            [&](const SourceConcept& s) { return s.concept_index == other; }))
+      return true;
+  }
+  return false;
+}
+
 // Notes which renderings of concept `c` the target holds, each once: its
-// accepted forms, but not one inside a longer rendering of the same concept.
+// accepted forms standing on their own, not inside a longer rendering ("credit"
+// inside "Social Credit System" is not a rendering of 信用), and not where
+// the same words render another concept of the source better.
 void Checker::Count(const Segment& segment, std::size_t c,
+                    const std::vector<SourceConcept>& in_source,
                     const std::vector<Found>& target) {
   std::vector<const Form*> held;
   for (const Found& f : target) {
-    if (f.form->concept_index != c || !AcceptedForm(&f) || f.inside_own)
+    if (f.form->concept_index != c || !AcceptedForm(&f) || !f.top ||
+        RendersAnother(f, in_source, target))
       continue;
     if (std::none_of(held.begin(), held.end(), [&](const Form* h) {
           return h->rendering == f.form->rendering;
