@@ -309,14 +309,14 @@ TEST_CASE("qa counts a rendering once, for the concept it renders best",
   // Kreditwürdigkeit, and "creditworthiness" (preferred for Kreditwürdigkeit,
   // admitted for Integrität) renders Kreditwürdigkeit where the source has
   // both: neither makes a second rendering of a concept.
-  BilingualFile file = File(
-      "de", "en",
-      {{"Das gesellschaftliche Bonitätssystem soll Kreditwürdigkeit "
-        "beurteilen.",
-        "The Social Credit System is to assess creditworthiness."},
-       {"Die Pläne nennen Integrität und Kreditwürdigkeit.",
-        "The plans name integrity and creditworthiness."},
-       {"Integrität ist das Ziel.", "Integrity is the aim."}});
+  BilingualFile file =
+      File("de", "en",
+           {{"Das gesellschaftliche Bonitätssystem soll Kreditwürdigkeit "
+             "beurteilen.",
+             "The Social Credit System is to assess creditworthiness."},
+            {"Die Pläne nennen Integrität und Kreditwürdigkeit.",
+             "The plans name integrity and creditworthiness."},
+            {"Integrität ist das Ziel.", "Integrity is the aim."}});
   CHECK(Check(BuiltIn(), file) == std::vector<std::string>{});
   // A second rendering standing on its own still counts.
   file.segments[2].target = "Honesty is the aim.";

@@ -78,8 +78,7 @@ struct Placed {
 // left out), for the qa check.
 void PlaceSegments(const BilingualFile& file, const std::string& name,
                    Diagnostics& diags, Translation* translation,
-                   std::map<std::string, Placed>* placed,
-                   BilingualFile* kept) {
+                   std::map<std::string, Placed>* placed, BilingualFile* kept) {
   std::map<std::string, std::size_t> by_id;
   for (std::size_t i = 0; i < translation->units.size(); ++i)
     by_id.emplace(translation->units[i].id, i);
