@@ -283,7 +283,7 @@ TEST_CASE("a translation adds translation.html and the report's link to it",
     CHECK(with.at(path) == contents);
   }
   // translation.html leads back through the bar every page has.
-  const std::string& page = SiteWith(ReadFixture()).at("translation.html");
+  const std::string page = SiteWith(ReadFixture()).at("translation.html");
   CHECK(page.find("data-page=\"translation\"") != std::string::npos);
   CHECK(page.find("<a href=\"index.html\"><span data-ui=\"de\" "
                   "lang=\"de\">Bericht</span>") != std::string::npos);
