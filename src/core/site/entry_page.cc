@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -76,6 +78,69 @@ std::vector<Band> Bands(const EditionIndex& index) {
   return bands;
 }
 
+// Where the URL that starts at byte `begin` of `text` ends: before white
+// space, a control or non-ASCII character or one of < > " (text around a
+// URL in a note), and before the punctuation that ends the sentence around
+// it (".,;:!?'") or a closing bracket that the URL does not open itself
+// ("(see https://x.org/a_(b))." keeps "https://x.org/a_(b)").
+std::size_t UrlEnd(std::string_view text, std::size_t begin) {
+  std::size_t end = begin;
+  while (end < text.size()) {
+    auto byte = static_cast<unsigned char>(text[end]);
+    if (byte <= 0x20 || byte >= 0x7f || byte == '<' || byte == '>' ||
+        byte == '"')
+      break;
+    ++end;
+  }
+  auto count = [&](char c) {
+    return std::count(text.begin() + begin, text.begin() + end, c);
+  };
+  while (end > begin) {
+    char last = text[end - 1];
+    bool unopened = (last == ')' && count(')') > count('(')) ||
+                    (last == ']' && count(']') > count('['));
+    if (!unopened &&
+        std::string_view(".,;:!?'").find(last) == std::string_view::npos)
+      break;
+    --end;
+  }
+  return end;
+}
+
+// Appends `text` to `parent` with every http or https URL in it as a link
+// (through SafeUrl) whose text is the URL; the rest stays text.
+void AddLinkedText(pugi::xml_node parent, std::string_view text) {
+  std::size_t done = 0;
+  for (std::size_t at = text.find("http"); at != std::string_view::npos;
+       at = text.find("http", at + 1)) {
+    std::string_view rest = text.substr(at);
+    std::size_t scheme = rest.rfind("https://", 0) == 0  ? 8
+                         : rest.rfind("http://", 0) == 0 ? 7
+                                                         : 0;
+    // "xhttp://" is not a URL, nor is "https://" with nothing after it.
+    if (scheme == 0 ||
+        (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1]))))
+      continue;
+    std::size_t end = UrlEnd(text, at);
+    std::string url =
+        end > at + scheme ? SafeUrl(text.substr(at, end - at)) : "";
+    if (url.empty()) continue;
+    AddText(parent, text.substr(done, at - done));
+    El(parent, "a", url, {{"href", url}, {"rel", "noopener noreferrer"}});
+    done = end;
+    at = end - 1;
+  }
+  AddText(parent, text.substr(done));
+}
+
+// A paragraph of class `css` holding `text`, its URLs as links.
+pugi::xml_node LinkedParagraph(pugi::xml_node parent, std::string_view text,
+                               std::string_view css) {
+  pugi::xml_node p = El(parent, "p", {}, {{"class", css}});
+  AddLinkedText(p, text);
+  return p;
+}
+
 // One row per term; a Chinese term's row holds its traditional form and
 // reading too (the parallel sections), with the sources of all three once.
 void TermTable(pugi::xml_node parent, const Concept& entry) {
@@ -144,15 +209,15 @@ void TermTable(pugi::xml_node parent, const Concept& entry) {
         for (const std::string& source : form->sources) {
           std::string shown = CollapseSpace(source);
           if (sources.insert(shown).second)
-            El(notes, "p", shown, {{"class", "source"}});
+            LinkedParagraph(notes, shown, "source");
         }
         for (const Text& note : form->notes)
-          El(notes, "p", CollapseSpace(note.text), {{"class", "note"}});
+          LinkedParagraph(notes, CollapseSpace(note.text), "note");
         for (const Text& context : form->contexts) {
           pugi::xml_node p = El(notes, "p", {}, {{"class", "context"}});
           El(p, "q", CollapseSpace(context.text), {{"lang", form_lang}});
           if (!context.source.empty())
-            AddText(p, " (" + CollapseSpace(context.source) + ")");
+            AddLinkedText(p, " (" + CollapseSpace(context.source) + ")");
         }
       }
     }
@@ -162,11 +227,11 @@ void TermTable(pugi::xml_node parent, const Concept& entry) {
 void Texts(pugi::xml_node parent, const std::vector<Text>& texts,
            std::string_view lang, std::string_view css) {
   for (const Text& text : texts) {
-    pugi::xml_node p =
-        El(parent, "p", CollapseSpace(text.text), {{"class", css}});
+    pugi::xml_node p = LinkedParagraph(parent, CollapseSpace(text.text), css);
     if (!lang.empty()) SetAttribute(p, "lang", lang);
     if (!text.source.empty())
-      El(p, "span", " — " + CollapseSpace(text.source), {{"class", "source"}});
+      AddLinkedText(El(p, "span", {}, {{"class", "source"}}),
+                    " — " + CollapseSpace(text.source));
   }
 }
 
