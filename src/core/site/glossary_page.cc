@@ -11,10 +11,12 @@ namespace glossa::site {
 namespace {
 
 // The first letter a term is filed under in an index: its first letter
-// without diacritics, upper case; "#" for anything else.
+// without diacritics, upper case; "#" for anything else, and for a name
+// that begins with a digit ("43 Städte"), which the collators sort first.
 std::string FilingLetter(std::string_view text) {
   std::u32string points = CodePoints(LooseKey(text));
   for (char32_t c : points) {
+    if (IsDigit(c)) return "#";
     if (!IsLetter(c)) continue;
     std::string letter = ToUpper(FromCodePoints(std::u32string(1, c)));
     if (letter.size() == 1 && letter[0] >= 'A' && letter[0] <= 'Z')
@@ -22,6 +24,12 @@ std::string FilingLetter(std::string_view text) {
     return "#";
   }
   return "#";
+}
+
+// The id of a letter's heading: the letter, "other" for "#" (which may
+// not stand in a fragment).
+std::string Anchor(const std::string& letter) {
+  return letter == "#" ? "other" : letter;
 }
 
 // Whether a term is one of the entry's accepted names: preferred, admitted
@@ -150,7 +158,8 @@ void IndexOrder(const SiteContext& site, pugi::xml_node parent,
   for (const Item& item : items) {
     if (seen.empty() || seen.back() != item.letter) {
       seen.push_back(item.letter);
-      El(letters, "a", item.letter, {{"href", "#" + prefix + item.letter}});
+      El(letters, "a", item.letter,
+         {{"href", "#" + prefix + Anchor(item.letter)}});
       AddText(letters, " ");
     }
   }
@@ -160,7 +169,7 @@ void IndexOrder(const SiteContext& site, pugi::xml_node parent,
   for (const Item& item : items) {
     if (!list || current != item.letter) {
       current = item.letter;
-      El(section, "h3", item.letter, {{"id", prefix + item.letter}});
+      El(section, "h3", item.letter, {{"id", prefix + Anchor(item.letter)}});
       list = El(section, "ul", {}, {{"class", "entries"}});
     }
     const Concept& entry = site.glossary.concepts[item.entry];
