@@ -72,8 +72,9 @@ pugi::xml_document Article(const std::string& page) {
   REQUIRE(begin != std::string::npos);
   REQUIRE(end != std::string::npos);
   pugi::xml_document article;
-  pugi::xml_parse_result parsed = article.load_buffer(
-      page.data() + begin, end + 10 - begin, pugi::parse_default);
+  pugi::xml_parse_result parsed =
+      article.load_buffer(page.data() + begin, end + 10 - begin,
+                          pugi::parse_default | pugi::parse_ws_pcdata);
   INFO(parsed.description());
   REQUIRE(parsed);
   return article;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/html.h"
+#include "core/unicode.h"
 
 namespace glossa::site {
 namespace {
@@ -31,7 +32,127 @@ void Footer(pugi::xml_node body, const Document& document) {
   AddText(glossa, ".");
 }
 
+// Whether a language tag is Chinese in characters ("zh", "zh-Hans",
+// "zh-Hant"), not in letters ("zh-Latn-pinyin").
+bool IsChineseInCharacters(std::string_view lang) {
+  std::string tag = ToLower(lang);
+  if (tag != "zh" && tag.rfind("zh-", 0) != 0) return false;
+  return tag.rfind("zh-latn", 0) != 0;
+}
+
+// The language in effect at `node`: its nearest lang attribute.
+std::string_view EffectiveLang(pugi::xml_node node) {
+  for (; node; node = node.parent()) {
+    pugi::xml_attribute lang = node.attribute("lang");
+    if (lang) return lang.value();
+  }
+  return {};
+}
+
+// Characters that belong to a run of Chinese: Han and the punctuation
+// written with it (IsCjk: "，", "。", "《", ...), and curly quotes.
+bool InChineseRun(char32_t c) {
+  return IsCjk(c) || c == U'“' || c == U'”' || c == U'‘' || c == U'’';
+}
+
+// Characters that a run of Chinese holds where Chinese stands on both sides.
+bool InsideChinese(char32_t c) {
+  return IsDigit(c) || c == U'—' || c == U'–' || c == U'-' || c == U'.' ||
+         c == U'/' || c == U':' || c == U'%';
+}
+
+// `text` cut into pieces that alternate between other text and runs of
+// Chinese (InChineseRun, with at least one Han character); the first piece
+// is other text, possibly empty.
+std::vector<std::string> SplitChinese(std::string_view text) {
+  std::u32string points = CodePoints(text);
+  std::vector<std::string> pieces(1);
+  std::size_t at = 0;
+  while (at < points.size()) {
+    std::size_t end = at;
+    while (end < points.size() && InChineseRun(points[end])) {
+      ++end;
+      // Digits and dashes between Chinese belong to it: "（2014—2020年）".
+      std::size_t next = end;
+      while (next < points.size() && InsideChinese(points[next])) ++next;
+      if (next < points.size() && InChineseRun(points[next])) end = next;
+    }
+    std::string run = FromCodePoints(points.substr(at, end - at));
+    if (end > at && ContainsHan(run)) {
+      pieces.push_back(std::move(run));
+      pieces.emplace_back();
+      at = end;
+    } else {
+      if (end == at) ++end;
+      pieces.back() += FromCodePoints(points.substr(at, end - at));
+      at = end;
+    }
+  }
+  return pieces;
+}
+
+// "zh-Hans" for a run that is its own simplified form, else "zh-Hant".
+std::string_view ChineseTag(std::string_view run) {
+  return ToSimplified(run) == run ? kSimplifiedChinese : kTraditionalChinese;
+}
+
+// Marks the runs of Chinese in the text node `text`, whose language in
+// effect is not Chinese: its element gets the lang if the text is one run,
+// the element's only child and the element has no lang; else each run is
+// wrapped in <span lang>.
+void MarkChinese(pugi::xml_node text) {
+  std::vector<std::string> pieces = SplitChinese(text.value());
+  if (pieces.size() == 1) return;
+  pugi::xml_node parent = text.parent();
+  if (pieces.size() == 3 && pieces[0].empty() && pieces[2].empty() &&
+      !parent.attribute("lang") &&
+      parent.first_child() == parent.last_child()) {
+    SetAttribute(parent, "lang", ChineseTag(pieces[1]));
+    return;
+  }
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (pieces[i].empty()) continue;
+    pugi::xml_node piece;
+    if (i % 2 == 0) {
+      piece = parent.insert_child_before(pugi::node_pcdata, text);
+      piece.set_value(pieces[i].c_str());
+    } else {
+      piece = parent.insert_child_before("span", text);
+      piece.append_attribute("lang") =
+          std::string(ChineseTag(pieces[i])).c_str();
+      piece.append_child(pugi::node_pcdata).set_value(pieces[i].c_str());
+    }
+  }
+  parent.remove_child(text);
+}
+
+// Elements whose text cannot carry a lang of its own (no child elements
+// allowed), or is not HTML's (SVG).
+bool KeepsItsText(std::string_view name) {
+  return name == "title" || name == "script" || name == "style" ||
+         name == "option" || name == "textarea" || name == "svg";
+}
+
+void CollectForeignChinese(pugi::xml_node element,
+                           std::vector<pugi::xml_node>* texts) {
+  for (pugi::xml_node child : element.children()) {
+    if (child.type() == pugi::node_element) {
+      if (!KeepsItsText(child.name())) CollectForeignChinese(child, texts);
+    } else if (child.type() == pugi::node_pcdata &&
+               !IsChineseInCharacters(EffectiveLang(element)) &&
+               ContainsHan(child.value())) {
+      texts->push_back(child);
+    }
+  }
+}
+
 }  // namespace
+
+void MarkChineseText(pugi::xml_node root) {
+  std::vector<pugi::xml_node> texts;
+  CollectForeignChinese(root, &texts);
+  for (pugi::xml_node text : texts) MarkChinese(text);
+}
 
 SiteContext::SiteContext(const EditionIndex& index,
                          std::vector<std::string> files)
@@ -163,7 +284,9 @@ Page NewPage(std::string_view title, std::string_view root,
 }
 
 std::string FinishPage(Page& page, const Document& document) {
-  Footer(page.document.child("html").child("body"), document);
+  pugi::xml_node body = page.document.child("html").child("body");
+  Footer(body, document);
+  MarkChineseText(body);
   return WriteHtml(page.document);
 }
 

@@ -77,7 +77,19 @@ struct Page {
 Page NewPage(std::string_view title, std::string_view root,
              std::string_view content_lang, std::string_view kind);
 
-// Adds the footer (the report's source and rights) and writes the page.
+// Marks every run of Chinese characters under `root` that stands in text of
+// another language (the nearest lang attribute is not zh-Hans, zh-Hant or
+// zh): the run, with the CJK punctuation and curly quotes around it, is
+// wrapped in <span lang="zh-Hans"> ("zh-Hant" if ToSimplified changes it);
+// a text that is one run alone in an element without lang gives its element
+// the lang instead. <title>, <script>, <style>, <option>, <textarea> and SVG
+// are left alone, as are attribute values, which cannot carry a language.
+//   <p lang="de">Der Begriff 信用 ist</p>
+//   -> <p lang="de">Der Begriff <span lang="zh-Hans">信用</span> ist</p>
+void MarkChineseText(pugi::xml_node root);
+
+// Adds the footer (the report's source and rights), marks the Chinese in
+// it (MarkChineseText) and writes the page.
 std::string FinishPage(Page& page, const Document& document);
 
 // The pages and the script's data (each in its own file of this folder).
