@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <set>
+#include <string>
 
 #include "core/html.h"
 #include "core/site/page.h"
@@ -107,7 +108,34 @@ class ReportWriter {
       pugi::xml_node element = NodeElement(parent, node, depth);
       if (!node.content.empty()) Content(element, node.content, "");
       Nodes(element, node.children, depth + 1);
+      if (node.kind == Node::Kind::kFigure) FigureMissing(element, node);
     }
+  }
+
+  // The edition holds a figure's printed words (label, caption, source
+  // line) but never its image: says so where the image would stand, with
+  // the page of the report's PDF to find it on, so that a figure with no
+  // words is not an empty box.
+  void FigureMissing(pugi::xml_node figure, const Node& node) {
+    std::string page = std::to_string(node.source.page);
+    std::string de_pdf = "siehe die PDF-Fassung des Berichts";
+    std::string en_pdf = "see the report's PDF";
+    if (node.source.page > 0) {
+      de_pdf += ", S. " + page;
+      en_pdf += ", p. " + page;
+    }
+    bool words = std::any_of(
+        node.children.begin(), node.children.end(),
+        [](const Node& child) { return child.kind != Node::Kind::kHead; });
+    pugi::xml_node p = El(figure, "p", {}, {{"class", "figure-missing"}});
+    if (words || node.n.empty())
+      Ui(p, "Die Grafik ist im Textauszug nicht enthalten; " + de_pdf + ".",
+         "The graphic is not in the text edition; " + en_pdf + ".");
+    else
+      Ui(p,
+         "Abbildung " + node.n + " ist im Textauszug nicht enthalten; " +
+             de_pdf + ".",
+         "Figure " + node.n + " is not in the text edition; " + en_pdf + ".");
   }
 
   pugi::xml_node NodeElement(pugi::xml_node parent, const Node& node,
