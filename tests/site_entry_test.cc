@@ -24,7 +24,9 @@ pugi::xml_document Article(const std::string& page) {
   REQUIRE(end != std::string::npos);
   pugi::xml_document article;
   pugi::xml_parse_result parsed = article.load_buffer(
-      page.data() + begin, end + 10 - begin, pugi::parse_default);
+      page.data() + begin, end + 10 - begin,
+      pugi::parse_default | pugi::parse_ws_pcdata);  // the space between
+                                                     // a term and a span
   INFO(parsed.description());
   REQUIRE(parsed);
   return article;

@@ -85,7 +85,8 @@ TEST_CASE(
     INFO(path);
     CHECK(UnmarkedHan(contents) == 0);
   }
-  CHECK(pages == site.size() - 3);  // all but the script, style and data
+  // All but the script, the style, the data and NOTICE.txt.
+  CHECK(pages == site.size() - 4);
 }
 
 std::string Marked(const std::string& xml) {
@@ -212,6 +213,22 @@ TEST_CASE("no line of the glossary index repeats a name", "[site]") {
       CHECK(distinct.size() == names.size());
     }
   }
+}
+
+TEST_CASE("notes on Chinese terms are marked as the glossary's language",
+          "[site]") {
+  // The glossary writes its notes on Chinese terms in English (its root
+  // xml:lang); they used to inherit zh-Hans from the term group and were
+  // drawn with the Chinese font.
+  const std::string& page = testing::BuiltIn().site.at("entries/zhengxin.html");
+  CHECK(page.find("<tbody lang=") == std::string::npos);
+  std::size_t chinese =
+      page.find("<span class=\"term-text\" lang=\"zh-Hans\">征信");
+  REQUIRE(chinese != std::string::npos);
+  std::size_t cell = page.find("<td class=\"sources\"", chinese);
+  REQUIRE(cell != std::string::npos);
+  const std::string english = "<td class=\"sources\" lang=\"en\">";
+  CHECK(page.compare(cell, english.size(), english) == 0);
 }
 
 }  // namespace

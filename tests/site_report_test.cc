@@ -54,6 +54,16 @@ TEST_CASE("the site carries the built-in data's NOTICE as NOTICE.txt",
             testing::ReadOrFail(testing::DataDir() + "/sources/NOTICE"));
 }
 
+TEST_CASE("the footer's mention of the NOTICE links to NOTICE.txt", "[site]") {
+  const std::string link = "see <a href=\"NOTICE.txt\">NOTICE</a> in this";
+  CHECK(Files().at("index.html").find(link) != std::string::npos);
+  CHECK(Files().at("glossary.html").find(link) != std::string::npos);
+  CHECK(Files()
+            .at("entries/zhengxin.html")
+            .find("see <a href=\"../NOTICE.txt\">NOTICE</a> in this") !=
+        std::string::npos);
+}
+
 TEST_CASE(
     "figures 1 and 5, printed as a label alone, say in words that "
     "the text edition lacks them and where the PDF has them",

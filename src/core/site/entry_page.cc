@@ -143,7 +143,11 @@ pugi::xml_node LinkedParagraph(pugi::xml_node parent, std::string_view text,
 
 // One row per term; a Chinese term's row holds its traditional form and
 // reading too (the parallel sections), with the sources of all three once.
-void TermTable(pugi::xml_node parent, const Concept& entry) {
+// `notes_lang`: the language notes on Chinese terms are written in (the
+// glossary's own, its root xml:lang); notes on German or English terms are
+// in their section's language.
+void TermTable(pugi::xml_node parent, const Concept& entry,
+               const std::string& notes_lang) {
   pugi::xml_node table = El(parent, "table", {}, {{"class", "terms"}});
   pugi::xml_node head = El(El(table, "thead"), "tr");
   Ui(El(head, "th"), "Benennung", "Term");
@@ -171,7 +175,9 @@ void TermTable(pugi::xml_node parent, const Concept& entry) {
     }
     if (rows.empty()) continue;
     // A group of rows per language, under one heading.
-    pugi::xml_node body = El(table, "tbody", {}, {{"lang", section.lang}});
+    // No lang on the group: its terms carry their own, and its notes are in
+    // the section's language only for German and English.
+    pugi::xml_node body = El(table, "tbody");
     pugi::xml_node heading =
         El(El(body, "tr", {}, {{"class", "lang-row"}}), "th", {},
            {{"colspan", "3"}, {"scope", "rowgroup"}});
@@ -204,7 +210,14 @@ void TermTable(pugi::xml_node parent, const Concept& entry) {
         Ui(El(status_cell, "span", {}, {{"class", "in-report"}}), "im Bericht",
            "in the report");
       }
-      pugi::xml_node notes = El(row, "td", {}, {{"class", "sources"}});
+      pugi::xml_node notes =
+          El(row, "td", {},
+             {{"class", "sources"},
+              {"lang",
+               chinese || SameLanguage(section.lang, kTraditionalChinese) ||
+                       SameLanguage(section.lang, kPinyin)
+                   ? notes_lang
+                   : section.lang}});
       for (const auto& [form, form_lang] : forms) {
         for (const std::string& source : form->sources) {
           std::string shown = CollapseSpace(source);
@@ -341,10 +354,11 @@ void Definitions(pugi::xml_node article, const Concept& entry) {
 }
 
 // Every term of every language, with status, sources and notes.
-void Terms(pugi::xml_node article, const Concept& entry) {
+void Terms(pugi::xml_node article, const Concept& entry,
+           const std::string& glossary_lang) {
   pugi::xml_node terms = El(article, "section", {}, {{"class", "all-terms"}});
   Ui(El(terms, "h2"), "Benennungen", "Terms");
-  TermTable(terms, entry);
+  TermTable(terms, entry, glossary_lang.empty() ? "en" : glossary_lang);
 }
 
 // The translator's notes, if any.
@@ -478,7 +492,7 @@ std::string EntryPage(const SiteContext& site, std::size_t index) {
          {{"class", "entry"}, {"id", "entry"}, {"data-entry", entry.id}});
   Heading(article, entry);
   Definitions(article, entry);
-  Terms(article, entry);
+  Terms(article, entry, site.glossary.lang);
   Notes(article, entry);
   Related(site, article, entry);
   KeyPassages(site, article, index);

@@ -24,7 +24,18 @@ void Footer(pugi::xml_node body, const Document& document) {
   std::string cited = document.info.title;
   if (!document.info.series.empty()) cited += " (" + document.info.series + ")";
   AddText(p, cited);
-  if (!document.info.rights.empty()) AddText(p, ". " + document.info.rights);
+  if (!document.info.rights.empty()) {
+    // The edition's rights statement names its NOTICE; the site carries it
+    // as NOTICE.txt (site.cc), so the name becomes a link to it.
+    std::string_view rights = document.info.rights;
+    std::size_t at = rights.find("NOTICE");
+    AddText(p, ". " + std::string(rights.substr(0, at)));
+    if (at != std::string_view::npos) {
+      std::string root = body.parent().attribute("data-root").value();
+      El(p, "a", "NOTICE", {{"href", root + "NOTICE.txt"}});
+      AddText(p, rights.substr(at + 6));
+    }
+  }
   pugi::xml_node glossa = El(footer, "p");
   Ui(glossa, "Glossar, Definitionen und Anmerkungen: glossa. Erstellt mit ",
      "Glossary, definitions and notes: glossa. Built with ");
