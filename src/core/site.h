@@ -29,8 +29,8 @@ namespace glossa {
 // The site's files, paths relative to its folder: index.html (the report),
 // glossary.html (the index), entries/<id>.html, assets/glossa.css,
 // assets/glossa.js, assets/data.js, and NOTICE.txt (the built-in data's
-// NOTICE, compiled in, whatever `index` holds). Every fact about where an entry stands
-// in the report (the linked terms, the passages, the key passages, the
+// NOTICE, compiled in, whatever `index` holds). Every fact about where an entry
+// stands in the report (the linked terms, the passages, the key passages, the
 // counts) comes from `index`.
 //
 // With `translation` (a translation of the same edition, translation.h;
