@@ -39,12 +39,17 @@ std::string Translated(const std::string& target_lang,
   return out.str();
 }
 
-std::size_t UnitIndex(const Translation& translation, const std::string& id) {
-  for (std::size_t i = 0; i < translation.units.size(); ++i) {
-    if (translation.units[i].id == id) return i;
+std::size_t UnitIndex(const std::vector<EditionUnit>& units,
+                      const std::string& id) {
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (units[i].id == id) return i;
   }
   FAIL("no unit " << id);
   return 0;
+}
+
+std::size_t UnitIndex(const Translation& translation, const std::string& id) {
+  return UnitIndex(translation.units, id);
 }
 
 std::string EntryId(const FoundTerm& term) {

@@ -12,25 +12,9 @@
 #include <string>
 #include <vector>
 
-namespace glossa {
+#include "cli/environment.h"
 
-// What Run() needs to know about the world it runs in.
-struct Environment {
-  // The folder with the built-in data (social-credit.tbx, the edition).
-  std::string data_dir;
-  // Whether `out` is a terminal, and whether NO_COLOR is set: together they
-  // decide --color=auto.
-  bool out_is_terminal = false;
-  bool no_color = false;
-  int terminal_width = 80;
-  // Shown instead of absolute paths under it (usually the current folder).
-  std::string working_dir;
-  // Standard input, for "glossa import -"; null when there is none.
-  std::istream* in = nullptr;
-  // The German word list `glossa import` judges words with (Debian's
-  // wngerman), unless --wordlist names others.
-  std::string wordlist = "/usr/share/dict/ngerman";
-};
+namespace glossa {
 
 // Runs glossa with `args` (without the program name).
 //

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/cli.h"
+#include "cli/environment.h"
 #include "cli/style.h"
 #include "core/diagnostics.h"
 #include "core/document.h"

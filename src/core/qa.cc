@@ -6,9 +6,9 @@
 #include <set>
 #include <string>
 
+#include "core/compounds.h"
 #include "core/matcher.h"
 #include "core/passages.h"
-#include "core/stemmer.h"
 #include "core/unicode.h"
 
 // How the checker reads a glossary against a file.
@@ -338,21 +338,9 @@ Location Where(const Segment& segment) {
   return segment.target_at.line != 0 ? segment.target_at : segment.source_at;
 }
 
-// German writes compounds as one word, and a compound holds its parts:
-// "Projektdatei" and "Glossardateien" are files ("Datei" is their head),
-// "Dateiformat" is about files ("Datei" is its first part). A German target
-// holds a one-word rendering when one of its words
-//   - ends with the rendering, stems compared ("glossardatei" ends with
-//     "datei"), at least three letters before it; or
-//   - begins with the rendering's stem (four letters or more), at least four
-//     letters after it, which do not begin with a derivational suffix
-//     ("Wertung", "Zeichnung" are not compounds of "Wert", "Zeichen").
-// Words the matcher found as a term (of any concept, of any status:
-// „Wertigkeit“, deprecated for "value") are not read as compounds.
-// The matcher does not read compounds (it would link „Bonität“ inside every
-// „Bonitätssystem“); only the check for a missing rendering does.
 // `text` with the glossary's matches in it blanked out: a word that is a
-// term stands for its own concept, not as a compound of another's.
+// term stands for its own concept (of any status: „Wertigkeit“, deprecated
+// for "value"), not as a compound holding another's (compounds.h).
 std::string OutsideMatches(std::string_view text,
                            const std::vector<Found>& found) {
   std::string out(text);
@@ -361,56 +349,6 @@ std::string OutsideMatches(std::string_view text,
     out.replace(begin, f.text.size(), f.text.size(), ' ');
   }
   return out;
-}
-
-class Compounds {
- public:
-  bool Hold(std::string_view target, const std::vector<std::string>& words);
-
- private:
-  std::string StemOf(std::string_view word) {
-    return stemmer_.Stem(FoldKey(word));
-  }
-  Stemmer stemmer_{"de"};
-};
-
-bool Compounds::Hold(std::string_view target,
-                     const std::vector<std::string>& words) {
-  static constexpr std::string_view kSuffixes[] = {
-      "ung",  "heit", "keit", "lich", "isch", "schaft", "bar",
-      "haft", "sam",  "los",  "ling", "nis",  "tum",    "ig"};
-  std::vector<std::string> parts;  // the target's words, as letters
-  std::u32string word;
-  for (char32_t c : CodePoints(target)) {
-    if (IsLetter(c) || IsMark(c)) {
-      word += c;
-    } else if (!word.empty()) {
-      parts.push_back(FromCodePoints(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) parts.push_back(FromCodePoints(word));
-  for (const std::string& expected : words) {
-    if (expected.find(' ') != std::string::npos) continue;
-    std::string stem = StemOf(expected);
-    if (stem.size() < 3) continue;
-    for (const std::string& part : parts) {
-      std::string whole = StemOf(part);
-      if (whole.size() >= stem.size() + 3 &&
-          whole.compare(whole.size() - stem.size(), stem.size(), stem) == 0)
-        return true;
-      std::string loose = LooseKey(part);
-      if (stem.size() < 4 || loose.size() < stem.size() + 4 ||
-          loose.compare(0, stem.size(), stem) != 0)
-        continue;
-      std::string_view rest = std::string_view(loose).substr(stem.size());
-      bool derived = false;
-      for (std::string_view suffix : kSuffixes)
-        derived = derived || rest.substr(0, suffix.size()) == suffix;
-      if (!derived) return true;
-    }
-  }
-  return false;
 }
 
 // One concept's renderings across the file.
@@ -456,7 +394,7 @@ class Checker {
   const Side& source_;
   const Side& target_;
   QaReport& report_;
-  Compounds compounds_;
+  GermanCompounds compounds_;
   std::vector<Usage> usages_;
   std::map<std::size_t, std::size_t> usage_of_;  // concept -> usages_ index
 };

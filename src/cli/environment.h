@@ -1,0 +1,34 @@
+// What the command line needs to know about the world it runs in: the
+// data folder, the terminal, standard input. Main() finds it; Run() and the
+// commands (command.h) read it. Internal to the command-line layer, apart
+// from Run()'s callers (cli.h).
+
+#ifndef GLOSSA_CLI_ENVIRONMENT_H_
+#define GLOSSA_CLI_ENVIRONMENT_H_
+
+#include <iosfwd>
+#include <string>
+
+namespace glossa {
+
+// What Run() needs to know about the world it runs in.
+struct Environment {
+  // The folder with the built-in data (social-credit.tbx, the edition).
+  std::string data_dir;
+  // Whether `out` is a terminal, and whether NO_COLOR is set: together they
+  // decide --color=auto.
+  bool out_is_terminal = false;
+  bool no_color = false;
+  int terminal_width = 80;
+  // Shown instead of absolute paths under it (usually the current folder).
+  std::string working_dir;
+  // Standard input, for "glossa import -"; null when there is none.
+  std::istream* in = nullptr;
+  // The German word list `glossa import` judges words with (Debian's
+  // wngerman), unless --wordlist names others.
+  std::string wordlist = "/usr/share/dict/ngerman";
+};
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CLI_ENVIRONMENT_H_
