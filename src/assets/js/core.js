@@ -29,6 +29,7 @@ window.GLOSSA = (function () {
   const ui = () => (root.dataset.ui === 'en' ? 'en' : 'de');
   const starts = [];
   const uiListeners = [];
+  const popupParts = [];
 
   function el(name, attributes, text) {
     const node = document.createElement(name);
@@ -69,5 +70,9 @@ window.GLOSSA = (function () {
     // `setUp()` runs once the page is parsed (main.js).
     onStart: (setUp) => starts.push(setUp),
     starts,
+    // `add(box, id, entry)` runs after popup.js has filled the popup of
+    // entry `id`, to add to it (the study tools' buttons).
+    onPopup: (add) => popupParts.push(add),
+    popupParts,
   };
 })();

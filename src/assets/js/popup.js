@@ -66,6 +66,7 @@
     const n = entry.passages;
     box.append(el('a', { class: 'popup-link', href: G.base + entry.url },
       n === 1 ? say('1 Stelle', '1 passage') : say(n + ' Stellen', n + ' passages')));
+    for (const add of G.popupParts) add(box, id, entry);
   }
 
   // Below the term, or above when there is no room; never over it.
