@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "test_support.h"
+
 namespace glossa {
 namespace {
 
@@ -223,6 +225,59 @@ TEST_CASE("an inflected form is found when no term is typed as it stands",
   CHECK(hits[0].kind == MatchKind::kInflected);
   CHECK(index.Find("Listenplatz").empty());
   CHECK(index.Find("schwarze liste")[0].kind == MatchKind::kFolded);
+}
+
+// The match's text, as the report prints it.
+std::string MatchText(const Passage& passage) {
+  return std::string(passage.sentence.substr(
+      passage.match_begin, passage.match_end - passage.match_begin));
+}
+
+TEST_CASE("an everyday word is found only as part of a longer form",
+          "[edition-index]") {
+  Concept entry = Entry("xinyong-fen", "信用评分", {});
+  LangSection de;
+  de.lang = "de";
+  Term point;
+  point.text = "Punkt";
+  point.project_subsets = {std::string(kCommonWordSubset)};
+  Term phrase;
+  phrase.text = "Punkte abgezogen";
+  phrase.type = TermType::kPhrase;
+  de.terms = {point, phrase};
+  entry.languages.push_back(de);
+  Glossary glossary;
+  glossary.concepts = {entry};
+  Document document;
+  document.info.language = "de";
+  Node paragraph;
+  paragraph.kind = Node::Kind::kParagraph;
+  paragraph.id = "s1.p1";
+  AppendText(&paragraph.content,
+             "Folgende Punkte werden genannt. Wer bei Rot geht, bekommt "
+             "Punkte abgezogen.");
+  document.body.push_back(paragraph);
+  const EditionIndex index(glossary, document);
+  REQUIRE(index.PassagesOf(0).size() == 1);
+  CHECK(MatchText(index.PassagesOf(0)[0]) == "Punkte abgezogen");
+  // Still a rendering of the entry: lookup finds it.
+  REQUIRE(index.Find("Punkt").size() == 1);
+  CHECK(index.Find("Punkt")[0].kind == MatchKind::kFolded);
+}
+
+TEST_CASE("the report's „Folgende Punkte“ links no entry", "[edition-index]") {
+  const EditionIndex& index = *testing::BuiltIn().index;
+  bool printed = false;
+  for (const EditionBlock& block : index.blocks())
+    printed = printed || block.text.find(
+                             "Folgende Punkte werden wiederholt "
+                             "genannt") != std::string::npos;
+  REQUIRE(printed);
+  for (const Passage& passage : index.passages()) {
+    CHECK_FALSE(index.matcher().TermOf(passage.form).IsCommonWord());
+    if (passage.sentence.find("Folgende Punkte") != std::string_view::npos)
+      CHECK(MatchText(passage).find("Punkte") == std::string::npos);
+  }
 }
 
 }  // namespace

@@ -2,8 +2,8 @@
 
 #include <memory>
 
-#include "core/stemmer.h"
 #include "core/glossary.h"
+#include "core/stemmer.h"
 
 namespace glossa {
 namespace {

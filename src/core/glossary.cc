@@ -66,6 +66,11 @@ bool Term::InReport() const {
                    kReportSubset) != project_subsets.end();
 }
 
+bool Term::IsCommonWord() const {
+  return std::find(project_subsets.begin(), project_subsets.end(),
+                   kCommonWordSubset) != project_subsets.end();
+}
+
 bool Concept::IsBackground() const {
   return std::find(project_subsets.begin(), project_subsets.end(),
                    kBackgroundSubset) != project_subsets.end();

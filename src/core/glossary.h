@@ -92,6 +92,18 @@ struct Text {
 // a termSec, and a CAT tool can filter by it.
 inline constexpr std::string_view kReportSubset = "report";
 
+// The projectSubset that marks a form as an everyday word of its language
+// ("Punkt" of 信用评分: the report's „Folgende Punkte werden wiederholt
+// genannt“ means items, not score points). Such a form is a rendering of the
+// entry (lookup, search and the exports show it) but not a form the entry is
+// found by in running text: it is found only where it is part of a longer
+// form of an entry (a phrase), never on its own. The marking is a
+// terminologist's judgement, made per form, because no word list tells an
+// everyday word from a term ("Gericht" is everyday German, yet every
+// "Gerichte" of the report is 人民法院). glossa check still verifies that
+// the edition prints a marked form.
+inline constexpr std::string_view kCommonWordSubset = "common-word";
+
 struct Term {
   std::string id;
   std::string text;
@@ -114,6 +126,8 @@ struct Term {
   // Whether the term is marked as printed in the edition the glossary
   // annotates (kReportSubset).
   bool InReport() const;
+  // Whether the term is marked as an everyday word (kCommonWordSubset).
+  bool IsCommonWord() const;
 };
 
 struct LangSection {

@@ -12,7 +12,9 @@ GlossaryMatcher::GlossaryMatcher(const Glossary& glossary, Terms terms)
         const Term& term = section.terms[t];
         bool not_to_use = term.status == TermStatus::kDeprecated ||
                           term.status == TermStatus::kSuperseded;
-        if (terms == Terms::kForms && not_to_use && !term.InReport()) continue;
+        if (terms == Terms::kForms &&
+            ((not_to_use && !term.InReport()) || term.IsCommonWord()))
+          continue;
         int form = static_cast<int>(terms_.size());
         int match_entry =
             terms == Terms::kEveryTermApart ? form : static_cast<int>(c);

@@ -24,7 +24,9 @@ struct TermRef {
 // Every term of every entry, compiled: all languages but pinyin readings;
 // a deprecated or superseded term (a rendering not to use, not a form of
 // the entry) only when it is marked as printed in the report
-// (Term::InReport), since the report's forms must be found in the report.
+// (Term::InReport), since the report's forms must be found in the report;
+// never an everyday word (Term::IsCommonWord), which is found only as part
+// of a longer form.
 // A match's entry is the concept's index in the glossary; its form indexes
 // terms(). The glossary must outlive this object.
 class GlossaryMatcher {
