@@ -86,8 +86,8 @@ TEST_CASE("search data holds every form the report prints of 黑名单",
   std::set<std::pair<std::string, std::string>> printed;  // (id, loose key)
   for (const Passage& passage : built_in.index->passages()) {
     const EditionBlock& block = built_in.index->blocks()[passage.block];
-    std::string text = block.text.substr(
-        passage.block_begin, passage.block_end - passage.block_begin);
+    std::string text = CollapseSpace(block.text.substr(
+        passage.block_begin, passage.block_end - passage.block_begin));
     printed.insert({built_in.glossary.concepts[passage.entry].id,
                     KeysOf(text, "de").loose});
   }
