@@ -70,11 +70,11 @@ Concept MakeConcept(std::string id, std::string german, std::string english,
 TEST_CASE("the site has the report, the index, a page per entry and assets",
           "[site]") {
   const BuiltIn site = Site();
-  CHECK(site.files.size() == site.glossary.concepts.size() + 6);
+  CHECK(site.files.size() == site.glossary.concepts.size() + 7);
   for (const char* path :
        {"index.html", "glossary.html", "entries/zhengxin.html",
         "entries/xinxi-gudao.html", "assets/glossa.js", "assets/glossa.css",
-        "assets/data.js", "NOTICE.txt"})
+        "assets/data.js", "assets/search-data.js", "NOTICE.txt"})
     CHECK(site.files.count(path) == 1);
   CHECK(site.files.at("assets/data.js").rfind("window.GLOSSA_DATA = {", 0) ==
         0);

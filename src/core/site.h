@@ -7,8 +7,9 @@
 // trees (html.h), so nothing from the glossary or the document reaches the
 // page unescaped, and each carries a Content-Security-Policy that allows
 // only the site's own script and style files. The script reads the data it
-// needs (popups, search) from assets/data.js, written here, because a page
-// opened from disk (file://) may not fetch JSON.
+// needs from scripts written here, because a page opened from disk (file://)
+// may not fetch JSON: assets/data.js (popups) on every page,
+// assets/search-data.js (search) only once the reader starts searching.
 //
 //   std::vector<SiteFile> files = BuildSite(EditionIndex(glossary, document));
 //   WriteDirectoryAtomically("site", files, &error);
@@ -28,10 +29,10 @@ namespace glossa {
 
 // The site's files, paths relative to its folder: index.html (the report),
 // glossary.html (the index), entries/<id>.html, assets/glossa.css,
-// assets/glossa.js, assets/data.js, and NOTICE.txt (the built-in data's
-// NOTICE, compiled in, whatever `index` holds). Every fact about where an entry
-// stands in the report (the linked terms, the passages, the key passages, the
-// counts) comes from `index`.
+// assets/glossa.js, assets/data.js, assets/search-data.js, and NOTICE.txt (the
+// built-in data's NOTICE, compiled in, whatever `index` holds). Every fact
+// about where an entry stands in the report (the linked terms, the passages,
+// the key passages, the counts) comes from `index`.
 //
 // With `translation` (a translation of the same edition, translation.h;
 // must outlive the call), the site also has translation.html: the report

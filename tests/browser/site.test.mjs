@@ -7,12 +7,11 @@
 // See harness.mjs for the environment; fixture.mjs for the XSS fixture.
 
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 
 import {
   ARTIFACTS, GLOSSA_BIN, assertClean, buildSite, fileUrl, glossa, hasHorizontalScroll,
@@ -21,7 +20,6 @@ import {
 } from './harness.mjs';
 import { EVIL_ID, writeEvilGlossary } from './fixture.mjs';
 
-const execFileAsync = promisify(execFile);
 const TEST_TIMEOUT = { timeout: 30000 };
 const it = (name, fn) => test(name, TEST_TIMEOUT, fn);
 
@@ -524,87 +522,7 @@ describe('glossa site in a browser', () => {
     });
   });
 
-  describe('6. search', () => {
-    const shared = sharedTab();
-
-    const results = (page) => page.locator('#search-results > li > a').evaluateAll((links) =>
-      links.map((a) => ({ entry: a.dataset.entry, href: a.href, text: a.innerText.replace(/\s+/g, ' ').trim() })));
-
-    it('zhengxin, zhēngxìn, 徵信 and 征信 find 征信 as you type; Dateninseln finds 信息孤岛', async () => {
-      const url = fileUrl(site, 'index.html');
-      const { page, log } = await visit(shared.tab, url);
-      const search = page.locator('#search');
-      const list = page.locator('#search-results');
-      for (const [query, entry, first] of [
-        ['zhengxin', 'zhengxin', true], ['zhēngxìn', 'zhengxin', false], ['徵信', 'zhengxin', false],
-        ['征信', 'zhengxin', false], ['Dateninseln', 'xinxi-gudao', false],
-      ]) {
-        await search.fill('');
-        await list.waitFor({ state: 'hidden' });
-        await search.pressSequentially(query, { delay: 15 });
-        await page.locator(`#search-results > li > a[data-entry="${entry}"]`).first().waitFor({ state: 'visible' })
-            .catch(() => {});
-        const found = await results(page);
-        const hit = found.find((r) => r.entry === entry);
-        assert.ok(hit, `typing ${query} shows no result for ${entry}: ${JSON.stringify(found)}`);
-        assert.equal(hit.href, fileUrl(site, `entries/${entry}.html`));
-        const name = data.entries[entry].chinese[0].simplified;
-        assert.ok(hit.text.includes(name), `the result for ${entry} does not name ${name}: ${hit.text}`);
-        if (first) assert.equal(found[0].entry, entry, `the first result for ${query} is ${found[0].entry}`);
-        assert.equal(await list.isVisible(), true);
-      }
-      assert.equal(page.url(), url, 'typing in the search field navigated');
-
-      // Results appear for a prefix too, before the whole word is typed.
-      await search.fill('');
-      await list.waitFor({ state: 'hidden' });
-      await search.pressSequentially('zhen', { delay: 15 });
-      await page.locator('#search-results > li > a[data-entry="zhengxin"]').first().waitFor({ state: 'visible' })
-          .catch(() => {});
-      assert.ok((await results(page)).some((r) => r.entry === 'zhengxin'),
-          `typing "zhen" shows no result for 征信: ${JSON.stringify(await results(page))}`);
-
-      // Clearing the field hides the list.
-      await search.fill('');
-      await list.waitFor({ state: 'hidden' });
-      await assertClean('search', page, log);
-    });
-
-    it('folds every term as `glossa lookup` does, and finds first what lookup finds first', async () => {
-      const { page, log } = await visit(shared.tab, fileUrl(site, 'index.html'));
-      // Each term typed as the glossary writes it gets the key glossa gave it.
-      const differing = await page.evaluate(() => window.GLOSSA_DATA.terms
-          .filter(([text, , , key]) => window.GLOSSA_SEARCH.looseKey(text) !== key)
-          .map(([text, lang, id, key]) => `${id} ${lang} ${text} -> ${window.GLOSSA_SEARCH.looseKey(text)} != ${key}`));
-      assert.deepEqual(differing, []);
-      const queries = ['zhengxin', 'zhēngxìn', 'zheng1 xin4', 'ZHENG1XIN4', '徵信', '誠信', 'DATENINSELN',
-        'bonitat', 'information islands', 'Sozialkreditsystem', 'Sesame Credit', 'xinxi-gudao',
-        'ｃｒｅｄｉｔ ｒｅｐｏｒｔｉｎｇ', 'Schwarze Liste'];
-      // glossa lookup for every query at once, while the page waits.
-      const lookups = await Promise.all(queries.map(async (query) => {
-        const { stdout } = await execFileAsync(GLOSSA_BIN, ['lookup', '--json', query]);
-        return JSON.parse(stdout).entries.map((entry) => entry.id);
-      }));
-      for (const [i, query] of queries.entries()) {
-        const lookup = lookups[i];
-        const found = await page.evaluate((q) => window.GLOSSA_SEARCH.search(q).map((r) => r.id), query);
-        assert.ok(lookup.length > 0, `glossa lookup finds nothing for ${query}`);
-        assert.deepEqual(found.slice(0, lookup.length), lookup,
-            `search for ${query} lists ${found.join(', ')}; glossa lookup ${lookup.join(', ')}`);
-      }
-      await assertClean('search agrees with lookup', page, log);
-    });
-
-    it('on an entry page, results link to the right files and can be followed', async () => {
-      const { page, log } = await visit(shared.tab, fileUrl(site, 'entries/zhengxin.html'));
-      await page.locator('#search').pressSequentially('Dateninseln', { delay: 15 });
-      const result = page.locator('#search-results > li > a[data-entry="xinxi-gudao"]').first();
-      await result.waitFor({ state: 'visible' });
-      assert.equal(await result.evaluate((a) => a.href), fileUrl(site, 'entries/xinxi-gudao.html'));
-      await Promise.all([page.waitForURL(fileUrl(site, 'entries/xinxi-gudao.html')), result.click()]);
-      await assertClean('search on an entry page', page, log);
-    });
-  });
+  // 6. search: tests/browser/search.test.mjs.
 
   describe('7. interface language', () => {
     it('#ui-switch turns the interface English, and it stays English after reload', async () => {
@@ -892,8 +810,9 @@ describe('glossa site in a browser', () => {
       assert.deepEqual(found.injected, [], `${where}: markup from the glossary became elements`);
       assert.deepEqual(found.badLinks, [], `${where}: links with a dangerous scheme`);
       assert.deepEqual(found.javascriptLinks, [], `${where}: javascript: links`);
-      assert.equal(found.scripts.length, 2, `${where}: scripts ${found.scripts}`);
-      assert.ok(found.scripts.every((src) => /(^|\/)assets\/(glossa|data)\.js$/.test(src ?? '')),
+      // glossa.js and data.js; search-data.js too once the reader has searched.
+      const names = found.scripts.map((src) => /(?:^|\/)assets\/([a-z-]+\.js)$/.exec(src ?? '')?.[1]);
+      assert.ok(['glossa.js,data.js', 'glossa.js,data.js,search-data.js'].includes(names.join()),
           `${where}: scripts ${found.scripts}`);
       assert.deepEqual(found.csp, [], `${where}: Content-Security-Policy violations (something was injected)`);
       assert.deepEqual(log.errors, [], `${where}: console errors`);

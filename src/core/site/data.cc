@@ -1,11 +1,7 @@
-#include <map>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <string>
 
-#include "core/lookup.h"
 #include "core/site/page.h"
-#include "core/unicode.h"
 
 namespace glossa::site {
 namespace {
@@ -19,45 +15,13 @@ std::string DefinitionIn(const Concept& concept_entry, std::string_view lang) {
   return "";
 }
 
-// Traditional characters the script folds a query's characters with, as
-// ToSimplified does for `glossa lookup`: every Han character of the
-// glossary's terms that has another simplified form, and the traditional
-// form of every simplified one. (A traditional character of no term's
-// simplified character cannot find anything, folded or not.)
-nlohmann::ordered_json SimplifiedMap(const Glossary& glossary) {
-  std::set<char32_t> han;  // every Han character of the terms, once
-  for (const Concept& entry : glossary.concepts) {
-    for (const LangSection& section : entry.languages) {
-      for (const Term& term : section.terms) {
-        for (char32_t c : CodePoints(term.text))
-          if (IsCjkLetter(c)) han.insert(c);
-      }
-    }
-  }
-  std::map<std::string, std::string> map;
-  for (char32_t c : han) {
-    std::string simplified =
-        FromCodePoints(std::u32string(1, SimplifiedCharacter(c)));
-    std::string typed = FoldKey(FromCodePoints(std::u32string(1, c)));
-    if (typed != simplified) map[typed] = simplified;
-    std::string traditional = ToTraditional(simplified);
-    if (traditional != simplified && ToSimplified(traditional) == simplified)
-      map[traditional] = simplified;
-  }
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
-  for (const auto& [from, to] : map) out[from] = to;
-  return out;
-}
-
 }  // namespace
 
-// The data the script needs: for each entry what its popup shows; the
-// terms search looks through, each with the keys `glossa lookup` finds
-// it by (KeysOf: the loose key, and the toneless key of a reading); and
-// the characters a query is folded with.
+// The data the script needs on every page: for each entry what its popup
+// shows. What search looks through is in assets/search-data.js (SearchData,
+// search_data.cc), loaded only when the reader searches.
 std::string SiteData(const SiteContext& site) {
   nlohmann::ordered_json entries = nlohmann::ordered_json::object();
-  nlohmann::ordered_json terms = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < site.glossary.concepts.size(); ++i) {
     const Concept& entry = site.glossary.concepts[i];
     nlohmann::ordered_json item;
@@ -88,32 +52,26 @@ std::string SiteData(const SiteContext& site) {
     item["passages"] = site.index.CountOf(i);
     item["background"] = entry.IsBackground();
     entries[entry.id] = std::move(item);
-    for (const LangSection& section : entry.languages) {
-      for (const Term& term : section.terms) {
-        TermKeys keys = KeysOf(term.text, section.lang);
-        terms.push_back({CollapseSpace(term.text), section.lang, entry.id,
-                         keys.loose, keys.pinyin_toneless});
-      }
-    }
   }
   nlohmann::ordered_json data;
   data["entries"] = std::move(entries);
-  data["terms"] = std::move(terms);
-  data["simplified"] = SimplifiedMap(site.glossary);
+  return DataScript("GLOSSA_DATA", data.dump());
+}
+
+std::string DataScript(std::string_view variable, std::string_view json) {
   // JSON is a valid JavaScript expression. '<' only occurs inside JSON
   // strings; written as \u003c it cannot end a script or start a tag
   // even if this text were ever pasted into a page.
-  std::string json = data.dump();
-  std::string escaped;
-  escaped.reserve(json.size());
+  std::string out = "window." + std::string(variable) + " = ";
+  out.reserve(out.size() + json.size() + 2);
   for (char c : json) {
     if (c == '<') {
-      escaped += "\\u003c";
+      out += "\\u003c";
     } else {
-      escaped += c;
+      out += c;
     }
   }
-  return "window.GLOSSA_DATA = " + escaped + ";\n";
+  return out + ";\n";
 }
 
 }  // namespace glossa::site

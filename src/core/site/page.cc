@@ -271,19 +271,36 @@ Page NewPage(std::string_view title, std::string_view root,
   pugi::xml_node nav = El(bar, "nav", {}, {{"class", "site-nav"}});
   Ui(El(nav, "a", {}, {{"href", r + "index.html"}}), "Bericht", "Report");
   Ui(El(nav, "a", {}, {{"href", r + "glossary.html"}}), "Glossar", "Glossary");
+  // Search as an ARIA combobox (search.js): focus stays in the field and
+  // aria-activedescendant names the option the arrow keys reached; the
+  // list is a listbox; the status line, a polite live region, says how
+  // much was found.
   pugi::xml_node search =
       El(bar, "form", {}, {{"class", "search"}, {"role", "search"}});
-  pugi::xml_node label = El(search, "label", {}, {{"for", "search"}});
+  pugi::xml_node label =
+      El(search, "label", {}, {{"for", "search"}, {"id", "search-label"}});
   Ui(label, "Suche", "Search");
   El(search, "input", {},
      {{"id", "search"},
       {"type", "search"},
+      {"role", "combobox"},
+      {"aria-autocomplete", "list"},
+      {"aria-expanded", "false"},
+      {"aria-controls", "search-results"},
       {"autocomplete", "off"},
       {"spellcheck", "false"},
-      {"placeholder", "征信 · zhengxin · Dateninseln · credit"},
-      {"aria-controls", "search-results"}});
+      {"placeholder", "征信 · zhengxin · Bonität · Ampel · credit"}});
   El(search, "ul", {},
-     {{"id", "search-results"}, {"class", "search-results"}, {"hidden", ""}});
+     {{"id", "search-results"},
+      {"class", "search-results"},
+      {"role", "listbox"},
+      {"aria-labelledby", "search-label"},
+      {"hidden", ""}});
+  El(search, "p", {},
+     {{"id", "search-status"},
+      {"class", "search-status"},
+      {"role", "status"},
+      {"aria-live", "polite"}});
   pugi::xml_node toggle =
       El(bar, "button", {},
          {{"type", "button"}, {"id", "ui-switch"}, {"class", "ui-switch"}});

@@ -98,7 +98,14 @@ std::string GlossaryPage(const SiteContext& site);  // glossary.html
 // translation.html; site.translation must be set.
 std::string TranslationPage(const SiteContext& site);
 std::string EntryPage(const SiteContext& site, std::size_t entry);
-std::string SiteData(const SiteContext& site);  // data.js
+std::string SiteData(const SiteContext& site);    // data.js
+std::string SearchData(const SiteContext& site);  // search-data.js
+
+// A script that sets window.<variable> to `json`, with every '<' written as
+// \u003c, so that no text in the data can end a script or start a tag:
+// DataScript("GLOSSA_DATA", "{\"a\":\"</script>\"}") ==
+// "window.GLOSSA_DATA = {\"a\":\"\\u003c/script>\"};\n".
+std::string DataScript(std::string_view variable, std::string_view json);
 
 }  // namespace glossa::site
 
