@@ -1,7 +1,8 @@
-// Navigation and reading comfort: the font-size control in the bar, the
-// bar's height (so that a link's target is not hidden under it), the
-// report's table of contents beside the text where the window has room,
-// and the reading position in the report, remembered on this device.
+// Navigation and reading comfort: the bar's buttons (the language switch,
+// the font-size control), the bar's height (so that a link's target is not
+// hidden under it), the report's table of contents beside the text where
+// the window has room, and the reading position in the report, remembered
+// on this device.
 //
 // What is stored (localStorage, this browser only): the font size, and per
 // page the id of the block at the top of the window.
@@ -37,6 +38,22 @@
     root.style.fontSize = size === 100 ? '' : size + '%';
   }
   applySize();
+
+  // ---- the bar's buttons -------------------------------------------------------
+  // The language switch names the language it switches to.
+  function setUpUiSwitch() {
+    const bar = document.querySelector('header.bar');
+    if (!bar) return;
+    const toggle = el('button', { type: 'button', id: 'ui-switch', class: 'ui-switch' });
+    function show() {
+      toggle.lang = G.ui() === 'en' ? 'de' : 'en';
+      toggle.textContent = G.ui() === 'en' ? 'Deutsch' : 'English';
+    }
+    toggle.addEventListener('click', () => G.setUi(G.ui() === 'en' ? 'de' : 'en'));
+    G.onUi(show);
+    show();
+    bar.append(toggle);
+  }
 
   function setUpFontSize() {
     const bar = document.querySelector('header.bar');
@@ -170,6 +187,7 @@
     remember();
   }
 
+  G.onStart(setUpUiSwitch);
   G.onStart(setUpFontSize);
   G.onStart(setUpBarHeight);
   G.onStart(setUpToc);

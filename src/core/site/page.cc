@@ -59,8 +59,9 @@ std::string Description(std::string_view kind, std::string_view title,
            ": die Begriffe auf Chinesisch mit Pinyin, Deutsch und Englisch, "
            "nach jeder der drei Sprachen geordnet.";
   if (kind == "entry")
-    return std::string(title) + ": Glossareintrag zu " + report +
-           " mit Übersetzungen, Definition und den Stellen im Bericht.";
+    return std::string(title) +
+           ": Übersetzungen, Definition und Stellen im Bericht „" +
+           document.info.title + "“.";
   return std::string(title) + " – " + report + ", mit Glossar.";
 }
 
@@ -309,12 +310,9 @@ Page NewPage(std::string_view title, std::string_view root,
       {"aria-controls", "search-results"}});
   El(search, "ul", {},
      {{"id", "search-results"}, {"class", "search-results"}, {"hidden", ""}});
-  pugi::xml_node toggle =
-      El(bar, "button", {},
-         {{"type", "button"}, {"id", "ui-switch"}, {"class", "ui-switch"}});
-  // The button names the language it switches to.
-  El(toggle, "span", "English", {{"data-ui", "de"}, {"lang", "en"}});
-  El(toggle, "span", "Deutsch", {{"data-ui", "en"}, {"lang", "de"}});
+  // The language switch and the font-size control are made by the script
+  // (nav.js): they need it to work, so a page without it does not show
+  // them, and the pages do not carry them.
   page.main = El(body, "main", {}, {{"id", "main"}});
   return page;
 }
