@@ -287,12 +287,11 @@ TEST_CASE("every page opens with a skip link to its text and has a description",
                     "<meta name=\"description\" content=\"[^\"]{40,}\">")
               .size() == 1);
   }
-  CHECK(
-      Cut(Files().at("entries/zhengxin.html"), "<meta name=\"description\"",
-          ">") ==
-      "<meta name=\"description\" content=\"征信 徵信 zhēngxìn: Glossareintrag "
-      "zu „Experimente mit Zuckerbrot und Peitsche“ (MERICS China Monitor) "
-      "mit Übersetzungen, Definition und den Stellen im Bericht.\">");
+  CHECK(Cut(Files().at("entries/zhengxin.html"), "<meta name=\"description\"",
+            ">") ==
+        "<meta name=\"description\" content=\"征信 徵信 zhēngxìn: "
+        "Übersetzungen, Definition und Stellen im Bericht „Experimente mit "
+        "Zuckerbrot und Peitsche“.\">");
 }
 
 }  // namespace
