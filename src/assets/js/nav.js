@@ -40,18 +40,15 @@
   applySize();
 
   // ---- the bar's buttons -------------------------------------------------------
-  // The language switch names the language it switches to.
+  // The language switch names the language it switches to; the style sheet
+  // shows the label of the interface language (html[data-ui]).
   function setUpUiSwitch() {
     const bar = document.querySelector('header.bar');
     if (!bar) return;
     const toggle = el('button', { type: 'button', id: 'ui-switch', class: 'ui-switch' });
-    function show() {
-      toggle.lang = G.ui() === 'en' ? 'de' : 'en';
-      toggle.textContent = G.ui() === 'en' ? 'Deutsch' : 'English';
-    }
+    toggle.append(el('span', { 'data-ui': 'de', lang: 'en' }, 'English'),
+      el('span', { 'data-ui': 'en', lang: 'de' }, 'Deutsch'));
     toggle.addEventListener('click', () => G.setUi(G.ui() === 'en' ? 'de' : 'en'));
-    G.onUi(show);
-    show();
     bar.append(toggle);
   }
 
