@@ -159,9 +159,9 @@ class ReportWriter {
     }
   }
 
-  // After a section's heading, the entries its own text uses (not its
-  // numbered subsections': they have their own list), linked to their
-  // pages, with the number of passages: the index's counts.
+  // After a section's heading (none without one), the entries its own
+  // text uses (not its numbered subsections': they have their own list),
+  // linked to their pages, with the number of passages: the index's counts.
   void TermsOf(pugi::xml_node section, const Node& div) {
     auto found = terms_.find(KeyOf(div));
     if (found == terms_.end()) return;
@@ -170,9 +170,8 @@ class ReportWriter {
       return name.size() == 2 && name[0] == 'h' && name[1] >= '1' &&
              name[1] <= '6';
     });
-    pugi::xml_node details =
-        heading ? section.insert_child_after("details", heading)
-                : section.prepend_child("details");
+    if (!heading) return;  // the list belongs under a heading
+    pugi::xml_node details = section.insert_child_after("details", heading);
     SetAttribute(details, "class", "section-terms");
     std::string n = std::to_string(found->second.size());
     std::string where = div.n.empty() ? "" : " " + div.n;
