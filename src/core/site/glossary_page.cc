@@ -124,10 +124,11 @@ void Gloss(pugi::xml_node li, const Concept& entry, std::string_view key,
 // One list of the index: every entry under the name it is shown by, with
 // its names in the other languages, and a line "other name → name" for
 // each of its other accepted names; sorted by the collator, grouped by
-// first letter with jump links.
+// first letter with jump links; headed `german_title`/`english_title`.
 void IndexOrder(const SiteContext& site, pugi::xml_node parent,
                 std::string_view key, std::string_view collation,
-                bool by_reading) {
+                bool by_reading, std::string_view german_title,
+                std::string_view english_title) {
   struct Item {
     std::string sort_key;
     std::string shown;
@@ -149,10 +150,18 @@ void IndexOrder(const SiteContext& site, pugi::xml_node parent,
       items.begin(), items.end(),
       [](const Item& a, const Item& b) { return a.sort_key < b.sort_key; });
   std::string prefix = std::string(key) + "-";
+  // The names filed are in the order's language: the section says so once
+  // (not every line), and the other languages' names in a line carry their
+  // own lang.
+  const std::string_view lang = by_reading ? kPinyin : key;
   pugi::xml_node section = El(parent, "section", {},
                               {{"class", "order"},
                                {"id", "order-" + std::string(key)},
-                               {"data-order", key}});
+                               {"data-order", key},
+                               {"lang", lang}});
+  // For a screen reader's list of headings: h1, the order, its letters.
+  Ui(El(section, "h2", {}, {{"class", "visually-hidden"}}), german_title,
+     english_title);
   pugi::xml_node letters = El(section, "p", {}, {{"class", "letters"}});
   std::vector<std::string> seen;
   for (const Item& item : items) {
@@ -163,7 +172,6 @@ void IndexOrder(const SiteContext& site, pugi::xml_node parent,
       AddText(letters, " ");
     }
   }
-  const std::string_view lang = by_reading ? kPinyin : key;
   pugi::xml_node list;
   std::string current;
   for (const Item& item : items) {
@@ -174,12 +182,10 @@ void IndexOrder(const SiteContext& site, pugi::xml_node parent,
     }
     const Concept& entry = site.glossary.concepts[item.entry];
     pugi::xml_node li = El(list, "li", {}, {{"data-entry", entry.id}});
-    El(li, "a", item.shown,
-       {{"href", site.EntryHref(item.entry, "")}, {"lang", lang}});
+    El(li, "a", item.shown, {{"href", site.EntryHref(item.entry, "")}});
     if (!item.see.empty()) {
       SetAttribute(li, "class", "see");
-      AddText(li, " → ");
-      El(li, "span", item.see, {{"class", "see-name"}, {"lang", lang}});
+      AddText(li, " → " + item.see);
       continue;
     }
     Gloss(li, entry, key, item.shown);
@@ -199,16 +205,20 @@ std::string GlossaryPage(const SiteContext& site) {
   std::string n = std::to_string(site.glossary.concepts.size());
   Ui(count, n + " Einträge", n + " entries");
   pugi::xml_node switcher =
-      El(page.main, "nav", {}, {{"class", "orders"}, {"aria-label", "order"}});
+      El(page.main, "nav", {},
+         {{"class", "orders"}, {"aria-label", "Reihenfolge · order"}});
   Ui(El(switcher, "a", {}, {{"href", "#order-de"}, {"data-order", "de"}}),
      "Deutsch", "German");
   Ui(El(switcher, "a", {}, {{"href", "#order-en"}, {"data-order", "en"}}),
      "Englisch", "English");
   El(switcher, "a", "Pinyin",
      {{"href", "#order-pinyin"}, {"data-order", "pinyin"}});
-  IndexOrder(site, page.main, "de", "de", false);
-  IndexOrder(site, page.main, "en", "en", false);
-  IndexOrder(site, page.main, "pinyin", "zh@collation=pinyin", true);
+  IndexOrder(site, page.main, "de", "de", false, "Nach deutschen Namen",
+             "By German name");
+  IndexOrder(site, page.main, "en", "en", false, "Nach englischen Namen",
+             "By English name");
+  IndexOrder(site, page.main, "pinyin", "zh@collation=pinyin", true,
+             "Nach Pinyin", "By pinyin");
   return FinishPage(page, site.document);
 }
 

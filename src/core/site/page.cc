@@ -43,6 +43,28 @@ void Footer(pugi::xml_node body, const Document& document) {
   AddText(glossa, ".");
 }
 
+// What a search engine or a link preview shows of a page of kind `kind`
+// (NewPage) titled `title`: in German, the language of every page's text.
+std::string Description(std::string_view kind, std::string_view title,
+                        const Document& document) {
+  std::string report = "„" + document.info.title + "“";
+  if (!document.info.series.empty())
+    report += " (" + document.info.series + ")";
+  if (kind == "report")
+    return report +
+           ", mit Glossar: jeder chinesische Fachbegriff im Text verlinkt, "
+           "mit Übersetzungen und Definitionen auf Deutsch und Englisch.";
+  if (kind == "glossary")
+    return "Glossar zu " + report +
+           ": die Begriffe auf Chinesisch mit Pinyin, Deutsch und Englisch, "
+           "nach jeder der drei Sprachen geordnet.";
+  if (kind == "entry")
+    return std::string(title) +
+           ": Übersetzungen, Definition und Stellen im Bericht „" +
+           document.info.title + "“.";
+  return std::string(title) + " – " + report + ", mit Glossar.";
+}
+
 // Whether a language tag is Chinese in characters ("zh", "zh-Hans",
 // "zh-Hant"), not in letters ("zh-Latn-pinyin").
 bool IsChineseInCharacters(std::string_view lang) {
@@ -267,6 +289,10 @@ Page NewPage(std::string_view title, std::string_view root,
   El(head, "script", {}, {{"src", r + "assets/glossa.js"}});
   El(head, "script", {}, {{"src", r + "assets/data.js"}, {"defer", ""}});
   pugi::xml_node body = El(html, "body");
+  // The first stop of the tab key: past the bar (and the report's table of
+  // contents) to the text. Hidden until focused (base.css).
+  Ui(El(body, "a", {}, {{"class", "skip"}, {"href", "#main"}}), "Zum Text",
+     "Skip to text");
   pugi::xml_node bar = El(body, "header", {}, {{"class", "bar"}});
   pugi::xml_node nav = El(bar, "nav", {}, {{"class", "site-nav"}});
   Ui(El(nav, "a", {}, {{"href", r + "index.html"}}), "Bericht", "Report");
@@ -301,18 +327,24 @@ Page NewPage(std::string_view title, std::string_view root,
       {"class", "search-status"},
       {"role", "status"},
       {"aria-live", "polite"}});
-  pugi::xml_node toggle =
-      El(bar, "button", {},
-         {{"type", "button"}, {"id", "ui-switch"}, {"class", "ui-switch"}});
-  // The button names the language it switches to.
-  El(toggle, "span", "English", {{"data-ui", "de"}, {"lang", "en"}});
-  El(toggle, "span", "Deutsch", {{"data-ui", "en"}, {"lang", "de"}});
+  // The language switch and the font-size control are made by the script
+  // (nav.js): they need it to work, so a page without it does not show
+  // them, and the pages do not carry them.
   page.main = El(body, "main", {}, {{"id", "main"}});
   return page;
 }
 
 std::string FinishPage(Page& page, const Document& document) {
-  pugi::xml_node body = page.document.child("html").child("body");
+  pugi::xml_node html = page.document.child("html");
+  pugi::xml_node viewport =
+      html.child("head").find_child_by_attribute("meta", "name", "viewport");
+  pugi::xml_node description =
+      html.child("head").insert_child_after("meta", viewport);
+  SetAttribute(description, "name", "description");
+  SetAttribute(description, "content",
+               Description(html.attribute("data-page").value(),
+                           html.child("head").child_value("title"), document));
+  pugi::xml_node body = html.child("body");
   Footer(body, document);
   MarkChineseText(body);
   return WriteHtml(page.document);
