@@ -101,13 +101,18 @@ std::vector<std::string> FromJson(const nlohmann::ordered_json& passages) {
   return out;
 }
 
+// The block a link leads to: "s2.1.p2" of "../index.html#s2.1.p2".
+std::string Fragment(std::string_view href) {
+  return std::string(href.substr(href.find('#') + 1));
+}
+
 // The same for each keyword-in-context line of an entry page.
 std::vector<std::string> FromPage(const pugi::xml_document& article) {
   std::vector<std::string> out;
   for (pugi::xpath_node li : article.select_nodes("//ol[@class='kwic']/li")) {
     pugi::xml_node link = li.node().child("a");
     out.push_back(
-        std::string(link.attribute("data-node").value()) + " | " +
+        Fragment(link.attribute("href").value()) + " | " +
         Text(link.child("mark")) + " | " +
         Text(li.node().find_child_by_attribute("span", "class", "locator")));
   }

@@ -497,9 +497,9 @@ describe('glossa site in a browser', () => {
       assert.equal(squash(await page.locator('article.entry h1').innerText()), '征信 徵信 zhēngxìn');
       const listed = await page.locator('section.passages ol.kwic > li').evaluateAll((items) =>
         items.map((li) => {
-          const a = li.querySelector('a.kwic-line');
+          const a = li.querySelector(':scope > a');
           return {
-            node: a?.dataset.node,
+            node: a && new URL(a.href).hash.slice(1),
             href: a?.getAttribute('href'),
             match: li.querySelector('mark')?.textContent.replace(/\s+/g, ' ').trim(),
             locator: li.querySelector('span.locator')?.textContent.trim(),
@@ -525,7 +525,7 @@ describe('glossa site in a browser', () => {
         const { page, log } = await visit(shared.tab, fileUrl(site, 'entries/zhengxin.html'));
         await Promise.all([
           page.waitForURL(fileUrl(site, `index.html#${node}`)),
-          page.locator(`a.kwic-line[data-node="${node}"]`).first().click(),
+          page.locator(`ol.kwic a[href="../index.html#${node}"]`).first().click(),
         ]);
         await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('highlight'),
             node, { timeout: 3000 }).catch(() => {});
