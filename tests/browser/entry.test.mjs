@@ -1,6 +1,8 @@
-// The entry pages of `glossa site` on a phone (390 px wide): none scrolls
-// sideways, however long the URLs in its sources and notes, and a URL in a
-// source is a link whose text is the URL.
+// The entry pages of `glossa site`: meaning first (the definition in the
+// reader's language and the passages, then related entries with their
+// rendering, the terminologist's detail below), on a desktop and on a phone
+// (390 px wide), where none scrolls sideways, however long the URLs in its
+// sources and notes, and a URL in a source is a link whose text is the URL.
 //
 //   GLOSSA_BIN=build/default/glossa node --test tests/browser/entry.test.mjs
 
@@ -10,8 +12,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  assertClean, buildSite, fileUrl, hasHorizontalScroll, launchBrowser, newContext, open,
-  removeSite, visit,
+  ARTIFACTS, assertClean, buildSite, fileUrl, hasHorizontalScroll, launchBrowser, newContext,
+  open, pngSize, removeSite, visit,
 } from './harness.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
@@ -74,3 +76,75 @@ describe('entry pages on a 390px phone', () => {
     await assertClean('guihua-gangyao', page, log);
   });
 });
+
+// What the reader sees of an entry page, top to bottom: the headings, the
+// definition, the renderings under the heading and the first related entry.
+function readEntry(page) {
+  return page.evaluate(() => {
+    const text = (node) => node.innerText.replace(/\s+/g, ' ').trim();
+    const shown = (selector) => [...document.querySelectorAll(selector)]
+        .filter((e) => e.checkVisibility());
+    return {
+      headings: shown('article h1, article h2, article h3').map((h) => `${h.localName} ${text(h)}`),
+      tops: shown('article h1, article h2, article h3').map((h) => h.getBoundingClientRect().top),
+      definitions: shown('section.definitions p.definition').map((p) => p.getAttribute('lang')),
+      // In reading order: by line, then from the left.
+      gloss: shown('article > p.gloss > span')
+          .map((span) => [span, span.getBoundingClientRect()])
+          .sort(([, a], [, b]) => Math.round(a.top - b.top) || a.left - b.left)
+          .map(([span]) => span)
+          .map((span) => `${span.getAttribute('lang')} ${text(span)}`),
+      related: shown('section.related .relation, section.related li').slice(0, 2).map(text),
+    };
+  });
+}
+
+for (const [width, options] of [[1280, {}], [390, PHONE]]) {
+  describe(`the entry page of 信用评分 at ${width}px`, () => {
+    test('the definition and the passages come first, the terminologist\'s detail below', async () => {
+      const context = await newContext(browser, { ...options, viewport: { width, height: 900 } });
+      try {
+        const { page, log } = await open(context, fileUrl(site, 'entries/xinyong-fen.html'));
+        const german = await readEntry(page);
+        assert.deepEqual(german.headings, [
+          'h1 信用评分 信用評分 xìnyòng píngfēn',
+          'h2 Definition',
+          'h2 Schlüsselstellen',
+          'h2 13 Stellen',
+          'h2 Verwandte Einträge',
+          'h2 Für Terminologen und Übersetzer',
+          'h3 Quellen der Definition',
+          'h3 Benennungen',
+          'h3 Hinweise für Übersetzer',
+        ]);
+        const sorted = [...german.tops].sort((a, b) => a - b);
+        assert.deepEqual(german.tops, sorted, 'the headings do not stand in this order on screen');
+        assert.deepEqual(german.definitions, ['de']);
+        assert.deepEqual(german.gloss, ['de Bonitätswert', 'en credit score']);
+        assert.deepEqual(german.related, ['verwandt', '信用评价 Kreditwürdigkeitsbewertung']);
+        const shot = path.join(ARTIFACTS, `entry-xinyong-fen-${width}.png`);
+        fs.mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: shot, fullPage: true });
+        assert.equal(pngSize(shot).width, width);
+        assert.equal(await hasHorizontalScroll(page), '');
+
+        await page.locator('#ui-switch').click();
+        const english = await readEntry(page);
+        assert.deepEqual(english.headings.slice(0, 6), [
+          'h1 信用评分 信用評分 xìnyòng píngfēn',
+          'h2 Definition',
+          'h2 Key passages',
+          'h2 13 passages',
+          'h2 Related entries',
+          'h2 For terminologists and translators',
+        ]);
+        assert.deepEqual(english.definitions, ['en']);
+        assert.deepEqual(english.gloss, ['en credit score', 'de Bonitätswert']);
+        assert.deepEqual(english.related, ['related', '信用评价 credit evaluation']);
+        await assertClean(`xinyong-fen at ${width}px`, page, log);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}

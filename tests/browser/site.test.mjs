@@ -32,28 +32,63 @@ const dateninseln = (page) => page.locator('a.term[data-entry="xinxi-gudao"]')
     .filter({ hasText: /^Dateninseln$/ }).first();
 const popup = (page) => page.locator('#glossa-popup');
 
-// What the popup shows, as text.
+// The report's „Bonitätswerte“, linked to 信用评分, whose popup has other
+// forms in three languages and a deprecated English one.
+const bonitaetswerte = (page) => page.locator('a.term[data-entry="xinyong-fen"]')
+    .filter({ hasText: /^Bonitätswerte$/ }).first();
+
+// What the popup shows, as text: its lines in order ("class: text"), the
+// terms in it with their lang, and every element without a lang.
 function readPopup(page) {
   return popup(page).evaluate((element) => {
     const text = (node) => (node ? node.innerText.replace(/\s+/g, ' ').trim() : null);
     const link = element.querySelector('a.popup-link');
+    const definition = element.querySelector('.popup-definition');
+    const term = document.querySelector('a.term[aria-describedby]');
+    const described = term && document.getElementById(term.getAttribute('aria-describedby'));
     return {
       hidden: element.hidden,
       classes: [...element.classList],
+      role: element.getAttribute('role'),
+      lang: element.getAttribute('lang'),
+      lines: [...element.children].filter((child) => child.checkVisibility())
+          .map((child) => `${child.classList[0]}: ${text(child)}`),
       zh: text(element.querySelector('.popup-zh')),
       zhRaw: element.querySelector('.popup-zh')?.textContent ?? null,
-      terms: [...element.querySelectorAll('.popup-terms li')].map((li) => ({
-        lang: li.getAttribute('lang'),
-        status: li.dataset.status ?? null,
-        inReport: li.querySelector('.in-report') !== null,
-        text: text(li),
-        raw: li.textContent,
+      terms: [...element.querySelectorAll('.popup-term')].map((span) => ({
+        lang: span.getAttribute('lang'),
+        text: text(span),
+        raw: span.textContent,
       })),
-      definition: text(element.querySelector('.popup-definition')),
-      definitionRaw: element.querySelector('.popup-definition')?.textContent ?? null,
-      link: link ? { text: text(link), href: link.href } : null,
+      statuses: [...element.querySelectorAll('.status')].map((span) => span.classList[1]),
+      unmarked: [...element.querySelectorAll('*')].filter((e) => !e.hasAttribute('lang'))
+          .map((e) => e.outerHTML.slice(0, 80)),
+      langs: [...new Set([...element.querySelectorAll('[lang]')].map((e) => e.getAttribute('lang')))].sort(),
+      definition: text(definition),
+      definitionLang: definition?.getAttribute('lang') ?? null,
+      definitionRaw: definition?.textContent ?? null,
+      link: link ? { text: text(link), href: link.href, tabindex: link.getAttribute('tabindex') } : null,
+      describedBy: term?.getAttribute('aria-describedby') ?? null,
+      description: described ? described.textContent : null,
     };
   });
+}
+
+// The role, name and description Chromium gives screen readers for the
+// element `selector` finds.
+async function accessibleText(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree',
+        { nodeId, fetchRelatives: false });
+    return {
+      role: nodes[0].role?.value, name: nodes[0].name?.value, description: nodes[0].description?.value,
+    };
+  } finally {
+    await cdp.detach();
+  }
 }
 
 // Moves the mouse to a point of the window over neither a term nor the popup.
@@ -181,7 +216,7 @@ describe('glossa site in a browser', () => {
   describe('2. the popup of a term (mouse and keyboard)', () => {
     const shared = sharedTab({ viewport: { width: 1280, height: 900 } });
 
-    it('hovering „Dateninseln“ shows 信息孤岛, its renderings, its definition and passages', async () => {
+    it('hovering „Dateninseln“ shows 信息孤岛, then the German rendering and definition, then the English', async () => {
       const { page, log } = await visit(shared.tab, fileUrl(site, 'index.html'));
       const term = dateninseln(page);
       assert.equal(await term.getAttribute('href'), 'entries/xinxi-gudao.html');
@@ -191,32 +226,116 @@ describe('glossa site in a browser', () => {
       const shown = await readPopup(page);
       const entry = data.entries['xinxi-gudao'];
       assert.ok(shown.classes.includes('popup'), `#glossa-popup has classes ${shown.classes}`);
-      assert.equal(shown.zh, '信息孤岛 信息孤島 xìnxī gūdǎo',
-          `.popup-zh shows ${JSON.stringify(shown.zh)}`);
-      const english = shown.terms.filter((t) => t.lang === 'en');
-      const german = shown.terms.filter((t) => t.lang === 'de');
-      assert.deepEqual(english.map((t) => t.status), entry.en.map((t) => t.status));
-      assert.deepEqual(german.map((t) => t.status), entry.de.map((t) => t.status));
-      assert.equal(shown.terms.length, entry.en.length + entry.de.length,
-          `.popup-terms: ${JSON.stringify(shown.terms)}`);
-      const islands = english.find((t) => t.text.includes('information islands'));
-      assert.ok(islands, `no English rendering "information islands" in ${JSON.stringify(english)}`);
-      assert.equal(islands.status, 'preferred');
-      assert.match(islands.text, /bevorzugt/, 'the status label is not shown in German');
-      assert.ok(german.some((t) => t.text.includes('Dateninseln')),
-          `no German rendering „Dateninseln“ in ${JSON.stringify(german)}`);
-      // The forms the report prints carry the label, apart from the status.
-      assert.deepEqual(german.map((t) => t.inReport), entry.de.map((t) => t.in_report));
-      assert.deepEqual(english.map((t) => t.inReport), entry.en.map((t) => t.in_report));
-      const printed = german.find((t) => t.text.startsWith('DE Dateninseln '));
-      assert.ok(printed?.inReport, `„Dateninseln“ is not labelled: ${JSON.stringify(german)}`);
-      assert.match(printed.text, /im Bericht$/);
-      assert.equal(islands.inReport, false, '"information islands" is labelled as printed');
-      assert.equal(shown.definition, squash(entry.definition.de),
-          'the popup does not show the German definition');
-      assert.equal(shown.link?.text, `${entry.passages} Stellen`);
+      assert.equal(shown.role, 'tooltip');
+      assert.deepEqual(shown.lines, [
+        'popup-zh: 信息孤岛 信息孤島 xìnxī gūdǎo',
+        'popup-rendering: DE Dateninsel',
+        `popup-definition: ${squash(entry.definition.de)}`,
+        'popup-rendering: EN information islands',
+        'popup-also: auch: Dateninseln · EN information silos',
+        `popup-link: ${entry.passages} Stellen`,
+      ]);
+      assert.equal(shown.definitionLang, 'de');
+      assert.deepEqual(shown.statuses, [], 'a status that does not warn is shown');
+      assert.deepEqual(shown.terms.map((t) => `${t.lang} ${t.text}`),
+          ['de Dateninsel', 'en information islands', 'de Dateninseln', 'en information silos']);
+      assert.deepEqual(shown.unmarked, [], 'elements of the popup without lang');
+      assert.equal(shown.lang, 'de');
       assert.equal(shown.link?.href, fileUrl(site, 'entries/xinxi-gudao.html'));
       await assertClean('hover', page, log);
+    });
+
+    it('the popup of 信用评分 puts the meaning after two lines, the other forms on one, and warns only of the deprecated', async () => {
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+      try {
+        const { page, log } = await open(context, fileUrl(site, 'index.html'));
+        const entry = data.entries['xinyong-fen'];
+        await bonitaetswerte(page).hover();
+        await waitPopupShown(page);
+        let shown = await readPopup(page);
+        assert.deepEqual(shown.lines, [
+          'popup-zh: 信用评分 信用評分 xìnyòng píngfēn',
+          'popup-rendering: DE Bonitätswert',
+          `popup-definition: ${squash(entry.definition.de)}`,
+          'popup-rendering: EN credit score',
+          'popup-also: auch: Punkt, Basispunktzahl, Score, Bürgerscore · EN score · 信用分 xìnyòngfēn',
+          'popup-warn: abgelehnt EN social credit score',
+          'popup-link: 13 Stellen',
+        ]);
+        assert.equal(shown.lines.findIndex((line) => line.startsWith('popup-definition')), 2,
+            'the definition is not the third line (it was the ninth, after eight rows of terms)');
+        assert.deepEqual(shown.statuses, ['deprecated']);
+        // Every element carries its language: the terms theirs, the labels the interface's.
+        assert.deepEqual(shown.unmarked, [], 'elements of the popup without lang');
+        assert.deepEqual(shown.terms.map((t) => `${t.lang} ${t.text}`), [
+          'de Bonitätswert', 'en credit score', 'de Punkt', 'de Basispunktzahl', 'de Score',
+          'de Bürgerscore', 'en score', 'zh-Hans 信用分', 'en social credit score',
+        ]);
+        assert.deepEqual(shown.langs, ['de', 'en', 'zh-Hans', 'zh-Hant', 'zh-Latn-pinyin']);
+        const marked = await popup(page).evaluate((box) => ({
+          hant: box.querySelector('.popup-zh .hant').getAttribute('lang'),
+          pinyin: [...box.querySelectorAll('.pinyin')].map((e) => `${e.getAttribute('lang')} ${e.textContent}`),
+          labels: [...box.querySelectorAll('.lang-tag, .label, .status, .popup-link')]
+              .map((e) => `${e.getAttribute('lang')} ${e.textContent}`),
+        }));
+        assert.deepEqual(marked, {
+          hant: 'zh-Hant',
+          pinyin: ['zh-Latn-pinyin xìnyòng píngfēn', 'zh-Latn-pinyin xìnyòngfēn'],
+          labels: ['de DE', 'de EN', 'de auch:', 'de EN', 'de abgelehnt', 'de EN', 'de 13 Stellen'],
+        });
+
+        // In English: the English rendering and definition first, the labels English.
+        await moveAway(page);
+        await popup(page).waitFor({ state: 'hidden', timeout: 3000 });
+        await page.locator('#ui-switch').click();
+        await bonitaetswerte(page).hover();
+        await waitPopupShown(page);
+        shown = await readPopup(page);
+        assert.deepEqual(shown.lines, [
+          'popup-zh: 信用评分 信用評分 xìnyòng píngfēn',
+          'popup-rendering: EN credit score',
+          `popup-definition: ${squash(entry.definition.en)}`,
+          'popup-rendering: DE Bonitätswert',
+          'popup-also: also: score · DE Punkt, Basispunktzahl, Score, Bürgerscore · 信用分 xìnyòngfēn',
+          'popup-warn: deprecated social credit score',
+          'popup-link: 13 passages',
+        ]);
+        assert.equal(shown.lang, 'en');
+        assert.equal(shown.definitionLang, 'en');
+        assert.deepEqual(shown.unmarked, []);
+        assert.equal(shown.description,
+            `信用评分 xìnyòng píngfēn – credit score: ${squash(entry.definition.en)}`);
+        await assertClean('popup of 信用评分', page, log);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('the term is described by a short text, headword, rendering and definition, not the whole tooltip', async () => {
+      const { page, log } = await visit(shared.tab, fileUrl(site, 'index.html'));
+      const term = dateninseln(page);
+      await term.evaluate((a) => { a.dataset.testTarget = ''; });
+      assert.equal(await term.getAttribute('aria-describedby'), null, 'described before the popup opens');
+      await term.focus();
+      await waitPopupShown(page);
+      const entry = data.entries['xinxi-gudao'];
+      const short = `信息孤岛 xìnxī gūdǎo – Dateninsel: ${squash(entry.definition.de)}`;
+      const shown = await readPopup(page);
+      assert.equal(shown.describedBy, 'glossa-popup-description');
+      assert.equal(shown.description, short);
+      assert.deepEqual(await accessibleText(page, 'a.term[data-test-target]'),
+          { role: 'link', name: 'Dateninseln', description: short });
+      const tooltip = await accessibleText(page, '#glossa-popup');
+      assert.equal(tooltip.role, 'tooltip');
+      assert.equal(tooltip.name, entry.headline);
+      // The tooltip never takes focus; its link is for mouse and touch (the
+      // term itself links to the entry page).
+      assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-test-target')), true);
+      assert.equal(shown.link?.tabindex, '-1');
+      await page.keyboard.press('Escape');
+      await popup(page).waitFor({ state: 'hidden', timeout: 2000 });
+      assert.equal(await term.getAttribute('aria-describedby'), null, 'still described after Escape');
+      await assertClean('description', page, log);
     });
 
     it('the popup is below the term, above it at the bottom of the window, and never covers it', async () => {
@@ -376,13 +495,13 @@ describe('glossa site in a browser', () => {
       assert.equal(squash(await page.locator('article.entry h1').innerText()), '征信 徵信 zhēngxìn');
       const listed = await page.locator('section.passages ol.kwic > li').evaluateAll((items) =>
         items.map((li) => {
-          const a = li.querySelector('a.kwic-line');
+          const a = li.querySelector(':scope > a');
           return {
-            node: a?.dataset.node,
+            node: a && new URL(a.href).hash.slice(1),
             href: a?.getAttribute('href'),
             match: li.querySelector('mark')?.textContent.replace(/\s+/g, ' ').trim(),
             locator: li.querySelector('span.locator')?.textContent.trim(),
-            parts: !!(a?.querySelector('span.left') && a?.querySelector('span.right')),
+            parts: a?.querySelectorAll(':scope > mark').length === 1,
           };
         }));
       assert.deepEqual(listed, expected.passages.map((p) => ({
@@ -404,7 +523,7 @@ describe('glossa site in a browser', () => {
         const { page, log } = await visit(shared.tab, fileUrl(site, 'entries/zhengxin.html'));
         await Promise.all([
           page.waitForURL(fileUrl(site, `index.html#${node}`)),
-          page.locator(`a.kwic-line[data-node="${node}"]`).first().click(),
+          page.locator(`ol.kwic a[href="../index.html#${node}"]`).first().click(),
         ]);
         await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('highlight'),
             node, { timeout: 3000 }).catch(() => {});
@@ -548,14 +667,14 @@ describe('glossa site in a browser', () => {
         };
         assert.deepEqual(await state(), english);
 
-        // The popup follows: English definition, "n passages".
+        // The popup follows: the English rendering and definition, "n passages".
         await dateninseln(page).hover();
         await waitPopupShown(page);
         const shown = await readPopup(page);
         const entry = data.entries['xinxi-gudao'];
         assert.equal(shown.definition, squash(entry.definition.en));
         assert.equal(shown.link?.text, `${entry.passages} passages`);
-        assert.match(shown.terms.find((t) => t.text.includes('information islands'))?.text ?? '', /preferred/);
+        assert.equal(shown.lines[1], 'popup-rendering: EN information islands');
 
         await page.reload();
         assert.deepEqual(await state(), english, 'after reload');
@@ -639,7 +758,7 @@ describe('glossa site in a browser', () => {
   });
 
   describe('10. screenshots', () => {
-    it(`report.png, entry-zhengxin.png (and report-popup.png) in ${ARTIFACTS}`, async () => {
+    it(`report.png, the popup of 信用评分 in German and English, entry pages at 1280 and 390 px in ${ARTIFACTS}`, async () => {
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
       try {
@@ -649,22 +768,36 @@ describe('glossa site in a browser', () => {
         assert.deepEqual(pngSize(report).width, 1280);
         assert.deepEqual(pngSize(report).height, 900);
 
-        await dateninseln(page).hover();
-        await waitPopupShown(page);
-        await page.screenshot({ path: path.join(ARTIFACTS, 'report-popup.png') });
+        // The popup, in each interface language.
+        for (const lang of ['de', 'en']) {
+          if (lang === 'en') await page.locator('#ui-switch').click();
+          const term = bonitaetswerte(page);
+          await term.evaluate((a) => window.scrollBy(0, a.getBoundingClientRect().top - 200));
+          await term.hover();
+          await waitPopupShown(page);
+          assert.equal(await popup(page).getAttribute('lang'), lang);
+          const shot = path.join(ARTIFACTS, `report-popup-${lang}.png`);
+          await page.screenshot({ path: shot });
+          assert.equal(pngSize(shot).width, 1280);
+          await moveAway(page);
+          await popup(page).waitFor({ state: 'hidden', timeout: 3000 });
+        }
+        await page.locator('#ui-switch').click();
 
-        await page.goto(fileUrl(site, 'entries/zhengxin.html'));
-        const entry = path.join(ARTIFACTS, 'entry-zhengxin.png');
-        await page.screenshot({ path: entry, fullPage: true });
-        const size = pngSize(entry);
-        assert.equal(size.width, 1280);
-        assert.ok(size.height >= 900);
-        assert.ok(size.bytes > 20000, `entry-zhengxin.png is only ${size.bytes} bytes`);
+        for (const [width, name] of [[1280, 'entry-zhengxin.png'], [390, 'entry-zhengxin-phone.png']]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.goto(fileUrl(site, 'entries/zhengxin.html'));
+          const entry = path.join(ARTIFACTS, name);
+          await page.screenshot({ path: entry, fullPage: true });
+          const size = pngSize(entry);
+          assert.equal(size.width, width);
+          assert.ok(size.height >= 900);
+          assert.ok(size.bytes > 20000, `${name} is only ${size.bytes} bytes`);
+        }
         await assertClean('screenshots', page, log);
       } finally {
         await context.close();
       }
-
     });
   });
 

@@ -1,7 +1,24 @@
-// Term popups: hover, focus or tap a term for its entry in short.
+// Term popups: hover, focus or tap a term for its meaning in short.
+//
+// Meaning first, in the reader's language: the headword (simplified,
+// traditional, pinyin); the rendering in the interface language and the
+// definition in it; the other language's rendering (its definition is one
+// step away, on the entry page, so the popup stays short); every other
+// form the reader may meet on one line ("auch: …"); the forms the glossary
+// warns against, with their status (no other status is shown); the link
+// to the entry page. Every element it inserts carries its lang.
+//
+// A tooltip, not a dialog: it never takes focus. While it is open, the
+// term's aria-describedby points at a short text (headword, rendering,
+// definition), not at the whole box. The term is itself the link to the
+// entry page, so keyboard users follow it with Enter; the popup's own
+// link is out of the tab order (tabindex -1) and serves mouse and touch,
+// where a first tap on a term opens the popup and a tap on its link (or
+// a second on the term) leads on.
 (function (G) {
   'use strict';
-  const { el, say } = G;
+  const { say } = G;
+  const DESCRIPTION = 'glossa-popup-description';
 
   // ---- popups ---------------------------------------------------------------
   let popup = null;
@@ -9,9 +26,13 @@
   let hideTimer = 0;
   let lastPointer = 'mouse';
 
+  // An element in language `lang`, marked so whatever it is inserted into.
+  const el = (name, lang, attributes, text) =>
+    G.el(name, Object.assign({ lang: lang }, attributes), text);
+
   function popupElement() {
     if (popup) return popup;
-    popup = el('div', { id: 'glossa-popup', class: 'popup', role: 'dialog' });
+    popup = G.el('div', { id: 'glossa-popup', class: 'popup', role: 'tooltip' });
     popup.hidden = true;
     popup.addEventListener('mouseenter', () => clearTimeout(hideTimer));
     popup.addEventListener('mouseleave', scheduleHide);
@@ -26,46 +47,133 @@
     return popup;
   }
 
+  // "信用评分 信用評分 xìnyòng píngfēn": a Chinese form in `parent`, its
+  // traditional form where it differs; `css`: the simplified form's class.
+  function appendChinese(parent, forms, css) {
+    parent.append(el('span', 'zh-Hans', { class: css }, forms.simplified));
+    if (forms.traditional) {
+      parent.append(' ', el('span', 'zh-Hant', { class: 'hant' }, forms.traditional));
+    }
+    if (forms.pinyin) {
+      parent.append(' ', el('span', 'zh-Latn-pinyin', { class: 'pinyin' }, forms.pinyin));
+    }
+  }
+
+  // "DE" or "EN", in the interface language.
+  const tag = (lang, ui) => el('span', ui, { class: 'lang-tag' }, lang.toUpperCase());
+
+  function statusLabel(status, ui) {
+    const label = G.STATUS[status] || [status, status];
+    return el('span', ui, { class: 'status ' + status }, ui === 'en' ? label[1] : label[0]);
+  }
+
+  // The line of a language's rendering: "EN credit score".
+  function renderingLine(renderings, lang, ui) {
+    const line = el('p', lang, { class: 'popup-rendering' });
+    line.append(tag(lang, ui), ' ',
+      el('span', lang, { class: 'popup-term' }, renderings.term));
+    if (renderings.status) line.append(' ', statusLabel(renderings.status, ui));
+    return line;
+  }
+
+  // Appends `items` (each appends itself) to `line`, separated by ", ".
+  function appendList(line, items) {
+    items.forEach((append, i) => {
+      if (i > 0) line.append(', ');
+      append(line);
+    });
+  }
+
+  // The forms a language contributes to a line, as functions that append
+  // them; the other language's group opens with its tag.
+  function group(texts, lang, ui) {
+    return (texts || []).map((text, i) => (line) => {
+      if (i === 0 && lang !== ui) line.append(tag(lang, ui), ' ');
+      line.append(el('span', lang, { class: 'popup-term' }, text));
+    });
+  }
+
+  // One line for every other form the reader may meet, and one per status
+  // that warns (deprecated, superseded), each form in its language.
+  function formLines(entry, ui, other) {
+    const chinese = (forms) => (line) => appendChinese(line, forms, 'popup-term hans');
+    const more = entry.chinese.slice(1);
+    const lines = [];
+    const also = [
+      group(entry[ui].also, ui, ui),
+      group(entry[other].also, other, ui),
+      more.filter((forms) => !forms.status).map(chinese),
+    ].filter((items) => items.length);
+    if (also.length) {
+      const line = el('p', ui, { class: 'popup-also' });
+      line.append(el('span', ui, { class: 'label' }, say('auch:', 'also:')), ' ');
+      also.forEach((items, i) => {
+        if (i > 0) line.append(' · ');
+        appendList(line, items);
+      });
+      lines.push(line);
+    }
+    for (const status of ['deprecated', 'superseded']) {
+      const warned = (lang) => (entry[lang].warn || [])
+          .filter((form) => form.status === status).map((form) => form.text);
+      const items = [
+        ...group(warned(ui), ui, ui),
+        ...group(warned(other), other, ui),
+        ...more.filter((forms) => forms.status === status).map(chinese),
+      ];
+      if (!items.length) continue;
+      const line = el('p', ui, { class: 'popup-warn', 'data-status': status });
+      line.append(statusLabel(status, ui), ' ');
+      appendList(line, items);
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  // What the term's aria-describedby reads: headword, rendering, definition.
+  function description(head, renderings, definition, ui) {
+    const text = el('p', ui, { id: DESCRIPTION, hidden: '' });
+    if (head) {
+      text.append(el('span', 'zh-Hans', {}, head.simplified));
+      if (head.pinyin) text.append(' ', el('span', 'zh-Latn-pinyin', {}, head.pinyin));
+      text.append(' – ');
+    }
+    // The colon inside the span: Chromium puts a space between the spans of
+    // a description it reads, whatever stands between them.
+    if (renderings.term) text.append(el('span', ui, {}, renderings.term + ':'), ' ');
+    if (definition.text) text.append(el('span', definition.lang, {}, definition.text));
+    return text;
+  }
+
   function fillPopup(box, id, entry) {
+    const ui = G.ui();
+    const other = ui === 'en' ? 'de' : 'en';
+    entry = Object.assign({ chinese: [], de: {}, en: {}, definition: {} }, entry);
     box.replaceChildren();
+    box.setAttribute('lang', ui);
+    // Its name; what the term's description reads is shorter (description()).
     box.setAttribute('aria-label', entry.headline);
-    const zh = el('p', { class: 'popup-zh' });
-    for (const forms of entry.chinese.slice(0, 1)) {
-      zh.append(el('span', { lang: 'zh-Hans', class: 'hans' }, forms.simplified));
-      if (forms.traditional && forms.traditional !== forms.simplified) {
-        zh.append(' ', el('span', { lang: 'zh-Hant', class: 'hant' }, forms.traditional));
-      }
-      if (forms.pinyin) {
-        zh.append(' ', el('span', { lang: 'zh-Latn-pinyin', class: 'pinyin' }, forms.pinyin));
-      }
+    const head = entry.chinese[0];
+    if (head) {
+      const zh = el('p', 'zh-Hans', { class: 'popup-zh' });
+      appendChinese(zh, head, 'hans');
+      if (head.status) zh.append(' ', statusLabel(head.status, ui));
+      box.append(zh);
     }
-    if (zh.childNodes.length) box.append(zh);
-    const list = el('ul', { class: 'popup-terms' });
-    for (const lang of ['de', 'en']) {
-      for (const term of entry[lang] || []) {
-        const item = el('li', { lang: lang, 'data-status': term.status || '' });
-        item.append(el('span', { class: 'lang-tag' }, lang.toUpperCase()), ' ',
-          el('span', { class: 'popup-term' }, term.text));
-        const label = G.STATUS[term.status];
-        if (label) {
-          item.append(' ', el('span', { class: 'status ' + term.status },
-            G.ui() === 'en' ? label[1] : label[0]));
-        }
-        if (term.in_report) {
-          item.append(' ', el('span', { class: 'in-report' },
-            say('im Bericht', 'in the report')));
-        }
-        list.append(item);
-      }
+    if (entry[ui].term) box.append(renderingLine(entry[ui], ui, ui));
+    // An entry without a definition in the reader's language shows the other.
+    const definition = entry.definition[ui]
+      ? { lang: ui, text: entry.definition[ui] }
+      : { lang: other, text: entry.definition[other] };
+    if (definition.text) {
+      box.append(el('p', definition.lang, { class: 'popup-definition' }, definition.text));
     }
-    box.append(list);
-    const definition = entry.definition[G.ui()] || entry.definition.en || entry.definition.de;
-    if (definition) {
-      box.append(el('p', { class: 'popup-definition', lang: G.ui() }, definition));
-    }
+    if (entry[other].term) box.append(renderingLine(entry[other], other, ui));
+    box.append(...formLines(entry, ui, other));
     const n = entry.passages;
-    box.append(el('a', { class: 'popup-link', href: G.base + entry.url },
+    box.append(el('a', ui, { class: 'popup-link', href: G.base + entry.url, tabindex: '-1' },
       n === 1 ? say('1 Stelle', '1 passage') : say(n + ' Stellen', n + ' passages')));
+    box.append(description(head, entry[ui], definition, ui));
     for (const add of G.popupParts) add(box, id, entry);
   }
 
@@ -98,7 +206,7 @@
       if (popupTerm) popupTerm.removeAttribute('aria-describedby');
       fillPopup(box, id, entry);
       popupTerm = term;
-      term.setAttribute('aria-describedby', 'glossa-popup');
+      term.setAttribute('aria-describedby', DESCRIPTION);
       box.hidden = false;
     }
     placePopup(box, term);

@@ -237,6 +237,7 @@ void TermTable(pugi::xml_node parent, const Concept& entry,
   }
 }
 
+// A paragraph of class `css` per text, in `lang` if given, with its source.
 void Texts(pugi::xml_node parent, const std::vector<Text>& texts,
            std::string_view lang, std::string_view css) {
   for (const Text& text : texts) {
@@ -253,57 +254,56 @@ void Dispersion(const SiteContext& site, pugi::xml_node parent,
   std::vector<Band> bands = Bands(site.index);
   if (site.index.length() == 0) return;
   constexpr double kWidth = 600, kHeight = 34, kBand = 22;
+  // Hidden from screen readers: the list below it says where each passage
+  // stands, in words.
   pugi::xml_node svg = El(parent, "svg", {},
                           {{"class", "dispersion"},
                            {"viewBox", "0 0 600 34"},
-                           {"role", "img"},
-                           {"aria-label", "dispersion plot"}});
+                           {"aria-hidden", "true"}});
   auto x_of = [&](std::size_t offset) {
     return kWidth * static_cast<double>(offset) /
            static_cast<double>(site.index.length());
   };
+  // One decimal, without a ".0".
   auto number = [](double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    return std::string(buffer);
+    std::string out(buffer);
+    if (out.size() > 2 && out.compare(out.size() - 2, 2, ".0") == 0)
+      out.resize(out.size() - 2);
+    return out;
   };
-  for (std::size_t i = 0; i < bands.size(); ++i) {
-    const Band& part = bands[i];
+  // The bands alternate in colour (entry.css, rect:nth-of-type); each is
+  // labelled below where there is room. The plot is in every entry page,
+  // so it carries no more than it shows.
+  for (const Band& part : bands) {
     double x = x_of(part.begin);
     double width = x_of(part.end) - x;
-    pugi::xml_node rect =
-        El(svg, "rect", {},
-           {{"x", number(x)},
-            {"y", "0"},
-            {"width", number(width)},
-            {"height", number(kBand)},
-            {"class", i % 2 == 0 ? "band even" : "band odd"}});
+    El(svg, "rect", {},
+       {{"x", number(x)}, {"width", number(width)}, {"height", number(kBand)}});
     std::string label = part.label == "fn"      ? "Anm."
                         : part.label == "KF"    ? "KF"
                         : part.label == "title" ? "T"
                                                 : part.label;
-    El(rect, "title", label);
     if (width >= 12)
       El(svg, "text", label,
-         {{"x", number(x + width / 2)},
-          {"y", number(kHeight - 2)},
-          {"class", "band-label"}});
+         {{"x", number(x + width / 2)}, {"y", number(kHeight - 2)}});
   }
+  // One path, a vertical stroke per passage ("M168.2 2v18"): a <line> each
+  // made the plot of the entry with most passages 30 KB.
+  std::string ticks;
   for (const Passage& passage : passages) {
     double x =
         x_of(site.index.blocks()[passage.block].offset + passage.block_begin) +
         0.5;
-    El(svg, "line", {},
-       {{"x1", number(x)},
-        {"x2", number(x)},
-        {"y1", "2"},
-        {"y2", number(kBand - 2)},
-        {"class", "tick"}});
+    ticks += "M" + number(x) + " 2v" + number(kBand - 4);
   }
+  El(svg, "path", {}, {{"d", ticks}, {"class", "ticks"}});
 }
 
 // The heading: the Chinese term with its traditional form and reading (or
-// the headline), the English and German terms, and the background mark.
+// the headline), the German and English renderings, and the background
+// mark.
 void Heading(pugi::xml_node article, const Concept& entry) {
   std::string headline = Headline(entry);
   pugi::xml_node h1 = El(article, "h1");
@@ -326,13 +326,14 @@ void Heading(pugi::xml_node article, const Concept& entry) {
   } else {
     AddText(h1, headline);
   }
-  std::string gloss;
-  for (std::string_view lang : {"en", "de"}) {
+  // The renderings in German and English, the reader's first (entry.css).
+  pugi::xml_node gloss = El(article, "p", {}, {{"class", "gloss"}});
+  for (std::string_view lang : {"de", "en"}) {
     std::string term = DisplayTerm(entry, lang);
     if (!term.empty() && term != headline)
-      gloss += (gloss.empty() ? "" : " · ") + term;
+      El(gloss, "span", term, {{"lang", lang}});
   }
-  if (!gloss.empty()) El(article, "p", gloss, {{"class", "gloss"}});
+  if (gloss.first_child().empty()) article.remove_child(gloss);
   if (entry.IsBackground()) {
     pugi::xml_node p = El(article, "p", {}, {{"class", "background"}});
     Ui(p,
@@ -343,59 +344,178 @@ void Heading(pugi::xml_node article, const Concept& entry) {
   }
 }
 
-// The definitions in every language.
+// The interface language the definitions of `section` show in ("de",
+// "en"), as labels do (see Ui in page.h), when the entry defines itself in
+// both; else "": shown in both, as are definitions in other languages.
+std::string_view ShownIn(const Concept& entry, const LangSection& section) {
+  auto defined = [&](std::string_view lang) {
+    const LangSection* other = entry.Language(lang);
+    return other != nullptr && !other->definitions.empty();
+  };
+  if (!defined("de") || !defined("en")) return "";
+  if (SameLanguage(section.lang, "de")) return "de";
+  if (SameLanguage(section.lang, "en")) return "en";
+  return "";
+}
+
+// The definition in the interface language, without its source (that is
+// the terminologist's detail: DefinitionSources).
 void Definitions(pugi::xml_node article, const Concept& entry) {
   pugi::xml_node definitions =
       El(article, "section", {}, {{"class", "definitions"}});
   Ui(El(definitions, "h2"), "Definition", "Definition");
+  for (const LangSection& section : entry.languages) {
+    for (const Text& text : section.definitions) {
+      pugi::xml_node p =
+          LinkedParagraph(definitions, CollapseSpace(text.text), "definition");
+      SetAttribute(p, "lang", section.lang);
+      std::string_view ui = ShownIn(entry, section);
+      if (!ui.empty()) SetAttribute(p, "data-ui", ui);
+    }
+  }
+  for (const Text& text : entry.definitions)
+    LinkedParagraph(definitions, CollapseSpace(text.text), "definition");
+}
+
+// The sources of the definitions, each once: one the German and the
+// English definition share shows in both interfaces, one of a definition
+// shown in one interface only (ShownIn) with its definition. They are in
+// the glossary's language (`sources_lang`), whatever the definition's.
+void DefinitionSources(pugi::xml_node parent, const Concept& entry,
+                       const std::string& sources_lang) {
+  std::vector<std::pair<std::string, std::string_view>> sources;  // and ui
+  auto add = [&](const Text& text, std::string_view ui) {
+    if (text.source.empty()) return;
+    std::string source = CollapseSpace(text.source);
+    for (auto& [known, known_ui] : sources) {
+      if (known != source) continue;
+      if (known_ui != ui) known_ui = "";  // shared by German and English
+      return;
+    }
+    sources.push_back({source, ui});
+  };
   for (const LangSection& section : entry.languages)
-    Texts(definitions, section.definitions, section.lang, "definition");
-  Texts(definitions, entry.definitions, "", "definition");
+    for (const Text& text : section.definitions)
+      add(text, ShownIn(entry, section));
+  for (const Text& text : entry.definitions) add(text, "");
+  if (sources.empty()) return;
+  pugi::xml_node section =
+      El(parent, "section", {}, {{"class", "definition-sources"}});
+  Ui(El(section, "h3"), "Quellen der Definition", "Sources of the definition");
+  for (const auto& [source, ui] : sources) {
+    pugi::xml_node p = LinkedParagraph(section, source, "source");
+    SetAttribute(p, "lang", sources_lang);
+    if (!ui.empty()) SetAttribute(p, "data-ui", ui);
+  }
 }
 
 // Every term of every language, with status, sources and notes.
-void Terms(pugi::xml_node article, const Concept& entry,
+void Terms(pugi::xml_node parent, const Concept& entry,
            const std::string& glossary_lang) {
-  pugi::xml_node terms = El(article, "section", {}, {{"class", "all-terms"}});
-  Ui(El(terms, "h2"), "Benennungen", "Terms");
-  TermTable(terms, entry, glossary_lang.empty() ? "en" : glossary_lang);
+  pugi::xml_node terms = El(parent, "section", {}, {{"class", "all-terms"}});
+  Ui(El(terms, "h3"), "Benennungen", "Terms");
+  TermTable(terms, entry, glossary_lang);
 }
 
 // The translator's notes, if any.
-void Notes(pugi::xml_node article, const Concept& entry) {
+void Notes(pugi::xml_node parent, const Concept& entry) {
   bool has_notes = !entry.notes.empty();
   for (const LangSection& section : entry.languages)
     has_notes = has_notes || !section.notes.empty();
   if (has_notes) {
-    pugi::xml_node notes = El(article, "section", {}, {{"class", "notes"}});
-    Ui(El(notes, "h2"), "Hinweise für Übersetzer", "Translator's notes");
+    pugi::xml_node notes = El(parent, "section", {}, {{"class", "notes"}});
+    Ui(El(notes, "h3"), "Hinweise für Übersetzer", "Translator's notes");
     Texts(notes, entry.notes, "", "note");
     for (const LangSection& section : entry.languages)
       Texts(notes, section.notes, section.lang, "note");
   }
 }
 
-// The related entries, linked, with their relation.
+struct RelationWords {
+  std::string_view german;
+  std::string_view english;
+};
+
+// How a related entry stands to this one, as the page names it: "broader:
+// 社会信用" in the glossary makes 社会信用 the Oberbegriff.
+RelationWords RelationWordsOf(Relation relation) {
+  switch (relation) {
+    case Relation::kBroader:
+      return {"Oberbegriff", "broader"};
+    case Relation::kNarrower:
+      return {"Unterbegriff", "narrower"};
+    case Relation::kPartOf:
+      return {"Teil von", "part of"};
+    case Relation::kHasPart:
+      return {"umfasst", "has part"};
+    case Relation::kInstanceOf:
+      return {"Fall von", "instance of"};
+    case Relation::kHasInstance:
+      return {"Beispiel", "instance"};
+    case Relation::kRelated:
+      return {"verwandt", "related"};
+    case Relation::kContrast:
+      return {"Gegensatz", "contrast"};
+    case Relation::kNone:
+      break;
+  }
+  return {"", ""};
+}
+
+// A link to the related entry `target` names, "社会信用", with its rendering
+// in both interface languages: "社会信用 gesellschaftliche Bonität".
+void RelatedLink(const SiteContext& site, pugi::xml_node parent,
+                 const std::string& label, const std::string& target) {
+  auto found = site.by_id.find(target);
+  if (found == site.by_id.end()) {
+    El(parent, "span", label);
+    return;
+  }
+  pugi::xml_node link =
+      El(parent, "a", {}, {{"href", site.files[found->second] + ".html"}});
+  El(link, "span", label);
+  const Concept& other = site.glossary.concepts[found->second];
+  std::string german = DisplayTerm(other, "de");
+  std::string english = DisplayTerm(other, "en");
+  // "FICO FICO" says nothing more than "FICO".
+  if ((german.empty() || german == label) &&
+      (english.empty() || english == label))
+    return;
+  AddText(link, " ");
+  Ui(link, german.empty() ? english : german,
+     english.empty() ? german : english);
+}
+
+// The related entries, linked (RelatedLink), a list per relation under its
+// name, in the order the glossary first names each: the name once, not on
+// every line.
 void Related(const SiteContext& site, pugi::xml_node article,
              const Concept& entry) {
-  if (!entry.cross_references.empty()) {
-    pugi::xml_node related = El(article, "section", {}, {{"class", "related"}});
-    Ui(El(related, "h2"), "Verwandte Einträge", "Related entries");
-    pugi::xml_node list = El(related, "ul");
-    for (const CrossReference& reference : entry.cross_references) {
-      RelationLabel relation = ParseRelation(CollapseSpace(reference.text));
-      pugi::xml_node li = El(list, "li");
-      std::string word(
-          kRelationNames[static_cast<std::size_t>(relation.relation)]);
-      if (!word.empty()) El(li, "span", word, {{"class", "relation " + word}});
-      auto target = site.by_id.find(reference.target);
-      if (target != site.by_id.end()) {
-        El(li, "a", relation.label,
-           {{"href", site.files[target->second] + ".html"}});
-      } else {
-        El(li, "span", relation.label);
-      }
+  if (entry.cross_references.empty()) return;
+  pugi::xml_node related = El(article, "section", {}, {{"class", "related"}});
+  Ui(El(related, "h2"), "Verwandte Einträge", "Related entries");
+  std::vector<std::pair<Relation, std::vector<std::size_t>>> groups;
+  std::vector<RelationLabel> labels;
+  for (const CrossReference& reference : entry.cross_references) {
+    labels.push_back(ParseRelation(CollapseSpace(reference.text)));
+    auto group = std::find_if(groups.begin(), groups.end(), [&](auto& g) {
+      return g.first == labels.back().relation;
+    });
+    if (group == groups.end())
+      group = groups.insert(groups.end(), {labels.back().relation, {}});
+    group->second.push_back(labels.size() - 1);
+  }
+  for (const auto& [relation, members] : groups) {
+    RelationWords words = RelationWordsOf(relation);
+    if (!words.german.empty()) {
+      std::string css(kRelationNames[static_cast<std::size_t>(relation)]);
+      Ui(El(related, "p", {}, {{"class", "relation " + css}}), words.german,
+         words.english);
     }
+    pugi::xml_node list = El(related, "ul");
+    for (std::size_t i : members)
+      RelatedLink(site, El(list, "li"), labels[i].label,
+                  entry.cross_references[i].target);
   }
 }
 
@@ -413,8 +533,13 @@ void KeyPassages(const SiteContext& site, pugi::xml_node article,
       std::string where =
           key.block ? FormatLocator(key.block->locator) : key.id;
       El(li, "a", where, {{"href", "../index.html#" + key.id}});
-      if (!key.description.empty())
-        El(li, "span", " " + key.description, {{"class", "description"}});
+      // What the glossary says of the passage, in the glossary's language.
+      if (!key.description.empty()) {
+        AddText(li, " ");
+        El(li, "span", key.description,
+           {{"class", "description"},
+            {"lang", site.glossary.lang.empty() ? "en" : site.glossary.lang}});
+      }
       if (!key.sentence.empty())
         El(li, "q", key.sentence, {{"lang", "de"}, {"class", "sentence"}});
       if (!key.entry_in_sentence && !key.reason.empty()) {
@@ -427,7 +552,7 @@ void KeyPassages(const SiteContext& site, pugi::xml_node article,
 }
 
 // The glossary's links out of the site, those that are safe as links.
-void Links(pugi::xml_node article, const Concept& entry) {
+void Links(pugi::xml_node parent, const Concept& entry) {
   std::vector<std::pair<std::string, std::string>> links;
   for (const ExternalReference& reference : entry.external_references) {
     if (IsRelativeReference(reference.target)) continue;
@@ -437,8 +562,8 @@ void Links(pugi::xml_node article, const Concept& entry) {
                                                    : reference.text)});
   }
   if (!links.empty()) {
-    pugi::xml_node section = El(article, "section", {}, {{"class", "links"}});
-    Ui(El(section, "h2"), "Quellen im Netz", "Sources on the web");
+    pugi::xml_node section = El(parent, "section", {}, {{"class", "links"}});
+    Ui(El(section, "h3"), "Quellen im Netz", "Sources on the web");
     pugi::xml_node list = El(section, "ul");
     for (const auto& [url, text] : links) {
       pugi::xml_node li = El(list, "li");
@@ -466,17 +591,15 @@ void Passages(const SiteContext& site, pugi::xml_node article,
     pugi::xml_node list = El(section, "ol", {}, {{"class", "kwic"}});
     for (const Passage& passage : passages) {
       pugi::xml_node li = El(list, "li");
+      // The link names its block in its address alone, and the contexts
+      // are plain text around the keyword: a class, a data-node and spans
+      // around the contexts cost 67 KB over all pages and said nothing more.
       pugi::xml_node link =
-          El(li, "a", {},
-             {{"href", "../index.html#" + passage.locator.node},
-              {"class", "kwic-line"},
-              {"data-node", passage.locator.node}});
+          El(li, "a", {}, {{"href", "../index.html#" + passage.locator.node}});
       Kwic kwic = KwicOf(passage);
-      El(link, "span", KeepLastColumns(kwic.left, kContextColumns),
-         {{"class", "left"}});
+      AddText(link, KeepLastColumns(kwic.left, kContextColumns));
       El(link, "mark", kwic.match);
-      El(link, "span", KeepFirstColumns(kwic.right, kContextColumns),
-         {{"class", "right"}});
+      AddText(link, KeepFirstColumns(kwic.right, kContextColumns));
       El(li, "span", FormatLocator(passage.locator), {{"class", "locator"}});
     }
   }
@@ -484,6 +607,10 @@ void Passages(const SiteContext& site, pugi::xml_node article,
 
 }  // namespace
 
+// Meaning first: the heading, the definition and the passages, then the
+// related entries; below, under a heading of its own, the terminologist's
+// detail (the definition's sources, every term with status and sources, the
+// notes, the links out).
 std::string EntryPage(const SiteContext& site, std::size_t index) {
   const Concept& entry = site.glossary.concepts[index];
   Page page = NewPage(Headline(entry), "../", "de", "entry");
@@ -492,12 +619,19 @@ std::string EntryPage(const SiteContext& site, std::size_t index) {
          {{"class", "entry"}, {"id", "entry"}, {"data-entry", entry.id}});
   Heading(article, entry);
   Definitions(article, entry);
-  Terms(article, entry, site.glossary.lang);
-  Notes(article, entry);
-  Related(site, article, entry);
   KeyPassages(site, article, index);
-  Links(article, entry);
   Passages(site, article, index);
+  Related(site, article, entry);
+  pugi::xml_node detail =
+      El(article, "section", {}, {{"class", "detail"}, {"id", "detail"}});
+  Ui(El(detail, "h2"), "Für Terminologen und Übersetzer",
+     "For terminologists and translators");
+  const std::string glossary_lang =
+      site.glossary.lang.empty() ? "en" : site.glossary.lang;
+  DefinitionSources(detail, entry, glossary_lang);
+  Terms(detail, entry, glossary_lang);
+  Notes(detail, entry);
+  Links(detail, entry);
   return FinishPage(page, site.document);
 }
 
