@@ -68,12 +68,14 @@ std::vector<SiteFile> BuildSite(const EditionIndex& index,
   if (translation != nullptr)
     out.push_back({"translation.html", site::TranslationPage(site)});
   out.push_back({"glossary.html", site::GlossaryPage(site)});
+  out.push_back({"study.html", site::StudyPage(site)});
   for (std::size_t i = 0; i < site.glossary.concepts.size(); ++i)
     out.push_back(
         {"entries/" + site.files[i] + ".html", site::EntryPage(site, i)});
   out.push_back({"assets/glossa.css", std::string(kGlossaCss)});
   out.push_back({"assets/glossa.js", std::string(kGlossaJs)});
   out.push_back({"assets/data.js", site::SiteData(site)});
+  out.push_back({"assets/study-data.js", site::StudyData(site)});
   // Plain text, named .txt so that a browser shows it as text from file://
   // and from any server; a bare NOTICE may be offered as a download.
   out.push_back({"NOTICE.txt", std::string(kGlossaNotice)});

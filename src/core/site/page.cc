@@ -271,6 +271,8 @@ Page NewPage(std::string_view title, std::string_view root,
   pugi::xml_node nav = El(bar, "nav", {}, {{"class", "site-nav"}});
   Ui(El(nav, "a", {}, {{"href", r + "index.html"}}), "Bericht", "Report");
   Ui(El(nav, "a", {}, {{"href", r + "glossary.html"}}), "Glossar", "Glossary");
+  Ui(El(nav, "a", {}, {{"href", r + "study.html"}}), "Meine Begriffe",
+     "My terms");
   pugi::xml_node search =
       El(bar, "form", {}, {{"class", "search"}, {"role", "search"}});
   pugi::xml_node label = El(search, "label", {}, {{"for", "search"}});
@@ -292,6 +294,19 @@ Page NewPage(std::string_view title, std::string_view root,
   El(toggle, "span", "Deutsch", {{"data-ui", "en"}, {"lang", "de"}});
   page.main = El(body, "main", {}, {{"id", "main"}});
   return page;
+}
+
+std::string ScriptData(std::string_view global, std::string_view json) {
+  std::string out = "window." + std::string(global) + " = ";
+  out.reserve(out.size() + json.size() + 2);
+  for (char c : json) {
+    if (c == '<') {
+      out += "\\u003c";
+    } else {
+      out += c;
+    }
+  }
+  return out + ";\n";
 }
 
 std::string FinishPage(Page& page, const Document& document) {

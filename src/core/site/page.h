@@ -92,13 +92,21 @@ void MarkChineseText(pugi::xml_node root);
 // it (MarkChineseText) and writes the page.
 std::string FinishPage(Page& page, const Document& document);
 
+// `json` as a script that sets window.`global` to it: how the site hands
+// data to its script, since a page opened from disk (file://) may not fetch
+// JSON. '<' is written as \u003c, so the text cannot end a script or
+// start a tag even if it were ever pasted into a page.
+std::string ScriptData(std::string_view global, std::string_view json);
+
 // The pages and the script's data (each in its own file of this folder).
 std::string ReportPage(const SiteContext& site);    // index.html
 std::string GlossaryPage(const SiteContext& site);  // glossary.html
 // translation.html; site.translation must be set.
 std::string TranslationPage(const SiteContext& site);
 std::string EntryPage(const SiteContext& site, std::size_t entry);
-std::string SiteData(const SiteContext& site);  // data.js
+std::string SiteData(const SiteContext& site);   // data.js
+std::string StudyPage(const SiteContext& site);  // study.html
+std::string StudyData(const SiteContext& site);  // study-data.js
 
 }  // namespace glossa::site
 
