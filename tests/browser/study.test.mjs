@@ -181,7 +181,7 @@ describe('known terms unmarked', () => {
   it('the switch takes the underline off the known terms only, and stays on', TEST_TIMEOUT, async () => {
     const context = await newContext(browser);
     const { page, log } = await open(context, fileUrl(site, 'index.html'));
-    const toggle = page.locator('.bar #study-hide-known');
+    const toggle = page.locator('main > .study-known-line > #study-hide-known');
     assert.equal(await toggle.isVisible(), false, 'the switch shows while no term is known');
     await seed(page, { saved: [], known: ['xinxi-gudao'] });
     const underline = (id) => page.locator(`a.term[data-entry="${id}"]`).first()

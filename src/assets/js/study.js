@@ -111,8 +111,7 @@
     }
   }
 
-  // The switch; `always`: shown even while no term is known.
-  function hideKnownSwitch(always) {
+  function hideKnownSwitch() {
     const button = el('button', { type: 'button', class: 'study-switch', id: 'study-hide-known' });
     button.addEventListener('click', () => {
       state.hideKnown = !state.hideKnown;
@@ -121,7 +120,6 @@
     keepDrawn(button, () => {
       button.textContent = say('Bekannte Begriffe unmarkiert', 'Known terms unmarked');
       button.setAttribute('aria-pressed', String(state.hideKnown));
-      button.hidden = !always && state.known.length === 0;
     });
     return button;
   }
@@ -282,7 +280,7 @@
   function setUpDeck() {
     const box = document.getElementById('study-deck');
     const status = el('p', { class: 'card-status', role: 'status', tabindex: '-1' });
-    const card = el('div', { class: 'card', id: 'study-card', tabindex: '0' });
+    const card = el('div', { class: 'card', id: 'study-card', role: 'group', tabindex: '0' });
     const front = el('div', { class: 'card-front' });
     const back = el('div', { class: 'card-back', id: 'study-card-back' });
     card.append(front, back);
@@ -385,16 +383,21 @@
     keepDrawn(document.documentElement, markKnown);
     setUpEntry();
     if (G.root.dataset.page === 'study') {
-      document.getElementById('study-switches').append(hideKnownSwitch(true));
+      document.getElementById('study-switches').append(hideKnownSwitch());
       setUpList();
       setUpDeck();
       setUpExport();
     } else if (document.querySelector('a.term[data-entry]')) {
-      const bar = document.querySelector('header.bar');
-      const language = document.getElementById('ui-switch');
-      if (bar) {
-        bar.insertBefore(hideKnownSwitch(false),
-          language && language.parentNode === bar ? language : null);
+      // At the top of the text rather than in the bar, which has no room on
+      // a narrow window; shown once a term is known.
+      const main = document.getElementById('main');
+      if (main) {
+        const line = el('p', { class: 'study-known-line' });
+        line.append(hideKnownSwitch());
+        main.prepend(line);
+        keepDrawn(line, () => {
+          line.hidden = state.known.length === 0;
+        });
       }
     }
     window.addEventListener('storage', (event) => {
