@@ -296,8 +296,8 @@ Page NewPage(std::string_view title, std::string_view root,
   return page;
 }
 
-std::string ScriptData(std::string_view global, std::string_view json) {
-  std::string out = "window." + std::string(global) + " = ";
+std::string DataScript(std::string_view variable, std::string_view json) {
+  std::string out = "window." + std::string(variable) + " = ";
   out.reserve(out.size() + json.size() + 2);
   for (char c : json) {
     if (c == '<') {

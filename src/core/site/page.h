@@ -92,11 +92,13 @@ void MarkChineseText(pugi::xml_node root);
 // it (MarkChineseText) and writes the page.
 std::string FinishPage(Page& page, const Document& document);
 
-// `json` as a script that sets window.`global` to it: how the site hands
-// data to its script, since a page opened from disk (file://) may not fetch
-// JSON. '<' is written as \u003c, so the text cannot end a script or
-// start a tag even if it were ever pasted into a page.
-std::string ScriptData(std::string_view global, std::string_view json);
+// A script that sets window.<variable> to `json`, with every '<' written as
+// \u003c, so that no text in the data can end a script or start a tag:
+// how the site hands data to its script, since a page opened from disk
+// (file://) may not fetch JSON.
+// DataScript("GLOSSA_STUDY", "{\"a\":\"</script>\"}") ==
+// "window.GLOSSA_STUDY = {\"a\":\"\\u003c/script>\"};\n".
+std::string DataScript(std::string_view variable, std::string_view json);
 
 // The pages and the script's data (each in its own file of this folder).
 std::string ReportPage(const SiteContext& site);    // index.html

@@ -110,7 +110,7 @@ std::string StudyData(const SiteContext& site) {
   data["anki_head"] = std::move(anki_head);
   data["csv_head"] = csv.head;
   data["entries"] = std::move(entries);
-  return ScriptData("GLOSSA_STUDY", data.dump());
+  return DataScript("GLOSSA_STUDY", data.dump());
 }
 
 std::string StudyPage(const SiteContext& site) {
