@@ -105,7 +105,7 @@ TEST_CASE("glossa site builds the site and says where to open it", "[cli]") {
   std::string first, second;
   std::getline(lines, first);
   std::getline(lines, second);
-  CHECK(first.rfind("glossa: wrote 164 files (", 0) == 0);
+  CHECK(first.rfind("glossa: wrote 166 files (", 0) == 0);
   CHECK(first.substr(first.size() - dir.size() - 5) == ") to " + dir);
   CHECK(second == "Open file://" + dir + "/index.html in a browser.");
   CHECK(testing::ReadOrFail(dir + "/index.html").find("Dateninseln") !=

@@ -70,11 +70,12 @@ Concept MakeConcept(std::string id, std::string german, std::string english,
 TEST_CASE("the site has the report, the index, a page per entry and assets",
           "[site]") {
   const BuiltIn site = Site();
-  CHECK(site.files.size() == site.glossary.concepts.size() + 7);
+  CHECK(site.files.size() == site.glossary.concepts.size() + 9);
   for (const char* path :
-       {"index.html", "glossary.html", "entries/zhengxin.html",
+       {"index.html", "glossary.html", "study.html", "entries/zhengxin.html",
         "entries/xinxi-gudao.html", "assets/glossa.js", "assets/glossa.css",
-        "assets/data.js", "assets/search-data.js", "NOTICE.txt"})
+        "assets/data.js", "assets/search-data.js", "assets/study-data.js",
+        "NOTICE.txt"})
     CHECK(site.files.count(path) == 1);
   CHECK(site.files.at("assets/data.js").rfind("window.GLOSSA_DATA = {", 0) ==
         0);
@@ -93,8 +94,9 @@ TEST_CASE("every page carries the policy and loads only its own files",
               "<meta http-equiv=\"Content-Security-Policy\" "
               "content=\"default-src &#39;none&#39;; script-src &#39;self&#39;"
               " file:;") == 1);
-    // Two scripts, both files, neither with inline code.
-    CHECK(Count(contents, "<script") == 2);
+    // Two scripts (study.html: three, with its data), all files, none with
+    // inline code.
+    CHECK(Count(contents, "<script") == (path == "study.html" ? 3 : 2));
     for (auto it =
              std::sregex_iterator(contents.begin(), contents.end(), script);
          it != std::sregex_iterator(); ++it) {

@@ -21,8 +21,10 @@
 // every field but the first unmapped.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/edition_index.h"
@@ -115,20 +117,12 @@ std::string ShortDefinition(const Concept& entry, std::string_view lang) {
 }
 
 // The report's sentence for entry `i`, escaped, with its locator: "… (§2.1,
-// p. 5)". The first key passage that resolves, else the first passage; ""
-// when the entry has neither.
+// p. 5)"; "" when the entry has none.
 std::string ContextOf(const EditionIndex& edition, std::size_t i) {
-  for (const KeyPassage& key : edition.KeyPassagesOf(i)) {
-    if (key.problem != KeyPassageProblem::kNone || !key.block ||
-        key.sentence.empty())
-      continue;
-    return HtmlText(key.sentence) + " (" +
-           HtmlText(FormatLocator(key.block->locator)) + ")";
-  }
-  std::vector<Passage> passages = edition.PassagesOf(i);
-  if (passages.empty()) return "";
-  return HtmlText(ShowSentence(passages.front()).text) + " (" +
-         HtmlText(FormatLocator(passages.front().locator)) + ")";
+  std::optional<StudySentence> sentence = StudySentenceOf(edition, i);
+  if (!sentence) return "";
+  return HtmlText(sentence->text) + " (" +
+         HtmlText(FormatLocator(sentence->locator)) + ")";
 }
 
 // The Anki tag for a section key (SectionKey: "§2.1", "fn. 9", "key
@@ -189,10 +183,25 @@ std::string BackOf(const Concept& entry, const ExportOptions& options,
 
 }  // namespace
 
-std::string WriteAnkiText(const Glossary& glossary, const EditionIndex* edition,
-                          const ExportOptions& options) {
+std::optional<StudySentence> StudySentenceOf(const EditionIndex& edition,
+                                             std::size_t entry) {
+  for (const KeyPassage& key : edition.KeyPassagesOf(entry)) {
+    if (key.problem != KeyPassageProblem::kNone || !key.block ||
+        key.sentence.empty())
+      continue;
+    return StudySentence{CollapseSpace(key.sentence), key.block->locator};
+  }
+  std::vector<Passage> passages = edition.PassagesOf(entry);
+  if (passages.empty()) return std::nullopt;
+  return StudySentence{CollapseSpace(ShowSentence(passages.front()).text),
+                       passages.front().locator};
+}
+
+AnkiParts AnkiPartsOf(const Glossary& glossary, const EditionIndex* edition,
+                      const ExportOptions& options) {
   std::string deck = CollapseSpace(glossary.title);
-  std::string out =
+  AnkiParts out;
+  out.head =
       "#separator:tab\n"
       "#html:true\n"
       "#notetype:Basic\n"
@@ -207,9 +216,17 @@ std::string WriteAnkiText(const Glossary& glossary, const EditionIndex* edition,
     // Anki's reader takes a line that starts with '#' for a comment.
     if (front[0] == '#') front.replace(0, 1, "&#35;");
     std::string context = edition != nullptr ? ContextOf(*edition, i) : "";
-    out += front + "\t" + BackOf(entry, options, context) + "\t" +
-           TagsOf(entry, edition, i) + "\n";
+    out.notes.push_back(front + "\t" + BackOf(entry, options, context) + "\t" +
+                        TagsOf(entry, edition, i));
   }
+  return out;
+}
+
+std::string WriteAnkiText(const Glossary& glossary, const EditionIndex* edition,
+                          const ExportOptions& options) {
+  AnkiParts parts = AnkiPartsOf(glossary, edition, options);
+  std::string out = std::move(parts.head);
+  for (const std::string& note : parts.notes) out += note + "\n";
   return out;
 }
 

@@ -16,11 +16,14 @@
 #ifndef GLOSSA_CORE_EXPORT_H_
 #define GLOSSA_CORE_EXPORT_H_
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/glossary.h"
+#include "core/passages.h"
 
 namespace glossa {
 
@@ -58,6 +61,17 @@ std::string WriteOmegaTsv(const Glossary& glossary,
 // convention); RFC 4180 quoting.
 std::string WriteCsv(const Glossary& glossary, const ExportOptions& options);
 
+// WriteCsv's file in parts, for a view that writes the rows of some entries
+// only (the site's "my terms" export): the file is `head`, then the rows of
+// the entries written, in the glossary's order.
+struct CsvParts {
+  std::string head;  // the byte order mark and the header row, CRLF-ended
+  // By entry (as glossary.concepts): its row and its rows of terms to avoid,
+  // each CRLF-ended; "" for an entry with no term in the languages asked.
+  std::vector<std::string> rows;
+};
+CsvParts CsvPartsOf(const Glossary& glossary, const ExportOptions& options);
+
 // A StarDict dictionary named `name`: the files (name.ifo, name.idx,
 // name.dict, name.syn) with their contents, for a folder. One plain-text
 // article per concept (sametypesequence=m, .dict not dictzipped), under its
@@ -75,6 +89,26 @@ std::vector<std::pair<std::string, std::string>> WriteStarDict(
 // `edition`, if given, must have been built on `glossary`.
 std::string WriteAnkiText(const Glossary& glossary, const EditionIndex* edition,
                           const ExportOptions& options);
+
+// WriteAnkiText's file in parts, as CsvParts: the file is `head`, then the
+// notes of the entries written, in the glossary's order, each followed by
+// "\n".
+struct AnkiParts {
+  std::string head;                // the #-headers, each "\n"-ended
+  std::vector<std::string> notes;  // by entry: its note, one line, no "\n"
+};
+AnkiParts AnkiPartsOf(const Glossary& glossary, const EditionIndex* edition,
+                      const ExportOptions& options);
+
+// The report's sentence a student learns entry `entry` by (the Anki note's
+// context, the site's flashcard cue): the entry's first key passage that
+// resolves, else the first place it stands; nullopt when it has neither.
+struct StudySentence {
+  std::string text;  // white space collapsed, a long one cut (ShowSentence)
+  Locator locator;   // where it stands; locator.node is its block's id
+};
+std::optional<StudySentence> StudySentenceOf(const EditionIndex& edition,
+                                             std::size_t entry);
 
 }  // namespace glossa
 

@@ -68,6 +68,7 @@ std::vector<SiteFile> BuildSite(const EditionIndex& index,
   if (translation != nullptr)
     out.push_back({"translation.html", site::TranslationPage(site)});
   out.push_back({"glossary.html", site::GlossaryPage(site)});
+  out.push_back({"study.html", site::StudyPage(site)});
   for (std::size_t i = 0; i < site.glossary.concepts.size(); ++i)
     out.push_back(
         {"entries/" + site.files[i] + ".html", site::EntryPage(site, i)});
@@ -75,6 +76,7 @@ std::vector<SiteFile> BuildSite(const EditionIndex& index,
   out.push_back({"assets/glossa.js", std::string(kGlossaJs)});
   out.push_back({"assets/data.js", site::SiteData(site)});
   out.push_back({"assets/search-data.js", site::SearchData(site)});
+  out.push_back({"assets/study-data.js", site::StudyData(site)});
   // Plain text, named .txt so that a browser shows it as text from file://
   // and from any server; a bare NOTICE may be offered as a download.
   out.push_back({"NOTICE.txt", std::string(kGlossaNotice)});

@@ -334,28 +334,30 @@ std::string WriteOmegaTsv(const Glossary& glossary,
   return out;
 }
 
-std::string WriteCsv(const Glossary& glossary, const ExportOptions& options) {
+CsvParts CsvPartsOf(const Glossary& glossary, const ExportOptions& options) {
   std::vector<CsvColumn> columns =
       CsvColumns(CsvLanguages(glossary, options), options.chinese_tags);
-  // The byte order mark makes Excel read the file as UTF-8 (without it,
-  // Excel takes a CSV for the ANSI code page); memoQ, translate-toolkit and
-  // OmegaT skip it.
-  std::string out = "\xEF\xBB\xBF";
-  auto append_row = [&](const std::vector<std::string>& cells) {
+  auto row = [](const std::vector<std::string>& cells) {
+    std::string out;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) out += ',';
       out += CsvField(cells[i]);
     }
-    out += "\r\n";
+    return out + "\r\n";
   };
+  CsvParts out;
   std::vector<std::string> cells;
   for (const CsvColumn& column : columns) cells.push_back(column.header);
-  append_row(cells);
+  // The byte order mark makes Excel read the file as UTF-8 (without it,
+  // Excel takes a CSV for the ANSI code page); memoQ, translate-toolkit and
+  // OmegaT skip it.
+  out.head = "\xEF\xBB\xBF" + row(cells);
   // The entry's row, then a row per term to avoid (Matecat's convention:
   // TRUE in "Forbidden" flags every term of the row), the n-th of each
   // language side by side. A row with no term in the languages asked for
   // is not written.
   for (const Concept& entry : glossary.concepts) {
+    std::string rows;
     for (int forbidden = -1;; ++forbidden) {
       cells.clear();
       for (const CsvColumn& column : columns)
@@ -364,9 +366,17 @@ std::string WriteCsv(const Glossary& glossary, const ExportOptions& options) {
           std::all_of(cells.begin() + 1, cells.end(),
                       [](const std::string& cell) { return cell.empty(); });
       if (empty && forbidden >= 0) break;
-      if (!empty) append_row(cells);
+      if (!empty) rows += row(cells);
     }
+    out.rows.push_back(std::move(rows));
   }
+  return out;
+}
+
+std::string WriteCsv(const Glossary& glossary, const ExportOptions& options) {
+  CsvParts parts = CsvPartsOf(glossary, options);
+  std::string out = std::move(parts.head);
+  for (const std::string& rows : parts.rows) out += rows;
   return out;
 }
 

@@ -202,7 +202,7 @@ describe('glossa site in a browser', () => {
         assert.ok(state.csp, 'no Content-Security-Policy meta element');
         assert.ok(state.data, 'assets/data.js did not define window.GLOSSA_DATA');
         assert.ok(state.style, 'assets/glossa.css is not loaded');
-        assert.deepEqual(state.labels, ['Bericht', 'Glossar', 'Suche', 'English'],
+        assert.deepEqual(state.labels, ['Bericht', 'Glossar', 'Meine Begriffe', 'Suche', 'English'],
             'the header does not show the German labels only');
         assert.ok(state.search, 'no #search');
         assert.equal(state.resultsHidden, true, '#search-results is shown while empty');
@@ -659,11 +659,11 @@ describe('glossa site in a browser', () => {
               .map((e) => e.outerHTML.slice(0, 80)),
         }));
         assert.deepEqual(await state(), {
-          ui: 'de', stored: null, button: 'English', nav: ['Bericht', 'Glossar'], label: 'Suche', wrong: [],
+          ui: 'de', stored: null, button: 'English', nav: ['Bericht', 'Glossar', 'Meine Begriffe'], label: 'Suche', wrong: [],
         });
         await page.locator('#ui-switch').click();
         const english = {
-          ui: 'en', stored: 'en', button: 'Deutsch', nav: ['Report', 'Glossary'], label: 'Search', wrong: [],
+          ui: 'en', stored: 'en', button: 'Deutsch', nav: ['Report', 'Glossary', 'My terms'], label: 'Search', wrong: [],
         };
         assert.deepEqual(await state(), english);
 

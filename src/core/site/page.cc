@@ -297,6 +297,8 @@ Page NewPage(std::string_view title, std::string_view root,
   pugi::xml_node nav = El(bar, "nav", {}, {{"class", "site-nav"}});
   Ui(El(nav, "a", {}, {{"href", r + "index.html"}}), "Bericht", "Report");
   Ui(El(nav, "a", {}, {{"href", r + "glossary.html"}}), "Glossar", "Glossary");
+  Ui(El(nav, "a", {}, {{"href", r + "study.html"}}), "Meine Begriffe",
+     "My terms");
   // Search as an ARIA combobox (search.js): focus stays in the field and
   // aria-activedescendant names the option the arrow keys reached; the
   // list is a listbox; the status line, a polite live region, says how
