@@ -110,7 +110,7 @@ for (const [width, options] of [[1280, {}], [390, PHONE]]) {
           'h1 信用评分 信用評分 xìnyòng píngfēn',
           'h2 Definition',
           'h2 Schlüsselstellen',
-          'h2 13 Stellen',
+          'h2 9 Stellen',
           'h2 Verwandte Einträge',
           'h2 Für Terminologen und Übersetzer',
           'h3 Quellen der Definition',
@@ -134,7 +134,7 @@ for (const [width, options] of [[1280, {}], [390, PHONE]]) {
           'h1 信用评分 信用評分 xìnyòng píngfēn',
           'h2 Definition',
           'h2 Key passages',
-          'h2 13 passages',
+          'h2 9 passages',
           'h2 Related entries',
           'h2 For terminologists and translators',
         ]);

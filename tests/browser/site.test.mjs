@@ -234,6 +234,7 @@ describe('glossa site in a browser', () => {
         'popup-rendering: EN information islands',
         'popup-also: auch: Dateninseln · EN information silos',
         `popup-link: ${entry.passages} Stellen`,
+        'study-actions: Speichern Bekannt',
       ]);
       assert.equal(shown.definitionLang, 'de');
       assert.deepEqual(shown.statuses, [], 'a status that does not warn is shown');
@@ -260,7 +261,8 @@ describe('glossa site in a browser', () => {
           'popup-rendering: EN credit score',
           'popup-also: auch: Punkt, Basispunktzahl, Score, Bürgerscore · EN score · 信用分 xìnyòngfēn',
           'popup-warn: abgelehnt EN social credit score',
-          'popup-link: 13 Stellen',
+          'popup-link: 9 Stellen',
+          'study-actions: Speichern Bekannt',
         ]);
         assert.equal(shown.lines.findIndex((line) => line.startsWith('popup-definition')), 2,
             'the definition is not the third line (it was the ninth, after eight rows of terms)');
@@ -281,7 +283,7 @@ describe('glossa site in a browser', () => {
         assert.deepEqual(marked, {
           hant: 'zh-Hant',
           pinyin: ['zh-Latn-pinyin xìnyòng píngfēn', 'zh-Latn-pinyin xìnyòngfēn'],
-          labels: ['de DE', 'de EN', 'de auch:', 'de EN', 'de abgelehnt', 'de EN', 'de 13 Stellen'],
+          labels: ['de DE', 'de EN', 'de auch:', 'de EN', 'de abgelehnt', 'de EN', 'de 9 Stellen'],
         });
 
         // In English: the English rendering and definition first, the labels English.
@@ -298,7 +300,8 @@ describe('glossa site in a browser', () => {
           'popup-rendering: DE Bonitätswert',
           'popup-also: also: score · DE Punkt, Basispunktzahl, Score, Bürgerscore · 信用分 xìnyòngfēn',
           'popup-warn: deprecated social credit score',
-          'popup-link: 13 passages',
+          'popup-link: 9 passages',
+          'study-actions: Save Known',
         ]);
         assert.equal(shown.lang, 'en');
         assert.equal(shown.definitionLang, 'en');

@@ -22,6 +22,7 @@
 
   // ---- popups ---------------------------------------------------------------
   let popup = null;
+  let region = null;  // the landmark the popup stands in
   let popupTerm = null;
   let hideTimer = 0;
   let lastPointer = 'mouse';
@@ -43,7 +44,11 @@
         if (term) term.focus();
       }
     });
-    document.body.appendChild(popup);
+    // Inside a landmark of its own, so that no content of the page stands
+    // outside a landmark (axe: region); labelled anew each time it opens.
+    region = G.el('div', { role: 'region', class: 'popup-region' });
+    region.append(popup);
+    document.body.appendChild(region);
     return popup;
   }
 
@@ -202,6 +207,8 @@
     if (!entry) return;
     clearTimeout(hideTimer);
     const box = popupElement();
+    region.setAttribute('aria-label', G.say('Begriff', 'Term'));
+    region.setAttribute('lang', G.ui());
     if (popupTerm !== term || box.hidden) {
       if (popupTerm) popupTerm.removeAttribute('aria-describedby');
       fillPopup(box, id, entry);

@@ -94,7 +94,9 @@
       return button;
     });
     keepDrawn(box, () => {
+      box.setAttribute('lang', G.ui());  // the labels are the interface's
       ACTIONS.forEach(([list, de, en], i) => {
+        buttons[i].setAttribute('lang', G.ui());
         buttons[i].textContent = say(de, en);
         buttons[i].setAttribute('aria-pressed', String(has(list, id)));
       });
@@ -118,6 +120,7 @@
       write();
     });
     keepDrawn(button, () => {
+      button.setAttribute('lang', G.ui());
       button.textContent = say('Bekannte Begriffe unmarkiert', 'Known terms unmarked');
       button.setAttribute('aria-pressed', String(state.hideKnown));
     });
