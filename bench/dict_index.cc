@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -38,6 +39,17 @@ bool ReadCedictEntries(std::string_view bytes, const std::string& name,
   if (!glossa::ReadCedict(bytes, name, diags, &glossary)) return false;
   *entries = std::move(glossary.concepts);
   return true;
+}
+
+// The peak resident memory so far, in MiB (VmHWM), to split a whole
+// process's peak into its steps.
+double PeakMiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024;
+  }
+  return 0;
 }
 
 std::string ReadOrDie(const std::string& path) {
@@ -91,12 +103,13 @@ int Build(const std::string& source, const std::string& out) {
 }
 
 int Lookup(const std::string& source, const std::string& query) {
+  double at_start = PeakMiB();
   auto start = Clock::now();
   std::string bytes = ReadOrDie(source);
-  double read = Since(start);
+  double read = Since(start), after_read = PeakMiB();
   auto opened_at = Clock::now();
   auto dictionary = Open(source, bytes);
-  double opened = Since(opened_at);
+  double opened = Since(opened_at), after_open = PeakMiB();
   auto found_at = Clock::now();
   std::vector<glossa::DictionaryHit> hits = dictionary->Find(query);
   std::string shown;
@@ -104,8 +117,11 @@ int Lookup(const std::string& source, const std::string& query) {
     shown += glossa::Headline(dictionary->Entry(hit.entry)) + "; ";
   double found = Since(found_at);
   std::printf(
-      "read %.1f ms  hash+open %.1f ms  find+entries %.2f ms  hits %zu: %s\n",
-      read * 1e3, opened * 1e3, found * 1e3, hits.size(), shown.c_str());
+      "read the source %.1f ms (peak %.0f -> %.0f MiB)  hash+map+check %.1f "
+      "ms (-> %.0f MiB)  Find+Entry %.2f ms (-> %.0f MiB; the first Find "
+      "makes ICU's transliterators)\nhits %zu: %s\n",
+      read * 1e3, at_start, after_read, opened * 1e3, after_open, found * 1e3,
+      PeakMiB(), hits.size(), shown.c_str());
   return hits.empty() ? 1 : 0;
 }
 
