@@ -33,7 +33,7 @@ namespace glossa {
 
 // Dictionary files from this size up go through the cached index; smaller
 // ones are read into memory each time. Why 64 KiB: reading CC-CEDICT and
-// computing its keys in memory costs about 0.65 s per MiB (75 ms to parse,
+// computing its keys in memory costs about 0.7 s per MiB (75 ms to parse,
 // the rest DictionaryKeys; TBX parses at about 18 ms per MiB but has the
 // same cost per term), while a cached index opens in about 7 ms whatever
 // its size. Below 64 KiB the in-memory way stays within the 50 ms a lookup
