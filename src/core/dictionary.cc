@@ -1,5 +1,6 @@
 #include "core/dictionary.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "core/glossary.h"
@@ -52,6 +53,33 @@ std::vector<std::pair<MatchKind, std::string>> DictionaryKeys(
   add(MatchKind::kPinyinTones, std::move(keys.pinyin_tones));
   add(MatchKind::kPinyinToneless, std::move(keys.pinyin_toneless));
   add(MatchKind::kInflected, std::move(stems));
+  return out;
+}
+
+std::vector<std::pair<MatchKind, std::string>> DictionaryQueryKeys(
+    std::string_view query) {
+  // Folded and loose keys do not depend on the language; pinyin keys are
+  // those of a reading.
+  TermKeys keys = KeysOf(query, kPinyin);
+  // As Index::Find: "5" (the neutral tone) alone does not make a query toned.
+  if (keys.pinyin_tones.find_first_of("1234") != std::string::npos)
+    keys.pinyin_toneless.clear();
+  std::string folded = CollapseSpace(keys.folded);
+  std::string german = StemsOf(folded, "de");
+  std::string english = StemsOf(folded, "en");
+  std::vector<std::pair<MatchKind, std::string>> out;
+  auto add = [&out](MatchKind kind, std::string key) {
+    if (key.empty()) return;
+    std::pair<MatchKind, std::string> pair(kind, std::move(key));
+    if (std::find(out.begin(), out.end(), pair) == out.end())
+      out.push_back(std::move(pair));
+  };
+  add(MatchKind::kFolded, std::move(keys.folded));
+  add(MatchKind::kLoose, std::move(keys.loose));
+  add(MatchKind::kPinyinTones, std::move(keys.pinyin_tones));
+  add(MatchKind::kPinyinToneless, std::move(keys.pinyin_toneless));
+  add(MatchKind::kInflected, std::move(german));
+  add(MatchKind::kInflected, std::move(english));
   return out;
 }
 

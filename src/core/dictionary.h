@@ -75,6 +75,15 @@ class Dictionary {
 std::vector<std::pair<MatchKind, std::string>> DictionaryKeys(
     std::string_view term, std::string_view lang);
 
+// The keys a query is looked up by, in the order of their kinds: the folded
+// and loose keys, the pinyin keys (the toneless one only when the query has
+// no tones: "zheng4xin4" does not find 征信, as for the glossary), and the
+// German, then the English Snowball stems (kInflected). No key twice, none
+// empty. An entry is found when one of these equals a key of the same kind
+// that DictionaryKeys gives for one of its terms.
+std::vector<std::pair<MatchKind, std::string>> DictionaryQueryKeys(
+    std::string_view query);
+
 }  // namespace glossa
 
 #endif  // GLOSSA_CORE_DICTIONARY_H_

@@ -1,0 +1,46 @@
+// A byte trie in a double array, for the longest-prefix search that segments
+// Chinese (Dictionary::LongestChinesePrefix). It is stored as-is in the
+// dictionary index (dictionary_index.h), so its layout is part of that
+// format.
+//
+// Layout: an array of units, each two little-endian uint32: `base` and
+// `check`. Unit 0 is the root. The child of node s by byte c (1..255) is the
+// unit t = base[s] + c if check[t] == s. A node where a key ends has the
+// child t = base[s] (byte 0, which no key contains); base[t] is then the
+// key's value. A free unit has check 0xFFFFFFFF. One step is two loads and a
+// compare, whatever the node's fan-out: why a double array and not sorted
+// child lists or a hash of (node, byte).
+//
+// The units may come from an untrusted file: every step is bounds-checked,
+// so any bytes give an answer and never an out-of-bounds read.
+
+#ifndef GLOSSA_CORE_DOUBLE_ARRAY_H_
+#define GLOSSA_CORE_DOUBLE_ARRAY_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace glossa {
+
+inline constexpr std::size_t kTrieUnitBytes = 8;
+
+// Builds the units for `keys` (sorted, unique, non-empty, no byte 0), key i
+// carrying values[i], as kTrieUnitBytes bytes per unit. Returns "" for no
+// keys.
+//   BuildDoubleArray({"中", "中国"}, {7, 9})
+std::string BuildDoubleArray(const std::vector<std::string_view>& keys,
+                             const std::vector<std::uint32_t>& values);
+
+// The length of the longest key that `text` starts with, 0 when none (or
+// when `units` is empty); *value gets that key's value. `units` is what
+// BuildDoubleArray returned, or any bytes: its size is rounded down to whole
+// units.
+std::size_t LongestPrefix(std::string_view units, std::string_view text,
+                          std::uint32_t* value);
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_DOUBLE_ARRAY_H_

@@ -1,0 +1,49 @@
+// A file mapped read-only into memory (POSIX mmap), for the dictionary
+// index: the kernel pages in what a lookup touches, and every process that
+// maps the same index shares one copy in the page cache.
+//
+// A mapped file must not be truncated while it is mapped (reading past its
+// new end would raise SIGBUS). glossa never writes a file in place: it
+// writes a new one and renames it over the old one, which leaves existing
+// mappings on the old file.
+
+#ifndef GLOSSA_CORE_MAPPED_FILE_H_
+#define GLOSSA_CORE_MAPPED_FILE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace glossa {
+
+// Not copyable (it owns the mapping); unmaps on destruction.
+class MappedFile {
+ public:
+  // Maps the regular file at `path`. Returns nullptr and sets *error
+  // ("cannot open 'x': No such file or directory", "cannot map 'x': not a
+  // regular file") on failure. An empty file maps to an empty view.
+  static std::unique_ptr<MappedFile> Open(const std::string& path,
+                                          std::string* error);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  // The file's bytes; valid while this object lives.
+  std::string_view bytes() const { return bytes_; }
+
+  // Reads `size` bytes from `offset` into `out` with pread, not through the
+  // mapping: a pass over the whole file (a checksum) then leaves its pages
+  // in the page cache without making them resident in this process. False
+  // on a read error or a short read.
+  bool ReadAt(std::size_t offset, std::size_t size, char* out) const;
+
+ private:
+  MappedFile(int fd, void* address, std::size_t size);
+  int fd_;
+  void* address_;
+  std::string_view bytes_;
+};
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_MAPPED_FILE_H_
