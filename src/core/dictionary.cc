@@ -1,9 +1,10 @@
 #include "core/dictionary.h"
 
+#include <algorithm>
 #include <memory>
 
-#include "core/stemmer.h"
 #include "core/glossary.h"
+#include "core/stemmer.h"
 
 namespace glossa {
 namespace {
@@ -53,6 +54,34 @@ std::vector<std::pair<MatchKind, std::string>> DictionaryKeys(
   add(MatchKind::kPinyinToneless, std::move(keys.pinyin_toneless));
   add(MatchKind::kInflected, std::move(stems));
   return out;
+}
+
+std::vector<std::pair<MatchKind, std::string>> DictionaryQueryKeys(
+    std::string_view query) {
+  std::vector<std::pair<MatchKind, std::string>> keys;
+  for (std::string_view lang :
+       {kPinyin, std::string_view("de"), std::string_view("en")}) {
+    for (auto& key : DictionaryKeys(query, lang)) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end())
+        keys.push_back(std::move(key));
+    }
+  }
+  // A query that gives tones means them, as in Index::Find.
+  std::string toned;
+  for (const auto& [kind, key] : keys) {
+    if (kind == MatchKind::kPinyinTones) toned = key;
+  }
+  if (toned.find_first_of("1234") != std::string::npos) {
+    keys.erase(std::remove_if(keys.begin(), keys.end(),
+                              [](const auto& key) {
+                                return key.first == MatchKind::kPinyinToneless;
+                              }),
+               keys.end());
+  }
+  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+    return a.first < b.first;
+  });
+  return keys;
 }
 
 }  // namespace glossa

@@ -75,6 +75,16 @@ class Dictionary {
 std::vector<std::pair<MatchKind, std::string>> DictionaryKeys(
     std::string_view term, std::string_view lang);
 
+// The keys a query is looked up by, in a language of its own: its folded
+// and loose keys, its pinyin keys (the toneless one only when it gives no
+// tones: "zheng4xin4" must not find 征信), and its German and its English
+// stems (kInflected), each as DictionaryKeys computes them; each pair once,
+// in the order of MatchKind. Every Dictionary's Find looks up these.
+//   DictionaryQueryKeys("Ampeln") holds {kFolded, "ampeln"} and
+//   {kInflected, "ampel"} (the German stem).
+std::vector<std::pair<MatchKind, std::string>> DictionaryQueryKeys(
+    std::string_view query);
+
 }  // namespace glossa
 
 #endif  // GLOSSA_CORE_DICTIONARY_H_
