@@ -9,6 +9,8 @@
 #include <iosfwd>
 #include <string>
 
+#include "core/dictionary_open.h"
+
 namespace glossa {
 
 // What Run() needs to know about the world it runs in.
@@ -27,6 +29,10 @@ struct Environment {
   // The German word list `glossa import` judges words with (Debian's
   // wngerman), unless --wordlist names others.
   std::string wordlist = "/usr/share/dict/ngerman";
+  // Where the general dictionaries are installed (README: "General
+  // dictionaries"). Empty, as in tests, unless Main() finds them: then
+  // lookup uses none unless --dict names one.
+  DictionaryPlaces dictionaries;
 };
 
 }  // namespace glossa
