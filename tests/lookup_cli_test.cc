@@ -144,7 +144,7 @@ TEST_CASE(
             .out == RunGlossa({"lookup", "--json", "zheng xin"}).out);
 }
 
-TEST_CASE("--dict names a missing dictionary or a wrong command: exit 2",
+TEST_CASE("a missing dictionary, or --dict for another command, is an error",
           "[cli][dictionary]") {
   RunResult missing = RunInstalled({"/nonexistent/cedict.json", ""},
                                    {"lookup", "--dict", "cedict", "x"});

