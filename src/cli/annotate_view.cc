@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include "core/dictionary_marks.h"
+
 namespace glossa {
 namespace {
 
@@ -25,19 +27,72 @@ const std::string& EntryId(const GlossaryMatcher& matcher, int entry) {
   return matcher.glossary().concepts[static_cast<std::size_t>(entry)].id;
 }
 
-// The text with its top-level matches marked.
+// The words the dictionaries know around the top-level matches.
+std::vector<DictionaryMark> MarksAround(
+    std::string_view text, const std::vector<Matcher::Match>& matches,
+    const std::vector<const Dictionary*>& dictionaries) {
+  if (dictionaries.empty()) return {};
+  std::vector<std::pair<std::size_t, std::size_t>> taken;
+  for (const Matcher::Match& match : matches) {
+    if (match.nested_in < 0 &&
+        (taken.empty() || match.begin >= taken.back().second))
+      taken.emplace_back(match.begin, match.end);
+  }
+  return MarkWords(text, taken, dictionaries);
+}
+
+// The ids of a mark's entries, separated by spaces.
+std::string MarkIds(const DictionaryMark& mark,
+                    const std::vector<const Dictionary*>& dictionaries) {
+  std::string ids;
+  for (std::size_t entry : mark.entries) {
+    if (!ids.empty()) ids += ' ';
+    ids += dictionaries[mark.dictionary]->Entry(entry).id;
+  }
+  return ids;
+}
+
+// The text with its top-level matches marked, and the dictionaries' words:
+// [[红绿灯|CC-CEDICT:cedict-1234]].
 class TextWriter : public AnnotationWriter {
  public:
   TextWriter(const Style& style, const GlossaryMatcher& matcher,
+             const std::vector<const Dictionary*>& dictionaries,
              std::ostream& out)
-      : AnnotationWriter(out), style_(style), matcher_(matcher) {}
+      : AnnotationWriter(out),
+        style_(style),
+        matcher_(matcher),
+        dictionaries_(dictionaries) {}
 
   void Render(std::string_view text, std::size_t,
               const std::vector<Matcher::Match>& matches,
               std::string* out) const override {
+    std::vector<DictionaryMark> marks =
+        MarksAround(text, matches, dictionaries_);
+    std::size_t next_mark = 0;
     std::size_t at = 0;
+    // The dictionaries' marks before `before`.
+    auto write_marks = [&](std::size_t before) {
+      for (; next_mark < marks.size() && marks[next_mark].begin < before;
+           ++next_mark) {
+        const DictionaryMark& mark = marks[next_mark];
+        out->append(text.substr(at, mark.begin - at));
+        std::string_view surface =
+            text.substr(mark.begin, mark.end - mark.begin);
+        std::string label = dictionaries_[mark.dictionary]->Source().name +
+                            ":" + MarkIds(mark, dictionaries_);
+        if (style_.color) {
+          out->append(Paint(style_, kUnderline, surface));
+          out->append(Paint(style_, kDim, "[" + label + "]"));
+        } else {
+          Append(out, {"[[", surface, "|", label, "]]"});
+        }
+        at = mark.end;
+      }
+    };
     for (const Matcher::Match& match : matches) {
       if (match.nested_in >= 0 || match.begin < at) continue;
+      write_marks(match.begin);
       out->append(text.substr(at, match.begin - at));
       std::string_view surface =
           text.substr(match.begin, match.end - match.begin);
@@ -50,12 +105,14 @@ class TextWriter : public AnnotationWriter {
       }
       at = match.end;
     }
+    write_marks(text.size());
     out->append(text.substr(at));
   }
 
  private:
   Style style_;
   const GlossaryMatcher& matcher_;
+  std::vector<const Dictionary*> dictionaries_;
 };
 
 // Appends `text` (valid UTF-8: the decoder has seen to it) as a JSON string.
@@ -98,16 +155,26 @@ void AppendJsonString(std::string* out, std::string_view text) {
 
 // One JSON object per match and line: the match's byte offsets in the
 // whole input, the entry, the glossary's form and the text's, and the entry
-// of the match it lies inside (null at the top level).
+// of the match it lies inside (null at the top level). With dictionaries,
+// every line names its dictionary ("glossary" for the glossary's), and a
+// dictionary's mark lists all its entries.
 class JsonWriter : public AnnotationWriter {
  public:
-  JsonWriter(const GlossaryMatcher& matcher, std::ostream& out)
-      : AnnotationWriter(out), matcher_(matcher) {}
+  JsonWriter(const GlossaryMatcher& matcher,
+             const std::vector<const Dictionary*>& dictionaries,
+             std::ostream& out)
+      : AnnotationWriter(out), matcher_(matcher), dictionaries_(dictionaries) {}
 
   void Render(std::string_view text, std::size_t offset,
               const std::vector<Matcher::Match>& matches,
               std::string* out) const override {
+    std::vector<DictionaryMark> marks =
+        MarksAround(text, matches, dictionaries_);
+    std::size_t next_mark = 0;
     for (const Matcher::Match& match : matches) {
+      for (; next_mark < marks.size() && marks[next_mark].begin < match.begin;
+           ++next_mark)
+        RenderMark(text, offset, marks[next_mark], out);
       Append(out,
              {"{\"begin\":", std::to_string(offset + match.begin),
               ",\"end\":", std::to_string(offset + match.end), ",\"entry\":"});
@@ -125,12 +192,37 @@ class JsonWriter : public AnnotationWriter {
       } else {
         out->append("null");
       }
+      if (!dictionaries_.empty()) out->append(",\"dictionary\":\"glossary\"");
       out->append("}\n");
     }
+    for (; next_mark < marks.size(); ++next_mark)
+      RenderMark(text, offset, marks[next_mark], out);
   }
 
  private:
+  void RenderMark(std::string_view text, std::size_t offset,
+                  const DictionaryMark& mark, std::string* out) const {
+    const Dictionary& dictionary = *dictionaries_[mark.dictionary];
+    Append(out,
+           {"{\"begin\":", std::to_string(offset + mark.begin),
+            ",\"end\":", std::to_string(offset + mark.end), ",\"entry\":"});
+    AppendJsonString(out, dictionary.Entry(mark.entries.front()).id);
+    out->append(",\"term\":");
+    AppendJsonString(out, mark.term);
+    out->append(",\"surface\":");
+    AppendJsonString(out, text.substr(mark.begin, mark.end - mark.begin));
+    out->append(",\"nested_in\":null,\"dictionary\":");
+    AppendJsonString(out, dictionary.Source().name);
+    out->append(",\"entries\":[");
+    for (std::size_t i = 0; i < mark.entries.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      AppendJsonString(out, dictionary.Entry(mark.entries[i]).id);
+    }
+    out->append("]}\n");
+  }
+
   const GlossaryMatcher& matcher_;
+  std::vector<const Dictionary*> dictionaries_;
 };
 
 // Where the paragraph that starts at `start` ends: at the first blank line
@@ -234,10 +326,12 @@ class TeiWriter : public AnnotationWriter {
 
 std::unique_ptr<AnnotationWriter> AnnotationWriter::Create(
     const std::string& format, const Style& style,
-    const GlossaryMatcher& matcher, std::ostream& out) {
-  if (format == "json") return std::make_unique<JsonWriter>(matcher, out);
+    const GlossaryMatcher& matcher, std::ostream& out,
+    const std::vector<const Dictionary*>& dictionaries) {
+  if (format == "json")
+    return std::make_unique<JsonWriter>(matcher, dictionaries, out);
   if (format == "tei") return std::make_unique<TeiWriter>(matcher, out);
-  return std::make_unique<TextWriter>(style, matcher, out);
+  return std::make_unique<TextWriter>(style, matcher, dictionaries, out);
 }
 
 }  // namespace glossa

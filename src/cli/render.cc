@@ -157,12 +157,6 @@ nlohmann::ordered_json TextJson(const Text& text) {
   return out;
 }
 
-nlohmann::ordered_json TextsJson(const std::vector<Text>& texts) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const Text& text : texts) out.push_back(TextJson(text));
-  return out;
-}
-
 nlohmann::ordered_json StringsJson(const std::vector<std::string>& strings) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const std::string& s : strings) out.push_back(CollapseSpace(s));
@@ -364,14 +358,7 @@ void RenderEntry(const EditionIndex& index, std::size_t entry,
       << '\n';
 }
 
-nlohmann::ordered_json EntryJson(const EditionIndex& index, std::size_t entry) {
-  const Glossary& glossary = index.glossary();
-  const Concept& concept_entry = glossary.concepts[entry];
-  nlohmann::ordered_json out;
-  out["id"] = concept_entry.id;
-  out["headline"] = Headline(concept_entry);
-  out["background"] = concept_entry.IsBackground();
-  out["subject_fields"] = StringsJson(concept_entry.subject_fields);
+nlohmann::ordered_json ChineseJson(const Concept& concept_entry) {
   nlohmann::ordered_json chinese = nlohmann::ordered_json::array();
   for (const ChineseForms& forms : ChineseTerms(concept_entry)) {
     nlohmann::ordered_json item;
@@ -383,7 +370,10 @@ nlohmann::ordered_json EntryJson(const EditionIndex& index, std::size_t entry) {
     item["sources"] = StringsJson(forms.simplified->sources);
     chinese.push_back(std::move(item));
   }
-  out["chinese"] = std::move(chinese);
+  return chinese;
+}
+
+nlohmann::ordered_json LanguagesJson(const Concept& concept_entry) {
   nlohmann::ordered_json languages = nlohmann::ordered_json::object();
   for (const LangSection& section : concept_entry.languages) {
     nlohmann::ordered_json& lang = languages[section.lang];
@@ -399,7 +389,25 @@ nlohmann::ordered_json EntryJson(const EditionIndex& index, std::size_t entry) {
     for (const Text& text : section.notes)
       lang["notes"].push_back(TextJson(text));
   }
-  out["languages"] = std::move(languages);
+  return languages;
+}
+
+nlohmann::ordered_json TextsJson(const std::vector<Text>& texts) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Text& text : texts) out.push_back(TextJson(text));
+  return out;
+}
+
+nlohmann::ordered_json EntryJson(const EditionIndex& index, std::size_t entry) {
+  const Glossary& glossary = index.glossary();
+  const Concept& concept_entry = glossary.concepts[entry];
+  nlohmann::ordered_json out;
+  out["id"] = concept_entry.id;
+  out["headline"] = Headline(concept_entry);
+  out["background"] = concept_entry.IsBackground();
+  out["subject_fields"] = StringsJson(concept_entry.subject_fields);
+  out["chinese"] = ChineseJson(concept_entry);
+  out["languages"] = LanguagesJson(concept_entry);
   out["definitions"] = TextsJson(concept_entry.definitions);
   out["notes"] = TextsJson(concept_entry.notes);
   nlohmann::ordered_json related = nlohmann::ordered_json::array();

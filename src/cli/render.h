@@ -28,6 +28,13 @@ void RenderEntry(const EditionIndex& index, std::size_t entry,
 // The entry as JSON (the README documents the fields).
 nlohmann::ordered_json EntryJson(const EditionIndex& index, std::size_t entry);
 
+// The parts of EntryJson that need only the concept, for the general
+// dictionaries' entries too: "chinese", "languages", and a list of
+// definitions or notes.
+nlohmann::ordered_json ChineseJson(const Concept& concept_entry);
+nlohmann::ordered_json LanguagesJson(const Concept& concept_entry);
+nlohmann::ordered_json TextsJson(const std::vector<Text>& texts);
+
 std::string_view MatchKindName(MatchKind kind);
 
 // How many passages an entry view shows before pointing to `glossa passages`.

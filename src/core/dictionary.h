@@ -81,6 +81,8 @@ std::vector<std::pair<MatchKind, std::string>> DictionaryKeys(
 // German, then the English Snowball stems (kInflected). No key twice, none
 // empty. An entry is found when one of these equals a key of the same kind
 // that DictionaryKeys gives for one of its terms.
+//   DictionaryQueryKeys("Ampeln") holds {kFolded, "ampeln"} and
+//   {kInflected, "ampel"} (the German stem).
 std::vector<std::pair<MatchKind, std::string>> DictionaryQueryKeys(
     std::string_view query);
 

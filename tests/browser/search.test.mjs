@@ -337,7 +337,7 @@ describe('search', () => {
       'bonitat', 'information islands', 'Sozialkreditsystem', 'Sesame Credit', 'xinxi-gudao',
       'ｃｒｅｄｉｔ ｒｅｐｏｒｔｉｎｇ', 'Schwarze Liste', 'Schwarze Listen', 'schwarzen Listen'];
     const lookups = await Promise.all(queries.map(async (query) => {
-      const { stdout } = await execFileAsync(GLOSSA_BIN, ['lookup', '--json', query]);
+      const { stdout } = await execFileAsync(GLOSSA_BIN, ['lookup', '--dict', 'none', '--json', query]);
       return JSON.parse(stdout).entries.map((entry) => entry.id);
     }));
     for (const [i, query] of queries.entries()) {

@@ -1,0 +1,132 @@
+#include "core/dictionary_marks.h"
+
+#include <algorithm>
+
+#include "core/unicode.h"
+
+namespace glossa {
+namespace {
+
+// The code point at text[at] and its length in bytes; an ill-formed byte
+// reads as U+FFFD of length 1.
+std::pair<char32_t, std::size_t> DecodeAt(std::string_view text,
+                                          std::size_t at) {
+  auto lead = static_cast<unsigned char>(text[at]);
+  std::size_t length = lead < 0x80    ? 1
+                       : lead >= 0xF0 ? 4
+                       : lead >= 0xE0 ? 3
+                                      : 2;
+  if (lead < 0x80) return {lead, 1};
+  std::u32string c = CodePoints(text.substr(at, length));
+  if (c.size() != 1 || c[0] == 0xFFFD) return {0xFFFD, 1};
+  return {c[0], length};
+}
+
+bool IsWordPart(char32_t c) { return IsLetter(c) || IsDigit(c) || IsMark(c); }
+
+bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+
+// The end of the word that starts at `at`: letters, digits and marks, an
+// apostrophe only between letters ("China's"), no Chinese.
+std::size_t WordEnd(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end < text.size()) {
+    auto [c, length] = DecodeAt(text, end);
+    if (IsCjkLetter(c)) break;
+    if (IsWordPart(c)) {
+      end += length;
+      continue;
+    }
+    if (!IsApostrophe(c) || end + length >= text.size()) break;
+    auto [next, next_length] = DecodeAt(text, end + length);
+    if (!IsLetter(next) || IsCjkLetter(next)) break;
+    end += length + next_length;
+  }
+  return end;
+}
+
+// The longest Chinese form at `at` (ending before `limit`) in any of the
+// dictionaries; nothing when none has one.
+std::optional<DictionaryMark> ChineseMark(
+    std::string_view text, std::size_t at, std::size_t limit,
+    const std::vector<const Dictionary*>& dictionaries) {
+  std::optional<DictionaryMark> best;
+  std::vector<std::size_t> entries;
+  std::string_view rest = text.substr(at, limit - at);
+  for (std::size_t d = 0; d < dictionaries.size(); ++d) {
+    std::size_t length = dictionaries[d]->LongestChinesePrefix(rest, &entries);
+    if (length == 0 || (best && at + length <= best->end)) continue;
+    best = DictionaryMark{at, at + length, d, entries, ""};
+  }
+  if (best) {
+    std::u32string folded = CodePoints(text.substr(at, best->end - at));
+    for (char32_t& c : folded) c = SimplifiedCharacter(c);
+    best->term = FromCodePoints(folded);
+  }
+  return best;
+}
+
+// The word text[at, end) looked up in the first dictionary that has it.
+std::optional<DictionaryMark> WordMark(
+    std::string_view text, std::size_t at, std::size_t end,
+    const std::vector<const Dictionary*>& dictionaries) {
+  std::string_view word = text.substr(at, end - at);
+  for (std::size_t d = 0; d < dictionaries.size(); ++d) {
+    std::vector<DictionaryHit> hits = dictionaries[d]->Find(word);
+    if (hits.empty()) continue;
+    DictionaryMark mark{at, end, d, {}, hits.front().term};
+    for (const DictionaryHit& hit : hits) {
+      if (hit.kind != hits.front().kind) break;
+      mark.entries.push_back(hit.entry);
+    }
+    return mark;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<DictionaryMark> MarkWords(
+    std::string_view text,
+    const std::vector<std::pair<std::size_t, std::size_t>>& taken,
+    const std::vector<const Dictionary*>& dictionaries) {
+  std::vector<DictionaryMark> marks;
+  if (dictionaries.empty()) return marks;
+  std::size_t next_taken = 0;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    while (next_taken < taken.size() && taken[next_taken].second <= at)
+      ++next_taken;
+    std::size_t limit = text.size();
+    if (next_taken < taken.size()) {
+      if (taken[next_taken].first <= at) {
+        at = taken[next_taken].second;
+        continue;
+      }
+      limit = taken[next_taken].first;
+    }
+    auto [c, length] = DecodeAt(text, at);
+    std::optional<DictionaryMark> mark;
+    std::size_t end = at + length;
+    if (IsCjkLetter(c)) {
+      mark = ChineseMark(text, at, limit, dictionaries);
+    } else if (IsWordPart(c)) {
+      end = std::min(WordEnd(text, at), limit);
+      bool has_letter = false;
+      for (std::size_t i = at; i < end && !has_letter;) {
+        auto [w, w_length] = DecodeAt(text, i);
+        has_letter = IsLetter(w);
+        i += w_length;
+      }
+      if (has_letter) mark = WordMark(text, at, end, dictionaries);
+    }
+    if (mark) {
+      end = mark->end;
+      marks.push_back(std::move(*mark));
+    }
+    at = end;
+  }
+  return marks;
+}
+
+}  // namespace glossa
