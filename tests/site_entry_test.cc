@@ -299,19 +299,19 @@ TEST_CASE(
        article.select_nodes("//section[@class='related']/p"))
     groups.push_back(Markup(p.node()));
   CHECK(groups == std::vector<std::string>{
-                      "<p class=\"relation related\"><span data-ui=\"de\" "
-                      "lang=\"de\">verwandt</span><span data-ui=\"en\" "
+                      "<p class=\"relation related\"><span data-ui=\"de\">"
+                      "verwandt</span><span data-ui=\"en\" "
                       "lang=\"en\">related</span></p>",
-                      "<p class=\"relation contrast\"><span data-ui=\"de\" "
-                      "lang=\"de\">Gegensatz</span><span data-ui=\"en\" "
+                      "<p class=\"relation contrast\"><span data-ui=\"de\">"
+                      "Gegensatz</span><span data-ui=\"en\" "
                       "lang=\"en\">contrast</span></p>"});
   pugi::xpath_node_set related =
       article.select_nodes("//section[@class='related']/ul[1]/li");
   REQUIRE(related.size() == 8);
   CHECK(Markup(related[0].node()) ==
         "<li><a href=\"shehui-xinyong.html\"><span "
-        "lang=\"zh-Hans\">社会信用</span> <span data-ui=\"de\" "
-        "lang=\"de\">gesellschaftliche Bonität</span><span data-ui=\"en\" "
+        "lang=\"zh-Hans\">社会信用</span> <span data-ui=\"de\">"
+        "gesellschaftliche Bonität</span><span data-ui=\"en\" "
         "lang=\"en\">social credit</span></a></li>");
   CHECK(Text(article.select_node("//section[@class='related']/ul[2]/li")
                  .node()) == "信息共享 Datenaustauschinformation sharing");

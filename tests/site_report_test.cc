@@ -77,7 +77,7 @@ TEST_CASE(
   CHECK(FigureById("fig1") ==
         "<figure id=\"fig1\"><figcaption>Abbildung 1</figcaption>"
         "<p class=\"figure-missing\">"
-        "<span data-ui=\"de\" lang=\"de\">Abbildung 1 ist im Textauszug "
+        "<span data-ui=\"de\">Abbildung 1 ist im Textauszug "
         "nicht enthalten; siehe die PDF-Fassung des Berichts, S. 5.</span>"
         "<span data-ui=\"en\" lang=\"en\">Figure 1 is not in the text "
         "edition; see the report's PDF, p. 5.</span></p>\n</figure>");
@@ -141,7 +141,7 @@ TEST_CASE(
       Cut(Files().at("index.html"), "<nav class=\"toc\"", "</nav>");
   REQUIRE(toc.rfind("<nav class=\"toc\" aria-labelledby=\"toc-title\">"
                     "<details id=\"toc\"><summary id=\"toc-title\">"
-                    "<span data-ui=\"de\" lang=\"de\">Inhalt</span>"
+                    "<span data-ui=\"de\">Inhalt</span>"
                     "<span data-ui=\"en\" lang=\"en\">Contents</span>"
                     "</summary>",
                     0) == 0);
@@ -261,7 +261,7 @@ TEST_CASE(
           .at("index.html")
           .find(
               "<details class=\"section-terms\"><summary>"
-              "<span data-ui=\"de\" lang=\"de\">7 Begriffe in Abschnitt 2 vor "
+              "<span data-ui=\"de\">7 Begriffe in Abschnitt 2 vor "
               "2.1</span><span data-ui=\"en\" lang=\"en\">7 terms in section 2 "
               "before 2.1</span></summary>") != std::string::npos);
 }
@@ -279,7 +279,7 @@ TEST_CASE("every page opens with a skip link to its text and has a description",
     if (path.size() < 5 || path.substr(path.size() - 5) != ".html") continue;
     INFO(path);
     CHECK(contents.find("<body><a class=\"skip\" href=\"#main\">"
-                        "<span data-ui=\"de\" lang=\"de\">Zum Text</span>"
+                        "<span data-ui=\"de\">Zum Text</span>"
                         "<span data-ui=\"en\" lang=\"en\">Skip to text</span>"
                         "</a>") != std::string::npos);
     CHECK(MatchesOf(contents, "<main id=\"main\"[ >]").size() == 1);

@@ -67,11 +67,31 @@ TEST_CASE(
     std::string file = data["anki_head"][target];
     for (std::size_t i = 0; i < glossary.concepts.size(); ++i) {
       CHECK(data["entries"][i]["id"] == glossary.concepts[i].id);
-      file += data["entries"][i]["anki"][target].get<std::string>() + "\n";
+      const nlohmann::json& anki = data["entries"][i]["anki"];
+      file += anki["front"].get<std::string>() +
+              anki[target].get<std::string>() +
+              anki["tags"].get<std::string>() + "\n";
     }
     CHECK(file == Cli({"export", "--format", "anki", "--source", "zh",
                        "--target", target}));
   }
+}
+
+TEST_CASE(
+    "study-data.js writes what an entry's two Anki notes share once: the "
+    "Chinese front and the tags",
+    "[site][study]") {
+  nlohmann::json data = StudyData();
+  const nlohmann::json& anki = EntryData(data, "zhengxin")["anki"];
+  CHECK(anki["front"] == "征信 (徵信)\t");
+  CHECK(anki["tags"] ==
+        "\tsection::2.1 footnote::9 footnote::10 footnote::13 footnote::31");
+  CHECK(anki["de"].get<std::string>().rfind(
+            "zhēngxìn<br><b>Kreditauskunft</b><br>credit reporting<br>", 0) ==
+        0);
+  CHECK(anki["en"].get<std::string>().rfind(
+            "zhēngxìn<br><b>credit reporting</b><br>Kreditauskunft<br>", 0) ==
+        0);
 }
 
 TEST_CASE(
@@ -173,8 +193,8 @@ TEST_CASE("every page's bar links to the study page", "[site][study]") {
     std::string root = path.rfind("entries/", 0) == 0 ? "../" : "";
     CHECK(Count(contents,
                 "<a href=\"" + root +
-                    "study.html\"><span data-ui=\"de\" "
-                    "lang=\"de\">Meine Begriffe</span><span "
+                    "study.html\"><span data-ui=\"de\">"
+                    "Meine Begriffe</span><span "
                     "data-ui=\"en\" lang=\"en\">My terms</span></a>") == 1);
   }
 }
@@ -189,7 +209,7 @@ TEST_CASE(
         1);
   CHECK(Count(page, "data-page=\"study\"") == 1);
   CHECK(Count(page,
-              "<h1><span data-ui=\"de\" lang=\"de\">Meine Begriffe</span>"
+              "<h1><span data-ui=\"de\">Meine Begriffe</span>"
               "<span data-ui=\"en\" lang=\"en\">My terms</span></h1>") == 1);
   CHECK(Count(page,
               "Zeigen Sie im Bericht auf einen unterstrichenen Begriff (mit "

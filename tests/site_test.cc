@@ -94,9 +94,15 @@ TEST_CASE("every page carries the policy and loads only its own files",
               "<meta http-equiv=\"Content-Security-Policy\" "
               "content=\"default-src &#39;none&#39;; script-src &#39;self&#39;"
               " file:;") == 1);
-    // Two scripts (study.html: three, with its data), all files, none with
+    // glossa.js; the popups' data (data.js) on the report only, the one
+    // page with term popups; study.html its own data. All files, none with
     // inline code.
-    CHECK(Count(contents, "<script") == (path == "study.html" ? 3 : 2));
+    bool popups = path == "index.html";
+    CHECK((Count(contents, "<a class=\"term") > 0) == popups);
+    CHECK(Count(contents, "assets/data.js\" defer=\"\"></script>") ==
+          (popups ? 1 : 0));
+    CHECK(Count(contents, "<script") ==
+          1 + (popups ? 1 : 0) + (path == "study.html" ? 1 : 0));
     for (auto it =
              std::sregex_iterator(contents.begin(), contents.end(), script);
          it != std::sregex_iterator(); ++it) {

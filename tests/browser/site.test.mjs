@@ -190,6 +190,7 @@ describe('glossa site in a browser', () => {
           ui: document.documentElement.dataset.ui,
           csp: !!document.querySelector('meta[http-equiv="Content-Security-Policy"]'),
           data: typeof window.GLOSSA_DATA === 'object' && window.GLOSSA_DATA !== null,
+          terms: document.querySelectorAll('a.term').length,
           // The style sheet shows the labels of one interface language only.
           style: [...document.styleSheets].some((sheet) => sheet.href?.endsWith('assets/glossa.css')),
           labels: [...document.querySelectorAll('.bar [data-ui]')]
@@ -200,7 +201,9 @@ describe('glossa site in a browser', () => {
         assert.equal(state.page, kind);
         assert.equal(state.ui, 'de');
         assert.ok(state.csp, 'no Content-Security-Policy meta element');
-        assert.ok(state.data, 'assets/data.js did not define window.GLOSSA_DATA');
+        // The popups' data is loaded where there are popups only (the report).
+        assert.equal(state.data, kind === 'report', `window.GLOSSA_DATA on the ${kind} page`);
+        assert.equal(state.terms > 0, kind === 'report', `term links on the ${kind} page`);
         assert.ok(state.style, 'assets/glossa.css is not loaded');
         assert.deepEqual(state.labels, ['Bericht', 'Glossar', 'Meine Begriffe', 'Suche', 'English'],
             'the header does not show the German labels only');
@@ -946,9 +949,11 @@ describe('glossa site in a browser', () => {
       assert.deepEqual(found.injected, [], `${where}: markup from the glossary became elements`);
       assert.deepEqual(found.badLinks, [], `${where}: links with a dangerous scheme`);
       assert.deepEqual(found.javascriptLinks, [], `${where}: javascript: links`);
-      // glossa.js and data.js; search-data.js too once the reader has searched.
+      // glossa.js, and data.js where the page has term popups; search-data.js
+      // too once the reader has searched.
       const names = found.scripts.map((src) => /(?:^|\/)assets\/([a-z-]+\.js)$/.exec(src ?? '')?.[1]);
-      assert.ok(['glossa.js,data.js', 'glossa.js,data.js,search-data.js'].includes(names.join()),
+      assert.ok(['glossa.js', 'glossa.js,data.js', 'glossa.js,search-data.js',
+        'glossa.js,data.js,search-data.js'].includes(names.join()),
           `${where}: scripts ${found.scripts}`);
       assert.deepEqual(found.csp, [], `${where}: Content-Security-Policy violations (something was injected)`);
       assert.deepEqual(log.errors, [], `${where}: console errors`);

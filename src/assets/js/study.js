@@ -348,6 +348,10 @@
   // ---- study.html: export ----------------------------------------------------------
   let blobUrls = [];
 
+  // An entry's Anki note for `target`: the data carries the front and the
+  // tags both notes share once (study_page.cc, SharedNote).
+  const note = (anki, target) => anki.front + anki[target] + anki.tags + '\n';
+
   function setUpExport() {
     const box = document.getElementById('study-downloads');
     keepDrawn(box, () => {
@@ -364,9 +368,9 @@
       }
       const files = [
         [say('Anki: Chinesisch → Deutsch', 'Anki: Chinese → German'), 'glossa-anki-zh-de.txt',
-          study().anki_head.de + entries.map((entry) => entry.anki.de + '\n').join('')],
+          study().anki_head.de + entries.map((entry) => note(entry.anki, 'de')).join('')],
         [say('Anki: Chinesisch → Englisch', 'Anki: Chinese → English'), 'glossa-anki-zh-en.txt',
-          study().anki_head.en + entries.map((entry) => entry.anki.en + '\n').join('')],
+          study().anki_head.en + entries.map((entry) => note(entry.anki, 'en')).join('')],
         [say('Tabelle (CSV)', 'Spreadsheet (CSV)'), 'glossa-terms.csv',
           study().csv_head + entries.map((entry) => entry.csv).join('')],
       ];

@@ -39,7 +39,9 @@ struct SiteContext {
 };
 
 // Appends a label in both interface languages; the style sheet shows the
-// one the reader chose (html[data-ui]).
+// one the reader chose (html[data-ui]). Each span carries lang only where
+// the language in effect at `parent` is another: build the label where it
+// stays (a label moved to a part in another language would be mislabelled).
 void Ui(pugi::xml_node parent, std::string_view german,
         std::string_view english);
 

@@ -9,6 +9,8 @@
 // to English) and `--format csv`, computed by the export code itself
 // (AnkiPartsOf, CsvPartsOf): the script only joins the saved entries' lines
 // under the same head, so a download is the CLI's file for those entries.
+// An entry's two Anki notes carry their shared front and tags once
+// (SharedNote).
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -76,6 +78,30 @@ nlohmann::ordered_json CardOf(const SiteContext& site, std::size_t i) {
   return card;
 }
 
+// The two Anki notes of an entry (Chinese to German, to English) with
+// what they share written once: they differ in the back only, so the front
+// (up to the first tab) and the tags (from the last tab) are the same. The
+// script joins front + de|en + tags; only what both notes begin and end
+// with is taken out, so the join is each note whatever the notes hold.
+//   {"front": "征信 (徵信)\t", "de": "zhēngxìn<br>…", "en": "…",
+//    "tags": "\tsection::2.1 …"}
+nlohmann::ordered_json SharedNote(const std::string& de,
+                                  const std::string& en) {
+  std::size_t front = de.find('\t');
+  front = front == std::string::npos ? 0 : front + 1;
+  if (en.compare(0, front, de, 0, front) != 0) front = 0;
+  std::size_t tags = de.rfind('\t');
+  tags = tags == std::string::npos || tags < front ? de.size() : tags;
+  std::size_t tail = de.size() - tags;
+  if (en.size() < front + tail ||
+      en.compare(en.size() - tail, tail, de, tags, tail) != 0)
+    tags = de.size(), tail = 0;
+  return {{"front", de.substr(0, front)},
+          {"de", de.substr(front, tags - front)},
+          {"en", en.substr(front, en.size() - tail - front)},
+          {"tags", de.substr(tags)}};
+}
+
 // A section of the page with its heading in both interface languages.
 pugi::xml_node Section(pugi::xml_node main, std::string_view id,
                        std::string_view german, std::string_view english) {
@@ -94,15 +120,17 @@ std::string StudyData(const SiteContext& site) {
   for (std::size_t i = 0; i < site.glossary.concepts.size(); ++i)
     entries.push_back(CardOf(site, i));
   nlohmann::ordered_json anki_head = nlohmann::ordered_json::object();
+  std::vector<std::vector<std::string>> notes;  // by target, by entry
   for (std::string_view target : kAnkiTargets) {
     ExportOptions options;
     options.source = "zh";
     options.target = target;
     AnkiParts anki = AnkiPartsOf(site.glossary, &site.index, options);
     anki_head[std::string(target)] = anki.head;
-    for (std::size_t i = 0; i < anki.notes.size(); ++i)
-      entries[i]["anki"][std::string(target)] = anki.notes[i];
+    notes.push_back(std::move(anki.notes));
   }
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    entries[i]["anki"] = SharedNote(notes[0][i], notes[1][i]);
   CsvParts csv = CsvPartsOf(site.glossary, ExportOptions());
   for (std::size_t i = 0; i < csv.rows.size(); ++i)
     entries[i]["csv"] = csv.rows[i];
