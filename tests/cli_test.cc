@@ -105,7 +105,7 @@ TEST_CASE("glossa site builds the site and says where to open it", "[cli]") {
   std::string first, second;
   std::getline(lines, first);
   std::getline(lines, second);
-  CHECK(first.rfind("glossa: wrote 166 files (", 0) == 0);
+  CHECK(first.rfind("glossa: wrote 167 files (", 0) == 0);
   CHECK(first.substr(first.size() - dir.size() - 5) == ") to " + dir);
   CHECK(second == "Open file://" + dir + "/index.html in a browser.");
   CHECK(testing::ReadOrFail(dir + "/index.html").find("Dateninseln") !=
@@ -114,11 +114,11 @@ TEST_CASE("glossa site builds the site and says where to open it", "[cli]") {
   CHECK(testing::ReadOrFail(dir + "/entries/shehui-chengxin.html")
             .find("<span class=\"term-text\" lang=\"de\">soziales "
                   "Vertrauen</span> </td><td class=\"term-status\"><span "
-                  "class=\"status deprecated\"><span data-ui=\"de\" "
-                  "lang=\"de\">abgelehnt</span><span data-ui=\"en\" "
+                  "class=\"status deprecated\"><span data-ui=\"de\">"
+                  "abgelehnt</span><span data-ui=\"en\" "
                   "lang=\"en\">deprecated</span></span> <span "
-                  "class=\"in-report\"><span data-ui=\"de\" "
-                  "lang=\"de\">im Bericht</span><span data-ui=\"en\" "
+                  "class=\"in-report\"><span data-ui=\"de\">"
+                  "im Bericht</span><span data-ui=\"en\" "
                   "lang=\"en\">in the report</span></span></td>") !=
         std::string::npos);
 

@@ -85,8 +85,8 @@ TEST_CASE(
     INFO(path);
     CHECK(UnmarkedHan(contents) == 0);
   }
-  // All but the script, the style, the three data files and NOTICE.txt.
-  CHECK(pages == site.size() - 6);
+  // All but the script, the style, the four data files and NOTICE.txt.
+  CHECK(pages == site.size() - 7);
 }
 
 std::string Marked(const std::string& xml) {

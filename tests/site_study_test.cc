@@ -1,8 +1,9 @@
 // The site's study tools, as glossa builds them: study.html (the "my terms"
-// page), linked from every page's bar, and assets/study-data.js, whose
-// export lines are the CLI's own (`glossa export --format anki --source zh`
-// and `--format csv`), so a download from the page is the CLI's file for
-// the entries saved. tests/browser/study.test.mjs uses them in Chromium.
+// page), linked from every page's bar, assets/study-data.js (its cards) and
+// assets/export-data.js, whose export lines are the CLI's own (`glossa
+// export --format anki --source zh` and `--format csv`), so a download from
+// the page is the CLI's file for the entries saved.
+// tests/browser/study.test.mjs uses them in Chromium.
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -19,16 +20,23 @@
 namespace glossa {
 namespace {
 
-constexpr std::string_view kPrefix = "window.GLOSSA_STUDY = ";
-
-// window.GLOSSA_STUDY as assets/study-data.js sets it.
-nlohmann::json StudyData() {
-  const std::string& file = testing::BuiltIn().site.at("assets/study-data.js");
-  REQUIRE(file.rfind(kPrefix, 0) == 0);
-  REQUIRE(file.size() > kPrefix.size() + 2);
+// window.`variable` as assets/`name` sets it.
+nlohmann::json ScriptData(const std::string& name,
+                          const std::string& variable) {
+  const std::string& file = testing::BuiltIn().site.at("assets/" + name);
+  const std::string prefix = "window." + variable + " = ";
+  REQUIRE(file.rfind(prefix, 0) == 0);
+  REQUIRE(file.size() > prefix.size() + 2);
   REQUIRE(file.substr(file.size() - 2) == ";\n");
   return nlohmann::json::parse(
-      file.substr(kPrefix.size(), file.size() - kPrefix.size() - 2));
+      file.substr(prefix.size(), file.size() - prefix.size() - 2));
+}
+
+nlohmann::json StudyData() {
+  return ScriptData("study-data.js", "GLOSSA_STUDY");
+}
+nlohmann::json ExportData() {
+  return ScriptData("export-data.js", "GLOSSA_EXPORT");
 }
 
 const nlohmann::json& EntryData(const nlohmann::json& data,
@@ -56,18 +64,22 @@ std::size_t Count(const std::string& text, const std::string& what) {
 }
 
 TEST_CASE(
-    "study-data.js holds every entry's Anki note, so that all of them make "
+    "export-data.js holds every entry's Anki note, so that all of them make "
     "the file glossa export --format anki --source zh writes",
     "[site][study]") {
-  nlohmann::json data = StudyData();
+  nlohmann::json data = ExportData();
   const Glossary& glossary = testing::BuiltIn().glossary;
   REQUIRE(data["entries"].size() == glossary.concepts.size());
+  nlohmann::json cards = StudyData();
+  REQUIRE(cards["entries"].size() == glossary.concepts.size());
+  for (std::size_t i = 0; i < glossary.concepts.size(); ++i)
+    CHECK(cards["entries"][i]["id"] == glossary.concepts[i].id);
   for (const char* target : {"de", "en"}) {
     INFO(target);
     std::string file = data["anki_head"][target];
     for (std::size_t i = 0; i < glossary.concepts.size(); ++i) {
-      CHECK(data["entries"][i]["id"] == glossary.concepts[i].id);
-      const nlohmann::json& anki = data["entries"][i]["anki"];
+      const nlohmann::json& anki =
+          data["entries"][glossary.concepts[i].id]["anki"];
       file += anki["front"].get<std::string>() +
               anki[target].get<std::string>() +
               anki["tags"].get<std::string>() + "\n";
@@ -78,11 +90,11 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "study-data.js writes what an entry's two Anki notes share once: the "
+    "export-data.js writes what an entry's two Anki notes share once: the "
     "Chinese front and the tags",
     "[site][study]") {
-  nlohmann::json data = StudyData();
-  const nlohmann::json& anki = EntryData(data, "zhengxin")["anki"];
+  nlohmann::json data = ExportData();
+  const nlohmann::json& anki = data["entries"]["zhengxin"]["anki"];
   CHECK(anki["front"] == "征信 (徵信)\t");
   CHECK(anki["tags"] ==
         "\tsection::2.1 footnote::9 footnote::10 footnote::13 footnote::31");
@@ -95,16 +107,16 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "study-data.js holds every entry's CSV rows, so that all of them make "
+    "export-data.js holds every entry's CSV rows, so that all of them make "
     "the file glossa export --format csv writes",
     "[site][study]") {
-  nlohmann::json data = StudyData();
+  nlohmann::json data = ExportData();
   std::string file = data["csv_head"];
   CHECK(file.rfind("\xEF\xBB\xBF"
                    "Forbidden,de,en,zh-CN,zh-TW,",
                    0) == 0);
-  for (const nlohmann::json& entry : data["entries"])
-    file += entry["csv"].get<std::string>();
+  for (const Concept& entry : testing::BuiltIn().glossary.concepts)
+    file += data["entries"][entry.id]["csv"].get<std::string>();
   CHECK(file == Cli({"export", "--format", "csv"}));
 }
 

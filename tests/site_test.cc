@@ -70,12 +70,12 @@ Concept MakeConcept(std::string id, std::string german, std::string english,
 TEST_CASE("the site has the report, the index, a page per entry and assets",
           "[site]") {
   const BuiltIn site = Site();
-  CHECK(site.files.size() == site.glossary.concepts.size() + 9);
+  CHECK(site.files.size() == site.glossary.concepts.size() + 10);
   for (const char* path :
        {"index.html", "glossary.html", "study.html", "entries/zhengxin.html",
         "entries/xinxi-gudao.html", "assets/glossa.js", "assets/glossa.css",
         "assets/data.js", "assets/search-data.js", "assets/study-data.js",
-        "NOTICE.txt"})
+        "assets/export-data.js", "NOTICE.txt"})
     CHECK(site.files.count(path) == 1);
   CHECK(site.files.at("assets/data.js").rfind("window.GLOSSA_DATA = {", 0) ==
         0);

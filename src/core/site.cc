@@ -77,6 +77,7 @@ std::vector<SiteFile> BuildSite(const EditionIndex& index,
   out.push_back({"assets/data.js", site::SiteData(site)});
   out.push_back({"assets/search-data.js", site::SearchData(site)});
   out.push_back({"assets/study-data.js", site::StudyData(site)});
+  out.push_back({"assets/export-data.js", site::ExportData(site)});
   // Plain text, named .txt so that a browser shows it as text from file://
   // and from any server; a bare NOTICE may be offered as a download.
   out.push_back({"NOTICE.txt", std::string(kGlossaNotice)});

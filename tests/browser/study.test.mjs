@@ -358,6 +358,11 @@ describe('export', () => {
         ['Anki: Chinesisch → Englisch', 'glossa-anki-zh-en.txt'],
         ['Tabelle (CSV)', 'glossa-terms.csv'],
       ]);
+      // The export's lines (assets/export-data.js) are loaded on the first
+      // download only.
+      const exportScripts = () => page.evaluate(() => [typeof window.GLOSSA_EXPORT,
+        [...document.scripts].filter((s) => s.src.endsWith('assets/export-data.js')).length]);
+      assert.deepEqual(await exportScripts(), ['undefined', 0]);
       const chinese = ['征信', '信息孤岛', '社会信用'];
       const expected = [
         cliFile('anki', ['--source', 'zh', '--target', 'de'], chinese),
@@ -374,6 +379,7 @@ describe('export', () => {
         assert.ok(lines.length >= (i < 2 ? 8 : 4), `${name}: ${lines.length} lines`);
         if (i === 2) assert.equal(bytes.subarray(0, 3).toString('hex'), 'efbbbf', `${name}: no byte order mark`);
       }
+      assert.deepEqual(await exportScripts(), ['object', 1]);
       await assertClean(`study.html (${where})`, page, log);
       await context.close();
     });

@@ -10,10 +10,11 @@
 // strands what readers saved: read the old one too if you do.
 //
 // study.html reads assets/study-data.js (window.GLOSSA_STUDY, written by
-// src/core/site/study_page.cc): per entry what a card shows and its lines of
-// `glossa export --format anki --source zh` and `--format csv`, which the
-// export joins under the same head as the CLI writes; nothing here formats
-// a line of those files.
+// src/core/site/study_page.cc): per entry what a card shows; and, on the
+// first download, assets/export-data.js (window.GLOSSA_EXPORT): per entry
+// its lines of `glossa export --format anki --source zh` and `--format
+// csv`, which the export joins under the same head as the CLI writes;
+// nothing here formats a line of those files.
 (function (G) {
   'use strict';
   const { el, say } = G;
@@ -141,7 +142,7 @@
   }
 
   // ---- study.html: the saved terms -----------------------------------------------
-  const study = () => window.GLOSSA_STUDY || { entries: [], anki_head: {}, csv_head: '' };
+  const study = () => window.GLOSSA_STUDY || { entries: [] };
   let byId = null;
 
   function entryOf(id) {
@@ -346,11 +347,66 @@
   }
 
   // ---- study.html: export ----------------------------------------------------------
+  // The files' lines are in assets/export-data.js (window.GLOSSA_EXPORT),
+  // two thirds of the page's data and most visits export nothing: it is
+  // loaded on the first download, by a script element, which works from
+  // file:// and under the pages' policy (as search-data.js).
   let blobUrls = [];
+  let exportData = null;  // a promise of window.GLOSSA_EXPORT
+
+  function loadExport() {
+    if (!exportData) {
+      exportData = new Promise((resolve, reject) => {
+        const script = el('script', { src: G.base + 'assets/export-data.js' });
+        script.addEventListener('load', () => (window.GLOSSA_EXPORT
+          ? resolve(window.GLOSSA_EXPORT) : reject(new Error('no GLOSSA_EXPORT'))));
+        script.addEventListener('error', () => {
+          exportData = null;  // a later click tries again
+          script.remove();
+          reject(new Error('cannot load'));
+        });
+        document.head.append(script);
+      });
+    }
+    return exportData;
+  }
 
   // An entry's Anki note for `target`: the data carries the front and the
   // tags both notes share once (study_page.cc, SharedNote).
   const note = (anki, target) => anki.front + anki[target] + anki.tags + '\n';
+
+  // File `kind` ('de', 'en': Anki; 'csv') of the entries `ids`, in the
+  // CLI's order (the glossary's), so a file is the CLI's file with the
+  // other entries' lines left out.
+  function fileText(data, kind, ids) {
+    const lines = ids.map((id) => data.entries[id]).filter(Boolean);
+    if (kind === 'csv') return data.csv_head + lines.map((entry) => entry.csv).join('');
+    return data.anki_head[kind] + lines.map((entry) => note(entry.anki, kind)).join('');
+  }
+
+  // A download link: its blob: address is made on the first click, once
+  // the data is there; the click then goes on to it.
+  function downloadLink(label, name, kind, ids, box) {
+    const link = el('a', { href: '#study-export', download: name, class: 'study-download' }, label);
+    link.addEventListener('click', (event) => {
+      if (link.href.startsWith('blob:')) return;
+      event.preventDefault();
+      loadExport().then((data) => {
+        const type = kind === 'csv' ? 'text/csv' : 'text/plain';
+        const url = URL.createObjectURL(
+          new Blob([fileText(data, kind, ids)], { type: type + ';charset=utf-8' }));
+        blobUrls.push(url);
+        link.href = url;
+        link.click();
+      }, () => {
+        if (box.querySelector('.study-error')) return;
+        box.append(el('span', { class: 'study-error', role: 'alert' },
+          say(' Die Exportdaten (assets/export-data.js) konnten nicht geladen werden.',
+            ' The export data (assets/export-data.js) could not be loaded.')));
+      });
+    });
+    return link;
+  }
 
   function setUpExport() {
     const box = document.getElementById('study-downloads');
@@ -359,29 +415,20 @@
       blobUrls = [];
       box.replaceChildren();
       const saved = new Set(state.saved);
-      // The CLI's order (the glossary's), so a file is the CLI's file with
-      // the other entries' lines left out.
-      const entries = study().entries.filter((entry) => saved.has(entry.id));
-      if (!entries.length) {
+      const ids = study().entries.filter((entry) => saved.has(entry.id)).map((entry) => entry.id);
+      if (!ids.length) {
         box.append(say('Noch nichts zu exportieren.', 'Nothing to export yet.'));
         return;
       }
-      const files = [
-        [say('Anki: Chinesisch → Deutsch', 'Anki: Chinese → German'), 'glossa-anki-zh-de.txt',
-          study().anki_head.de + entries.map((entry) => note(entry.anki, 'de')).join('')],
-        [say('Anki: Chinesisch → Englisch', 'Anki: Chinese → English'), 'glossa-anki-zh-en.txt',
-          study().anki_head.en + entries.map((entry) => note(entry.anki, 'en')).join('')],
-        [say('Tabelle (CSV)', 'Spreadsheet (CSV)'), 'glossa-terms.csv',
-          study().csv_head + entries.map((entry) => entry.csv).join('')],
-      ];
-      for (const [label, name, text] of files) {
-        const type = name.endsWith('.csv') ? 'text/csv' : 'text/plain';
-        const url = URL.createObjectURL(new Blob([text], { type: type + ';charset=utf-8' }));
-        blobUrls.push(url);
-        box.append(el('a', { href: url, download: name, class: 'study-download' }, label), ' ');
+      for (const [label, name, kind] of [
+        [say('Anki: Chinesisch → Deutsch', 'Anki: Chinese → German'), 'glossa-anki-zh-de.txt', 'de'],
+        [say('Anki: Chinesisch → Englisch', 'Anki: Chinese → English'), 'glossa-anki-zh-en.txt', 'en'],
+        [say('Tabelle (CSV)', 'Spreadsheet (CSV)'), 'glossa-terms.csv', 'csv'],
+      ]) {
+        box.append(downloadLink(label, name, kind, ids, box), ' ');
       }
-      box.append(say(`(${entries.length} ${entries.length === 1 ? 'Begriff' : 'Begriffe'})`,
-        `(${entries.length} ${entries.length === 1 ? 'term' : 'terms'})`));
+      box.append(say(`(${ids.length} ${ids.length === 1 ? 'Begriff' : 'Begriffe'})`,
+        `(${ids.length} ${ids.length === 1 ? 'term' : 'terms'})`));
     });
   }
 

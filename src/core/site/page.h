@@ -104,6 +104,7 @@ std::string SiteData(const SiteContext& site);    // data.js
 std::string SearchData(const SiteContext& site);  // search-data.js
 std::string StudyPage(const SiteContext& site);   // study.html
 std::string StudyData(const SiteContext& site);   // study-data.js
+std::string ExportData(const SiteContext& site);  // export-data.js
 
 // A script that sets window.<variable> to `json`, with every '<' written as
 // \u003c, so that no text in the data can end a script or start a tag:

@@ -1,16 +1,18 @@
-// study.html, the reader's "my terms" page, and assets/study-data.js, the
-// data only that page loads. Which terms a reader saved or knows is kept in
-// the browser alone (localStorage, src/assets/js/study.js); the page is the
-// same for every reader, and the script fills it in.
+// study.html, the reader's "my terms" page; assets/study-data.js, the data
+// only that page loads; and assets/export-data.js, what its export writes,
+// loaded on the first download (most visits export nothing, and the lines
+// are two thirds of the data). Which terms a reader saved or knows is kept
+// in the browser alone (localStorage, src/assets/js/study.js); the page is
+// the same for every reader, and the script fills it in.
 //
-// The data holds, per entry, what a flashcard shows (the terms, the first
-// sentence of each definition, the report's sentence as the cue) and the
-// entry's lines of `glossa export --format anki` (Chinese to German, Chinese
-// to English) and `--format csv`, computed by the export code itself
-// (AnkiPartsOf, CsvPartsOf): the script only joins the saved entries' lines
-// under the same head, so a download is the CLI's file for those entries.
-// An entry's two Anki notes carry their shared front and tags once
-// (SharedNote).
+// The study data holds, per entry, what a flashcard shows (the terms, the
+// first sentence of each definition, the report's sentence as the cue). The
+// export data holds, by entry id, the entry's lines of `glossa export
+// --format anki` (Chinese to German, Chinese to English; their shared front
+// and tags once, SharedNote) and `--format csv`, computed by the export code
+// itself (AnkiPartsOf, CsvPartsOf): the script only joins the saved
+// entries' lines under the same head, so a download is the CLI's file for
+// those entries.
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -119,6 +121,12 @@ std::string StudyData(const SiteContext& site) {
   nlohmann::ordered_json entries = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < site.glossary.concepts.size(); ++i)
     entries.push_back(CardOf(site, i));
+  nlohmann::ordered_json data;
+  data["entries"] = std::move(entries);
+  return DataScript("GLOSSA_STUDY", data.dump());
+}
+
+std::string ExportData(const SiteContext& site) {
   nlohmann::ordered_json anki_head = nlohmann::ordered_json::object();
   std::vector<std::vector<std::string>> notes;  // by target, by entry
   for (std::string_view target : kAnkiTargets) {
@@ -129,16 +137,17 @@ std::string StudyData(const SiteContext& site) {
     anki_head[std::string(target)] = anki.head;
     notes.push_back(std::move(anki.notes));
   }
-  for (std::size_t i = 0; i < entries.size(); ++i)
-    entries[i]["anki"] = SharedNote(notes[0][i], notes[1][i]);
   CsvParts csv = CsvPartsOf(site.glossary, ExportOptions());
-  for (std::size_t i = 0; i < csv.rows.size(); ++i)
-    entries[i]["csv"] = csv.rows[i];
+  nlohmann::ordered_json entries = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < site.glossary.concepts.size(); ++i) {
+    entries[site.glossary.concepts[i].id] = {
+        {"anki", SharedNote(notes[0][i], notes[1][i])}, {"csv", csv.rows[i]}};
+  }
   nlohmann::ordered_json data;
   data["anki_head"] = std::move(anki_head);
   data["csv_head"] = csv.head;
   data["entries"] = std::move(entries);
-  return DataScript("GLOSSA_STUDY", data.dump());
+  return DataScript("GLOSSA_EXPORT", data.dump());
 }
 
 std::string StudyPage(const SiteContext& site) {
