@@ -47,7 +47,7 @@ std::string MarkIds(const DictionaryMark& mark,
   std::string ids;
   for (std::size_t entry : mark.entries) {
     if (!ids.empty()) ids += ' ';
-    ids += dictionaries[mark.dictionary]->Entry(entry).id;
+    ids += dictionaries[mark.dictionary]->EntryId(entry);
   }
   return ids;
 }
@@ -203,10 +203,11 @@ class JsonWriter : public AnnotationWriter {
   void RenderMark(std::string_view text, std::size_t offset,
                   const DictionaryMark& mark, std::string* out) const {
     const Dictionary& dictionary = *dictionaries_[mark.dictionary];
+    std::string first = dictionary.EntryId(mark.entries.front());
     Append(out,
            {"{\"begin\":", std::to_string(offset + mark.begin),
             ",\"end\":", std::to_string(offset + mark.end), ",\"entry\":"});
-    AppendJsonString(out, dictionary.Entry(mark.entries.front()).id);
+    AppendJsonString(out, first);
     out->append(",\"term\":");
     AppendJsonString(out, mark.term);
     out->append(",\"surface\":");
@@ -216,7 +217,8 @@ class JsonWriter : public AnnotationWriter {
     out->append(",\"entries\":[");
     for (std::size_t i = 0; i < mark.entries.size(); ++i) {
       if (i > 0) out->push_back(',');
-      AppendJsonString(out, dictionary.Entry(mark.entries[i]).id);
+      AppendJsonString(out,
+                       i == 0 ? first : dictionary.EntryId(mark.entries[i]));
     }
     out->append("]}\n");
   }
