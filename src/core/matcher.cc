@@ -11,6 +11,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/char_kinds.h"
 #include "core/stemmer.h"
 #include "core/unicode.h"
 
@@ -222,68 +223,6 @@ struct AsciiClasses {
 };
 const AsciiClasses kAscii;
 
-// Decodes the code point at text[i]; returns its length, 0 if ill-formed.
-inline std::size_t Decode(std::string_view text, std::size_t i, char32_t* c) {
-  auto byte = [&](std::size_t k) {
-    return static_cast<unsigned char>(text[k]);
-  };
-  unsigned char b = byte(i);
-  // The common case, all of CJK: a three-byte sequence with a lead byte
-  // that needs no further range check.
-  if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 3 <= text.size() &&
-      (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80) {
-    *c = (static_cast<char32_t>(b & 0x0F) << 12) |
-         (static_cast<char32_t>(byte(i + 1) & 0x3F) << 6) |
-         (byte(i + 2) & 0x3F);
-    return 3;
-  }
-  std::size_t length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-  if (length == 0 || b > 0xF4 || i + length > text.size()) return 0;
-  char32_t value = b & (0x3F >> (length - 1));
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    value = (value << 6) | (byte(i + k) & 0x3F);
-  }
-  if ((length == 3 && value < 0x800) ||
-      (length == 4 && (value < 0x10000 || value > 0x10FFFF)) ||
-      (value >= 0xD800 && value <= 0xDFFF)) {
-    return 0;
-  }
-  *c = value;
-  return length;
-}
-
-enum class Kind : std::uint8_t {
-  kToken,
-  kCjk,
-  kPunctuation,
-  kSeparator,
-  kInvalid
-};
-
-Kind ComputeKind(char32_t c) {
-  if (IsCjkLetter(c)) return Kind::kCjk;
-  if (IsLetter(c) || IsDigit(c) || IsMark(c)) return Kind::kToken;
-  if (IsSpace(c) || c == 0x00AD || c == 0x2010 || c == 0x2011)
-    return Kind::kSeparator;
-  return Kind::kPunctuation;
-}
-
-// The kind of every BMP code point, worked out once: ICU's property lookups
-// are too slow for every character of a large text.
-const Kind* BmpKinds() {
-  static const Kind* table = [] {
-    auto* kinds = new Kind[0x10000];
-    for (char32_t cp = 0; cp < 0x10000; ++cp) kinds[cp] = ComputeKind(cp);
-    return kinds;
-  }();
-  return table;
-}
-
-inline Kind KindOf(char32_t c) {
-  return c < 0x10000 ? BmpKinds()[c] : ComputeKind(c);
-}
-
 bool IsApostrophe(char32_t c) { return c == U'\'' || c == 0x2019; }
 
 // A word's first letters, lower-cased and without diacritics, as keys for
@@ -362,7 +301,7 @@ std::size_t ScanWord(std::string_view text, std::size_t i, PrefixKey* key) {
       return i;
     }
     char32_t c = 0;
-    std::size_t length = Decode(text, i, &c);
+    std::size_t length = DecodeUtf8(text, i, &c);
     if (length == 0) return i;
     if (IsApostrophe(c)) {
       if (!ascii_word(i + length)) return i;
@@ -562,8 +501,9 @@ bool Matcher::Add(std::string_view form, std::string_view lang, int entry,
   std::size_t i = 0;
   while (i < form.size()) {
     char32_t c = 0;
-    std::size_t length =
-        static_cast<unsigned char>(form[i]) < 0x80 ? 1 : Decode(form, i, &c);
+    std::size_t length = static_cast<unsigned char>(form[i]) < 0x80
+                             ? 1
+                             : DecodeUtf8(form, i, &c);
     if (length == 0) return false;
     if (length == 1) c = static_cast<unsigned char>(form[i]);
     Kind kind =
@@ -739,7 +679,7 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
              : cls == Class::kSeparator ? Kind::kSeparator
                                         : Kind::kPunctuation;
     } else {
-      length = Decode(text, i, &c);
+      length = DecodeUtf8(text, i, &c);
       kind = length == 0   ? Kind::kInvalid
              : c < 0x10000 ? bmp_kinds[c]
                            : ComputeKind(c);
