@@ -25,6 +25,17 @@ bool IsChinese(char32_t c) { return KindOf(c) == Kind::kCjk; }
 
 bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
 
+// SimplifiedCharacter(c). That one locks its cache; every character of
+// every Chinese mark asks, from every worker, so each thread keeps its own
+// answers for the Basic Multilingual Plane (256 KiB).
+char32_t Simplified(char32_t c) {
+  if (c >= 0x10000) return SimplifiedCharacter(c);
+  thread_local std::vector<char32_t> known(0x10000, 0);  // 0: not asked
+  char32_t& answer = known[c];
+  if (answer == 0) answer = SimplifiedCharacter(c);
+  return answer;
+}
+
 // The end of the word that starts at `at`: letters, digits and marks, an
 // apostrophe only between letters ("China's"), no Chinese.
 std::size_t WordEnd(std::string_view text, std::size_t at) {
@@ -60,7 +71,7 @@ std::optional<DictionaryMark> ChineseMark(
   if (best) {
     for (std::size_t i = at; i < best->end;) {
       auto [c, length] = DecodeAt(text, i);
-      AppendUtf8(SimplifiedCharacter(c), &best->term);
+      AppendUtf8(Simplified(c), &best->term);
       i += length;
     }
   }
