@@ -163,7 +163,19 @@ class JsonWriter : public AnnotationWriter {
   JsonWriter(const GlossaryMatcher& matcher,
              const std::vector<const Dictionary*>& dictionaries,
              std::ostream& out)
-      : AnnotationWriter(out), matcher_(matcher), dictionaries_(dictionaries) {}
+      : AnnotationWriter(out), matcher_(matcher), dictionaries_(dictionaries) {
+    // Every entry's id and every form's text as JSON strings, made once:
+    // a large text has millions of matches of a few hundred forms.
+    for (const Concept& entry : matcher.glossary().concepts) {
+      ids_.emplace_back();
+      AppendJsonString(&ids_.back(), entry.id);
+    }
+    for (std::size_t form = 0; form < matcher.forms(); ++form) {
+      terms_.emplace_back();
+      AppendJsonString(&terms_.back(),
+                       matcher.TermOf(static_cast<int>(form)).text);
+    }
+  }
 
   void Render(std::string_view text, std::size_t offset,
               const std::vector<Matcher::Match>& matches,
@@ -175,20 +187,16 @@ class JsonWriter : public AnnotationWriter {
       for (; next_mark < marks.size() && marks[next_mark].begin < match.begin;
            ++next_mark)
         RenderMark(text, offset, marks[next_mark], out);
-      Append(out,
-             {"{\"begin\":", std::to_string(offset + match.begin),
-              ",\"end\":", std::to_string(offset + match.end), ",\"entry\":"});
-      AppendJsonString(out, EntryId(matcher_, match.entry));
-      out->append(",\"term\":");
-      AppendJsonString(out, matcher_.TermOf(match.form).text);
-      out->append(",\"surface\":");
+      Append(out, {"{\"begin\":", std::to_string(offset + match.begin),
+                   ",\"end\":", std::to_string(offset + match.end),
+                   ",\"entry\":", IdJson(match.entry),
+                   ",\"term\":", terms_[static_cast<std::size_t>(match.form)],
+                   ",\"surface\":"});
       AppendJsonString(out, text.substr(match.begin, match.end - match.begin));
       out->append(",\"nested_in\":");
       if (match.nested_in >= 0) {
-        AppendJsonString(
-            out,
-            EntryId(matcher_,
-                    matches[static_cast<std::size_t>(match.nested_in)].entry));
+        out->append(
+            IdJson(matches[static_cast<std::size_t>(match.nested_in)].entry));
       } else {
         out->append("null");
       }
@@ -223,8 +231,14 @@ class JsonWriter : public AnnotationWriter {
     out->append("]}\n");
   }
 
+  const std::string& IdJson(int entry) const {
+    return ids_[static_cast<std::size_t>(entry)];
+  }
+
   const GlossaryMatcher& matcher_;
   std::vector<const Dictionary*> dictionaries_;
+  std::vector<std::string> ids_;    // by entry, as JSON strings
+  std::vector<std::string> terms_;  // by form, as JSON strings
 };
 
 // Where the paragraph that starts at `start` ends: at the first blank line
