@@ -570,6 +570,9 @@ int Annotate(const Options& options, const Environment& env, std::ostream& out,
   stream.name = options.input == "-" ? "<stdin>" : Shown(options.input, env);
   stream.encoding = options.encoding;
   stream.threads = options.threads;
+  // With dictionaries every word is marked: a stretch's JSON is ~26 times
+  // its text, so stretches of 64 KiB keep what is in flight small.
+  if (!layers.empty()) stream.segment_bytes = std::size_t{1} << 16;
   std::optional<AnnotateStreamError> failed =
       AnnotateStream(*in, stream, matcher, *writer);
   if (!failed || failed->started) writer->Finish();

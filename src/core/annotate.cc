@@ -321,6 +321,7 @@ std::optional<AnnotateStreamError> AnnotateStream(
   // one that limits the speed. Other charsets are checked as ICU converts.
   AnnotatorOptions annotator_options;
   annotator_options.threads = options.threads;
+  annotator_options.segment_bytes = options.segment_bytes;
   annotator_options.check_utf8 = !decoder->checks();
   Annotator annotator(matcher, sink, annotator_options);
   bool decoded = true;

@@ -146,6 +146,11 @@ struct AnnotateStreamOptions {
   unsigned threads = 0;
   // How much is read at a time.
   std::size_t chunk_bytes = std::size_t{1} << 20;
+  // As AnnotatorOptions::segment_bytes. A sink whose output is many times
+  // its text (annotate --dict --json writes about 26 bytes per byte of
+  // Chinese) asks for smaller stretches: the stretches in flight hold that
+  // output, and peak memory grows with it.
+  std::size_t segment_bytes = AnnotatorOptions{}.segment_bytes;
 };
 
 // Why AnnotateStream stopped before the end of its input.

@@ -58,6 +58,9 @@ class Dictionary {
   // languages (de, en, zh-Hans, zh-Hant, zh-Latn-pinyin) and its glosses as
   // definitions, in the file's order. Built on demand by an index on disk.
   virtual Concept Entry(std::size_t i) const = 0;
+  // Entry(i).id alone: annotate --dict names the entries of every word it
+  // marks, and an index reads the id without building the whole entry.
+  virtual std::string EntryId(std::size_t i) const { return Entry(i).id; }
 
   // For segmenting Chinese (annotate --dict, the site): the length in bytes
   // of the longest Chinese form (simplified or traditional) of any entry

@@ -228,6 +228,17 @@ Concept MappedDictionary::Entry(std::size_t i) const {
   return entry;
 }
 
+// The first field of Entry's record, read alone.
+std::string MappedDictionary::EntryId(std::size_t i) const {
+  if (i >= size_) return "";
+  std::uint32_t start = Load32(offsets_.data() + i * 4);
+  std::uint32_t end = Load32(offsets_.data() + i * 4 + 4);
+  if (start > end || end > records_.size()) return "";
+  Reader reader(records_.substr(0, end), start);
+  std::size_t budget = Budget();
+  return String(reader.Varint(), &budget);
+}
+
 std::size_t MappedDictionary::LongestChinesePrefix(
     std::string_view text, std::vector<std::size_t>* entries) const {
   std::uint32_t value = 0;

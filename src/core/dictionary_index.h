@@ -123,6 +123,7 @@ class MappedDictionary : public Dictionary {
   std::size_t Size() const override { return size_; }
   std::vector<DictionaryHit> Find(std::string_view query) const override;
   Concept Entry(std::size_t i) const override;
+  std::string EntryId(std::size_t i) const override;
   std::size_t LongestChinesePrefix(
       std::string_view text, std::vector<std::size_t>* entries) const override;
 

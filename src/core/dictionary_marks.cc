@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/char_kinds.h"
 #include "core/unicode.h"
 
 namespace glossa {
@@ -11,20 +12,29 @@ namespace {
 // reads as U+FFFD of length 1.
 std::pair<char32_t, std::size_t> DecodeAt(std::string_view text,
                                           std::size_t at) {
-  auto lead = static_cast<unsigned char>(text[at]);
-  std::size_t length = lead < 0x80    ? 1
-                       : lead >= 0xF0 ? 4
-                       : lead >= 0xE0 ? 3
-                                      : 2;
-  if (lead < 0x80) return {lead, 1};
-  std::u32string c = CodePoints(text.substr(at, length));
-  if (c.size() != 1 || c[0] == 0xFFFD) return {0xFFFD, 1};
-  return {c[0], length};
+  char32_t c = 0xFFFD;
+  std::size_t length = DecodeUtf8(text, at, &c);
+  return {c, length == 0 ? 1 : length};
 }
 
-bool IsWordPart(char32_t c) { return IsLetter(c) || IsDigit(c) || IsMark(c); }
+// A letter (not CJK), digit or mark: what a word other than Chinese is
+// made of.
+bool IsWordPart(char32_t c) { return KindOf(c) == Kind::kToken; }
+
+bool IsChinese(char32_t c) { return KindOf(c) == Kind::kCjk; }
 
 bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+
+// SimplifiedCharacter(c). That one locks its cache; every character of
+// every Chinese mark asks, from every worker, so each thread keeps its own
+// answers for the Basic Multilingual Plane (256 KiB).
+char32_t Simplified(char32_t c) {
+  if (c >= 0x10000) return SimplifiedCharacter(c);
+  thread_local std::vector<char32_t> known(0x10000, 0);  // 0: not asked
+  char32_t& answer = known[c];
+  if (answer == 0) answer = SimplifiedCharacter(c);
+  return answer;
+}
 
 // The end of the word that starts at `at`: letters, digits and marks, an
 // apostrophe only between letters ("China's"), no Chinese.
@@ -32,14 +42,14 @@ std::size_t WordEnd(std::string_view text, std::size_t at) {
   std::size_t end = at;
   while (end < text.size()) {
     auto [c, length] = DecodeAt(text, end);
-    if (IsCjkLetter(c)) break;
+    if (IsChinese(c)) break;
     if (IsWordPart(c)) {
       end += length;
       continue;
     }
     if (!IsApostrophe(c) || end + length >= text.size()) break;
     auto [next, next_length] = DecodeAt(text, end + length);
-    if (!IsLetter(next) || IsCjkLetter(next)) break;
+    if (!IsLetter(next) || IsChinese(next)) break;
     end += length + next_length;
   }
   return end;
@@ -56,12 +66,14 @@ std::optional<DictionaryMark> ChineseMark(
   for (std::size_t d = 0; d < dictionaries.size(); ++d) {
     std::size_t length = dictionaries[d]->LongestChinesePrefix(rest, &entries);
     if (length == 0 || (best && at + length <= best->end)) continue;
-    best = DictionaryMark{at, at + length, d, entries, ""};
+    best = DictionaryMark{at, at + length, d, std::move(entries), ""};
   }
   if (best) {
-    std::u32string folded = CodePoints(text.substr(at, best->end - at));
-    for (char32_t& c : folded) c = SimplifiedCharacter(c);
-    best->term = FromCodePoints(folded);
+    for (std::size_t i = at; i < best->end;) {
+      auto [c, length] = DecodeAt(text, i);
+      AppendUtf8(Simplified(c), &best->term);
+      i += length;
+    }
   }
   return best;
 }
@@ -108,7 +120,7 @@ std::vector<DictionaryMark> MarkWords(
     auto [c, length] = DecodeAt(text, at);
     std::optional<DictionaryMark> mark;
     std::size_t end = at + length;
-    if (IsCjkLetter(c)) {
+    if (IsChinese(c)) {
       mark = ChineseMark(text, at, limit, dictionaries);
     } else if (IsWordPart(c)) {
       end = std::min(WordEnd(text, at), limit);

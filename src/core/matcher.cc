@@ -11,14 +11,20 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/aho_corasick.h"
+#include "core/char_kinds.h"
 #include "core/stemmer.h"
+#include "core/token_cache.h"
 #include "core/unicode.h"
 
 namespace glossa {
 namespace {
 
+using matching::Automaton;
+
 enum Channel { kGerman = 0, kEnglish = 1, kExact = 2 };
 constexpr int kChannels = 3;
+static_assert(std::tuple_size_v<TokenCache::Symbols> == kChannels);
 constexpr int kNone = -1;  // a unit no form has: the automata restart
 constexpr std::array<int, kChannels> kUnknown = {-2, -2,
                                                  -2};  // not yet looked up
@@ -27,169 +33,6 @@ constexpr std::array<int, kChannels> kNoSymbols = {kNone, kNone, kNone};
 // A token cache this large is cleared rather than grown, so that memory
 // stays bounded however much text is scanned.
 constexpr std::size_t kMaxCachedTokens = 1 << 20;
-
-// ---------------------------------------------------------------------------
-// Aho-Corasick over integer symbols.
-
-// Transitions of a large automaton: (state, symbol) -> state in an open-
-// addressing table, probed linearly. std::unordered_map was a tenth of the
-// time of matching with CC-CEDICT.
-class TransitionTable {
- public:
-  void Build(const std::vector<std::pair<std::uint64_t, int>>& entries) {
-    std::size_t size = 16;
-    while (size < entries.size() * 2) size *= 2;
-    mask_ = size - 1;
-    slots_.assign(size, {kEmpty, 0});
-    for (const auto& [key, value] : entries) {
-      std::size_t at = Slot(key);
-      while (slots_[at].first != kEmpty) at = (at + 1) & mask_;
-      slots_[at] = {key, value};
-    }
-  }
-
-  int Find(std::uint64_t key) const {
-    if (slots_.empty()) return -1;
-    for (std::size_t at = Slot(key);; at = (at + 1) & mask_) {
-      if (slots_[at].first == key) return slots_[at].second;
-      if (slots_[at].first == kEmpty) return -1;
-    }
-  }
-
- private:
-  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
-  std::size_t Slot(std::uint64_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) &
-           mask_;
-  }
-  std::vector<std::pair<std::uint64_t, int>> slots_;
-  std::size_t mask_ = 0;
-};
-
-class Automaton {
- public:
-  Automaton() : nodes_(1) {}
-
-  void AddPattern(const std::vector<int>& symbols, int pattern) {
-    int state = 0;
-    for (int symbol : symbols) {
-      int next = Child(state, symbol);
-      if (next < 0) {
-        next = static_cast<int>(nodes_.size());
-        nodes_.emplace_back();
-        nodes_[state].children.push_back({symbol, next});
-        building_.emplace(Key(state, symbol), next);
-      }
-      state = next;
-    }
-    nodes_[state].patterns.push_back(pattern);
-  }
-
-  // Links the failure and output states; then, for a small automaton, works
-  // out every transition (a DFA: one lookup per symbol), for a large one
-  // keeps the trie's edges in a TransitionTable and follows failure links.
-  void Build(int symbols) {
-    symbols_ = symbols;
-    root_.assign(static_cast<std::size_t>(symbols), 0);
-    for (const auto& [symbol, child] : nodes_[0].children)
-      root_[symbol] = child;
-    std::vector<int> order;  // breadth first
-    std::deque<int> queue;
-    for (const auto& [symbol, child] : nodes_[0].children)
-      queue.push_back(child);
-    while (!queue.empty()) {
-      int u = queue.front();
-      queue.pop_front();
-      order.push_back(u);
-      for (const auto& [symbol, v] : nodes_[u].children) {
-        int f = nodes_[u].fail;
-        while (f != 0 && Child(f, symbol) < 0) f = nodes_[f].fail;
-        int target = u == 0 ? 0 : Child(f, symbol);
-        nodes_[v].fail = target < 0 || target == v ? 0 : target;
-        int fail = nodes_[v].fail;
-        nodes_[v].output =
-            !nodes_[fail].patterns.empty() ? fail : nodes_[fail].output;
-        queue.push_back(v);
-      }
-    }
-    std::size_t cells = nodes_.size() * static_cast<std::size_t>(symbols);
-    if (cells <= kDenseCells) {
-      dense_.assign(cells, 0);
-      std::copy(root_.begin(), root_.end(), dense_.begin());
-      for (int u : order) {
-        // A state's moves are its failure state's, but for its own edges;
-        // the failure state comes earlier in breadth-first order.
-        std::size_t row = static_cast<std::size_t>(u) * symbols_;
-        std::size_t fail_row =
-            static_cast<std::size_t>(nodes_[u].fail) * symbols_;
-        std::copy(dense_.begin() + fail_row,
-                  dense_.begin() + fail_row + symbols_, dense_.begin() + row);
-        for (const auto& [symbol, v] : nodes_[u].children)
-          dense_[row + symbol] = v;
-      }
-    } else {
-      std::vector<std::pair<std::uint64_t, int>> edges(building_.begin(),
-                                                       building_.end());
-      sparse_.Build(edges);
-    }
-    building_.clear();
-    for (Node& node : nodes_) {
-      node.children.clear();
-      node.children.shrink_to_fit();
-    }
-  }
-
-  bool empty() const { return nodes_.size() == 1; }
-
-  int Next(int state, int symbol) const {
-    if (!dense_.empty())
-      return dense_[static_cast<std::size_t>(state) * symbols_ + symbol];
-    for (;;) {
-      if (state == 0) return root_[symbol];
-      int found = sparse_.Find(Key(state, symbol));
-      if (found >= 0) return found;
-      state = nodes_[state].fail;
-    }
-  }
-
-  // Calls f(pattern) for every pattern that ends in `state`.
-  template <typename F>
-  void ForEachOutput(int state, F&& f) const {
-    for (int s = nodes_[state].patterns.empty() ? nodes_[state].output : state;
-         s > 0; s = nodes_[s].output) {
-      for (int pattern : nodes_[s].patterns) f(pattern);
-    }
-  }
-
- private:
-  // Up to this many state x symbol cells (16 MB), the automaton is a DFA.
-  static constexpr std::size_t kDenseCells = std::size_t{1} << 22;
-
-  struct Node {
-    int fail = 0;
-    int output = 0;  // the nearest suffix state with patterns (0: none)
-    std::vector<int> patterns;
-    std::vector<std::pair<int, int>> children;  // symbol, state (building)
-  };
-
-  static std::uint64_t Key(int state, int symbol) {
-    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(state))
-            << 32) |
-           static_cast<std::uint32_t>(symbol);
-  }
-
-  int Child(int state, int symbol) const {
-    auto found = building_.find(Key(state, symbol));
-    return found == building_.end() ? -1 : found->second;
-  }
-
-  std::vector<Node> nodes_;
-  std::size_t symbols_ = 0;
-  std::vector<int> root_;
-  std::vector<int> dense_;  // state * symbols_ + symbol -> state
-  TransitionTable sparse_;  // trie edges of a large automaton
-  std::unordered_map<std::uint64_t, int> building_;  // until Build
-};
 
 // ---------------------------------------------------------------------------
 // Reading text as units.
@@ -221,68 +64,6 @@ struct AsciiClasses {
   }
 };
 const AsciiClasses kAscii;
-
-// Decodes the code point at text[i]; returns its length, 0 if ill-formed.
-inline std::size_t Decode(std::string_view text, std::size_t i, char32_t* c) {
-  auto byte = [&](std::size_t k) {
-    return static_cast<unsigned char>(text[k]);
-  };
-  unsigned char b = byte(i);
-  // The common case, all of CJK: a three-byte sequence with a lead byte
-  // that needs no further range check.
-  if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 3 <= text.size() &&
-      (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80) {
-    *c = (static_cast<char32_t>(b & 0x0F) << 12) |
-         (static_cast<char32_t>(byte(i + 1) & 0x3F) << 6) |
-         (byte(i + 2) & 0x3F);
-    return 3;
-  }
-  std::size_t length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-  if (length == 0 || b > 0xF4 || i + length > text.size()) return 0;
-  char32_t value = b & (0x3F >> (length - 1));
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    value = (value << 6) | (byte(i + k) & 0x3F);
-  }
-  if ((length == 3 && value < 0x800) ||
-      (length == 4 && (value < 0x10000 || value > 0x10FFFF)) ||
-      (value >= 0xD800 && value <= 0xDFFF)) {
-    return 0;
-  }
-  *c = value;
-  return length;
-}
-
-enum class Kind : std::uint8_t {
-  kToken,
-  kCjk,
-  kPunctuation,
-  kSeparator,
-  kInvalid
-};
-
-Kind ComputeKind(char32_t c) {
-  if (IsCjkLetter(c)) return Kind::kCjk;
-  if (IsLetter(c) || IsDigit(c) || IsMark(c)) return Kind::kToken;
-  if (IsSpace(c) || c == 0x00AD || c == 0x2010 || c == 0x2011)
-    return Kind::kSeparator;
-  return Kind::kPunctuation;
-}
-
-// The kind of every BMP code point, worked out once: ICU's property lookups
-// are too slow for every character of a large text.
-const Kind* BmpKinds() {
-  static const Kind* table = [] {
-    auto* kinds = new Kind[0x10000];
-    for (char32_t cp = 0; cp < 0x10000; ++cp) kinds[cp] = ComputeKind(cp);
-    return kinds;
-  }();
-  return table;
-}
-
-inline Kind KindOf(char32_t c) {
-  return c < 0x10000 ? BmpKinds()[c] : ComputeKind(c);
-}
 
 bool IsApostrophe(char32_t c) { return c == U'\'' || c == 0x2019; }
 
@@ -362,7 +143,7 @@ std::size_t ScanWord(std::string_view text, std::size_t i, PrefixKey* key) {
       return i;
     }
     char32_t c = 0;
-    std::size_t length = Decode(text, i, &c);
+    std::size_t length = DecodeUtf8(text, i, &c);
     if (length == 0) return i;
     if (IsApostrophe(c)) {
       if (!ascii_word(i + length)) return i;
@@ -415,22 +196,10 @@ std::string Fold(std::string_view token) {
   return FoldKey(token);
 }
 
-// A fast hash for short keys (words), eight bytes at a time.
 struct TransparentHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const {
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      h = (h ^ word) * 0xFF51AFD7ED558CCDULL;
-      h ^= h >> 32;
-    }
-    std::uint64_t tail = 0;
-    std::memcpy(&tail, s.data() + i, s.size() - i);
-    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
-    return static_cast<std::size_t>(h ^ (h >> 29));
+    return static_cast<std::size_t>(HashWord(s));
   }
 };
 using SymbolTable =
@@ -520,9 +289,7 @@ struct Matcher::Impl {
 struct Matcher::Scratch::State {
   std::unique_ptr<Stemmer> german;
   std::unique_ptr<Stemmer> english;
-  std::unordered_map<std::string, std::array<int, kChannels>, TransparentHash,
-                     std::equal_to<>>
-      tokens;
+  TokenCache tokens{kMaxCachedTokens};
   // Symbols of single characters (CJK, punctuation) by code point.
   // by block of 256 code points, each made when first needed (a text
   // uses few blocks; all of them would be 768 KB to clear per scratch).
@@ -562,8 +329,9 @@ bool Matcher::Add(std::string_view form, std::string_view lang, int entry,
   std::size_t i = 0;
   while (i < form.size()) {
     char32_t c = 0;
-    std::size_t length =
-        static_cast<unsigned char>(form[i]) < 0x80 ? 1 : Decode(form, i, &c);
+    std::size_t length = static_cast<unsigned char>(form[i]) < 0x80
+                             ? 1
+                             : DecodeUtf8(form, i, &c);
     if (length == 0) return false;
     if (length == 1) c = static_cast<unsigned char>(form[i]);
     Kind kind =
@@ -675,7 +443,11 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
   struct Position {
     std::size_t begin, end;
   };
-  const std::size_t ring_size = static_cast<std::size_t>(impl.longest);
+  // The last units' positions, as many as the longest form has, rounded up
+  // to a power of two: a mask, not a division, per unit and per match.
+  std::size_t ring_size = 1;
+  while (ring_size < static_cast<std::size_t>(impl.longest)) ring_size *= 2;
+  const std::size_t ring_mask = ring_size - 1;
   std::vector<Position> ring(ring_size);
   std::size_t units = 0;
   std::array<int, kChannels> state = {0, 0, 0};
@@ -683,7 +455,7 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
   auto reset = [&]() { state = {0, 0, 0}; };
   auto step = [&](const std::array<int, kChannels>& symbols, std::size_t begin,
                   std::size_t end) {
-    ring[units % ring_size] = {begin, end};
+    ring[units & ring_mask] = {begin, end};
     for (int channel = 0; channel < kChannels; ++channel) {
       if (!impl.used[channel]) continue;
       int symbol = symbols[channel];
@@ -696,7 +468,7 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
         const Impl::Pattern& pattern = impl.patterns[p];
         std::size_t first =
             units + 1 - static_cast<std::size_t>(pattern.length);
-        found.push_back({ring[first % ring_size].begin, end, pattern.entry,
+        found.push_back({ring[first & ring_mask].begin, end, pattern.entry,
                          pattern.form, -1});
       });
     }
@@ -739,7 +511,7 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
              : cls == Class::kSeparator ? Kind::kSeparator
                                         : Kind::kPunctuation;
     } else {
-      length = Decode(text, i, &c);
+      length = DecodeUtf8(text, i, &c);
       kind = length == 0   ? Kind::kInvalid
              : c < 0x10000 ? bmp_kinds[c]
                            : ComputeKind(c);
@@ -768,9 +540,9 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
           break;
         }
         std::string_view token = text.substr(i, end - i);
-        auto cached = cache.tokens.find(token);
-        if (cached == cache.tokens.end()) {
-          if (cache.tokens.size() >= kMaxCachedTokens) cache.tokens.clear();
+        std::uint64_t hash = HashWord(token);
+        const TokenCache::Symbols* cached = cache.tokens.Find(token, hash);
+        if (cached == nullptr) {
           std::string folded = Fold(token);
           std::array<int, kChannels> symbols = {kNone, kNone, kNone};
           if (cache.german)
@@ -781,9 +553,9 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
                 Lookup(impl.symbols[kEnglish], cache.english->Stem(folded));
           }
           symbols[kExact] = Lookup(impl.symbols[kExact], folded);
-          cached = cache.tokens.emplace(std::string(token), symbols).first;
+          cached = cache.tokens.Add(token, hash, symbols);
         }
-        step(cached->second, i, end);
+        step(*cached, i, end);
         i = end;
         break;
       }
