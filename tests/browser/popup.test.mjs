@@ -7,26 +7,15 @@
 //   GLOSSA_BIN=build/default/glossa node --test tests/browser/popup.test.mjs
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
-  assertClean, buildSite, fileUrl, launchBrowser, newContext, open, removeSite,
+  assertClean, fileUrl, newContext, open, siteAndBrowser,
 } from './harness.mjs';
 
 const TEST_TIMEOUT = { timeout: 30000 };
 const it = (name, fn) => test(name, TEST_TIMEOUT, fn);
-
-let browser;
-let site;
-
-before(async () => {
-  site = buildSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  removeSite(site);
-});
+const env = siteAndBrowser();
 
 // What has the focus, as a reader would name it: "term Dateninseln",
 // "button Speichern", "link …" (the test marks the term and its successor).
@@ -66,8 +55,8 @@ async function tabs(page, keys) {
 
 describe('the popup by keyboard', () => {
   it('Tab from the term reaches Save and Known, then what follows the term; Shift+Tab walks back', async () => {
-    const context = await newContext(browser);
-    const { page, log } = await open(context, fileUrl(site, 'index.html'));
+    const context = await newContext(env.browser);
+    const { page, log } = await open(context, fileUrl(env.site, 'index.html'));
     await focusTerm(page);
     assert.deepEqual(await tabs(page, ['Tab']), ['popup button Speichern']);
     // Space on Save saves, and the popup stays open with the focus in it.
@@ -88,8 +77,8 @@ describe('the popup by keyboard', () => {
   });
 
   it('Escape in the popup closes it and puts the focus back on the term, with the popup closed', async () => {
-    const context = await newContext(browser);
-    const { page, log } = await open(context, fileUrl(site, 'index.html'));
+    const context = await newContext(env.browser);
+    const { page, log } = await open(context, fileUrl(env.site, 'index.html'));
     const term = await focusTerm(page);
     assert.deepEqual(await tabs(page, ['Tab', 'Tab']), ['popup button Speichern', 'popup button Bekannt']);
     await page.keyboard.press('Escape');
@@ -103,8 +92,8 @@ describe('the popup by keyboard', () => {
   });
 
   it('in English, the buttons are named in English and come in the same order', async () => {
-    const context = await newContext(browser);
-    const { page, log } = await open(context, fileUrl(site, 'index.html'));
+    const context = await newContext(env.browser);
+    const { page, log } = await open(context, fileUrl(env.site, 'index.html'));
     await page.locator('#ui-switch').click();
     await focusTerm(page);
     assert.deepEqual(await tabs(page, ['Tab', 'Tab', 'Tab']),

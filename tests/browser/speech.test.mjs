@@ -8,29 +8,16 @@
 //   GLOSSA_BIN=build/default/glossa node --test tests/browser/speech.test.mjs
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
-  ARTIFACTS, assertClean, buildSite, fileUrl, launchBrowser, newContext, open, removeSite,
+  ARTIFACTS, assertClean, fileUrl, newContext, open, siteAndBrowser,
 } from './harness.mjs';
 
 const TEST_TIMEOUT = { timeout: 30000 };
 const it = (name, fn) => test(name, TEST_TIMEOUT, fn);
-
-let browser;
-let site;
-
-before(async () => {
-  site = buildSite();
-  browser = await launchBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  removeSite(site);
-});
+const env = siteAndBrowser();
 
 // Replaces speechSynthesis (and SpeechSynthesisUtterance, whose voice must
 // be a real SpeechSynthesisVoice) in every page of `context`. `voices`: the
@@ -85,8 +72,8 @@ const focusedName = (page) => page.evaluate(() =>
 
 describe('without a Chinese voice', () => {
   it('headless Chromium has no voices, and neither the popup nor the entry page shows the button', async () => {
-    const context = await newContext(browser);
-    const { page, log } = await open(context, fileUrl(site, 'index.html'));
+    const context = await newContext(env.browser);
+    const { page, log } = await open(context, fileUrl(env.site, 'index.html'));
     assert.deepEqual(await page.evaluate(() => speechSynthesis.getVoices().length), 0,
         'this Chromium has voices: the test assumes none');
     const term = await xinyong(page);
@@ -99,7 +86,7 @@ describe('without a Chinese voice', () => {
     { hidden: true, disabled: false });
     await page.keyboard.press('Tab');
     assert.equal(await focusedName(page), 'Speichern');
-    await page.goto(fileUrl(site, 'entries/xinyong.html'));
+    await page.goto(fileUrl(env.site, 'entries/xinyong.html'));
     assert.equal(await page.locator('h1 button.listen').isVisible(), false);
     assert.equal(await page.getByRole('button', { name: 'Aussprache anhören' }).count(), 0);
     await assertClean('no voice', page, log);
@@ -107,9 +94,9 @@ describe('without a Chinese voice', () => {
   });
 
   it('a voice in another language, or a Chinese one on a server, shows no button', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     await fakeSpeech(context, [ENGLISH, REMOTE]);
-    const { page, log } = await open(context, fileUrl(site, 'entries/xinyong.html'));
+    const { page, log } = await open(context, fileUrl(env.site, 'entries/xinyong.html'));
     assert.equal(await page.evaluate(() => speechSynthesis.getVoices().length), 2);
     assert.equal(await page.locator('h1 button.listen').isVisible(), false);
     await assertClean('no Chinese voice', page, log);
@@ -119,9 +106,9 @@ describe('without a Chinese voice', () => {
 
 describe('with a Chinese voice', () => {
   it('the popup of 信用 has the button after the headword; Tab reaches it and Enter says 信用 in zh-CN', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     await fakeSpeech(context, [ENGLISH, MANDARIN]);
-    const { page, log } = await open(context, fileUrl(site, 'index.html'));
+    const { page, log } = await open(context, fileUrl(env.site, 'index.html'));
     const term = await xinyong(page);
     await term.focus();
     await popup(page).waitFor({ state: 'visible' });
@@ -141,9 +128,9 @@ describe('with a Chinese voice', () => {
   });
 
   it('the entry page of 信用 has the button in its heading, by Tab, named in either language', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     await fakeSpeech(context, [MANDARIN]);
-    const { page, log } = await open(context, fileUrl(site, 'entries/xinyong.html'));
+    const { page, log } = await open(context, fileUrl(env.site, 'entries/xinyong.html'));
     const listen = page.locator('article.entry h1 button.listen');
     assert.equal(await listen.isVisible(), true);
     // Tab from the skip link's target onwards reaches it before the study buttons.
@@ -166,9 +153,9 @@ describe('with a Chinese voice', () => {
   });
 
   it('a voice that arrives late (voiceschanged) shows the buttons then', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     await fakeSpeech(context, [MANDARIN], { late: true });
-    const { page, log } = await open(context, fileUrl(site, 'entries/xinyong.html'));
+    const { page, log } = await open(context, fileUrl(env.site, 'entries/xinyong.html'));
     const listen = page.locator('article.entry h1 button.listen');
     assert.equal(await listen.isVisible(), false);
     await page.evaluate(() => window.__loadVoices());
