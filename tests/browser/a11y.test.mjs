@@ -66,6 +66,18 @@ const PAGES = [
     await term.focus();
     await page.locator('#glossa-popup').waitFor({ state: 'visible' });
   }],
+  // Headless Chromium has no voice, so the listen buttons are shown by hand
+  // (speech.test.mjs checks when they show themselves).
+  ['entry page with the listen button', 'entries/xinyong.html', async (page) => {
+    await page.locator('h1 button.listen').evaluate((button) => { button.hidden = false; });
+  }],
+  ['popup with the listen button', 'index.html', async (page) => {
+    const term = page.locator('a.term[data-entry="xinyong"]').first();
+    await term.scrollIntoViewIfNeeded();
+    await term.focus();
+    await page.locator('#glossa-popup').waitFor({ state: 'visible' });
+    await page.locator('#glossa-popup button.listen').evaluate((button) => { button.hidden = false; });
+  }],
   ['search results', 'index.html', async (page) => {
     await page.locator('#search').fill('xinyong');
     await page.locator('#search-results a').first().waitFor({ state: 'visible' });
