@@ -48,8 +48,10 @@
     return svg;
   }
 
+  // The name in the interface language, which is the lang of the button
+  // and of its drawing (every element the script inserts has one).
   function label(button) {
-    button.setAttribute('lang', G.ui());
+    for (const node of [button, ...button.querySelectorAll('*')]) node.setAttribute('lang', G.ui());
     button.setAttribute('aria-label', say('Aussprache anhören', 'Listen to the pronunciation'));
     button.title = button.getAttribute('aria-label');
   }
