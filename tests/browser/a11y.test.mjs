@@ -17,10 +17,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { createRequire } from 'node:module';
 
-import { ARTIFACTS, buildSite, fileUrl, launchBrowser, newContext, open, removeSite } from './harness.mjs';
+import { ARTIFACTS, fileUrl, newContext, open, siteAndBrowser } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TEST_TIMEOUT = { timeout: 60000 };
@@ -34,18 +34,10 @@ const it = (name, fn) => test(name, TEST_TIMEOUT, fn);
 //   base.css's .search-results rules do the same for the result list.
 const KNOWN = {};
 
-let browser;
-let site;
+const env = siteAndBrowser();
 const report = [];  // what each check found, written to $GLOSSA_ARTIFACTS
 
-before(async () => {
-  site = buildSite();
-  browser = await launchBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  removeSite(site);
+after(() => {
   fs.writeFileSync(path.join(ARTIFACTS, 'axe.txt'), report.join('\n') + '\n');
 });
 
@@ -74,6 +66,18 @@ const PAGES = [
     await term.focus();
     await page.locator('#glossa-popup').waitFor({ state: 'visible' });
   }],
+  // Headless Chromium has no voice, so the listen buttons are shown by hand
+  // (speech.test.mjs checks when they show themselves).
+  ['entry page with the listen button', 'entries/xinyong.html', async (page) => {
+    await page.locator('h1 button.listen').evaluate((button) => { button.hidden = false; });
+  }],
+  ['popup with the listen button', 'index.html', async (page) => {
+    const term = page.locator('a.term[data-entry="xinyong"]').first();
+    await term.scrollIntoViewIfNeeded();
+    await term.focus();
+    await page.locator('#glossa-popup').waitFor({ state: 'visible' });
+    await page.locator('#glossa-popup button.listen').evaluate((button) => { button.hidden = false; });
+  }],
   ['search results', 'index.html', async (page) => {
     await page.locator('#search').fill('xinyong');
     await page.locator('#search-results a').first().waitFor({ state: 'visible' });
@@ -86,11 +90,11 @@ for (const [viewport, size] of [['wide', { width: 1280, height: 900 }],
     describe(`axe-core, ${scheme}, ${viewport}`, () => {
       for (const [name, file, prepare] of PAGES) {
         it(`${name}: no violations`, async () => {
-          const context = await newContext(browser, {
+          const context = await newContext(env.browser, {
             viewport: size, colorScheme: scheme, bypassCSP: true,
             ...(viewport === 'phone' ? { isMobile: true, hasTouch: true } : {}),
           });
-          const { page } = await open(context, fileUrl(site, file));
+          const { page } = await open(context, fileUrl(env.site, file));
           if (prepare) await prepare(page);
           const known = KNOWN[`${name}, ${scheme}`] ?? [];
           const found = await axe(page, known.map(([, part]) => part));

@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { after, before } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
@@ -79,6 +80,24 @@ export function buildSite({ glossary, translation } = {}) {
 
 export function removeSite(dir) {
   if (dir) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+}
+
+// The set-up most test files share, as before/after hooks of the calling
+// file (or describe): a site built with buildSite(options), one browser,
+// and the folder for screenshots; the site and browser go afterwards.
+// Returns { site, browser }, filled in once the hooks have run.
+export function siteAndBrowser(options) {
+  const shared = { site: null, browser: null };
+  before(async () => {
+    shared.site = buildSite(options);
+    shared.browser = await launchBrowser();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    removeSite(shared.site);
+  });
+  return shared;
 }
 
 export function fileUrl(dir, relative) {

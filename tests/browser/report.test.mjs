@@ -5,29 +5,15 @@
 //   GLOSSA_BIN=build/default/glossa node --test tests/browser/report.test.mjs
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  ARTIFACTS, assertClean, buildSite, fileUrl, launchBrowser, newContext, open,
-  removeSite,
+  ARTIFACTS, assertClean, fileUrl, newContext, open, siteAndBrowser,
 } from './harness.mjs';
 
 const TEST_TIMEOUT = { timeout: 30000 };
-let browser;
-let site;
-
-before(async () => {
-  site = buildSite();
-  browser = await launchBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  removeSite(site);
-});
+const env = siteAndBrowser();
 
 // What a reader sees in figure `id`, line by line.
 const seen = (page, id) => page.locator(`figure#${id}`).evaluate(
@@ -35,8 +21,8 @@ const seen = (page, id) => page.locator(`figure#${id}`).evaluate(
 
 test('figures 1 and 5 say in words, in either language, that the text edition lacks them',
     TEST_TIMEOUT, async () => {
-  const context = await newContext(browser);
-  const { page, log } = await open(context, fileUrl(site, 'index.html#fig1'));
+  const context = await newContext(env.browser);
+  const { page, log } = await open(context, fileUrl(env.site, 'index.html#fig1'));
   assert.deepEqual(await seen(page, 'fig1'), [
     'Abbildung 1',
     'Abbildung 1 ist im Textauszug nicht enthalten; siehe die PDF-Fassung des Berichts, S. 5.',
@@ -56,8 +42,8 @@ test('figures 1 and 5 say in words, in either language, that the text edition la
 });
 
 test('NOTICE.txt opens from disk as text', TEST_TIMEOUT, async () => {
-  const context = await newContext(browser);
-  const { page } = await open(context, fileUrl(site, 'NOTICE.txt'));
+  const context = await newContext(env.browser);
+  const { page } = await open(context, fileUrl(env.site, 'NOTICE.txt'));
   const text = await page.evaluate(() => document.body.innerText);
   assert.equal(text.split('\n')[0], "glossa's built-in data");
   await context.close();

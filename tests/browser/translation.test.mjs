@@ -208,6 +208,33 @@ describe('glossa site --translation in a browser', () => {
       assert.ok(shown, 'the sentence is not in view below the bar');
       await assertClean('file findings', page, log);
     });
+
+    it('opens where the reader left it, apart from the report\'s own place', async () => {
+      const { page, log } = await visit(shared.tab, fileUrl(site, 'translation.html'));
+      const key = (file) => 'glossa-position:' + new URL(fileUrl(site, file)).pathname;
+      await page.evaluate(() => localStorage.clear());
+      await page.evaluate(() => document.getElementById('s2.1.p3').scrollIntoView({ block: 'start' }));
+      await page.waitForFunction((key) => localStorage.getItem(key) === 's2.1.p3',
+          key('translation.html'));
+      // Where the pair stands below the bar, before and after the reload.
+      const below = () => page.evaluate(() =>
+        document.getElementById('s2.1.p3').getBoundingClientRect().top -
+        document.querySelector('.bar').getBoundingClientRect().bottom);
+      const before = await below();
+      await page.reload();
+      const after = await below();
+      assert.ok(Math.abs(after - before) < 24,
+          `s2.1.p3 stood ${before}px below the bar, after the reload ${after}px`);
+      assert.equal(await page.evaluate((key) => localStorage.getItem(key), key('index.html')), null,
+          'the translation page moved the report\'s place');
+      // The address names a place of its own: it wins.
+      await page.goto(fileUrl(site, 'translation.html#kf.5'));
+      const named = await page.evaluate(() =>
+        document.getElementById('kf.5').getBoundingClientRect().top -
+        document.querySelector('.bar').getBoundingClientRect().bottom);
+      assert.ok(Math.abs(named) < 24, `#kf.5 is ${named}px below the bar`);
+      await assertClean('reading position', page, log);
+    });
   });
 
   describe('on a phone (390px)', () => {

@@ -1,8 +1,8 @@
 // Navigation and reading comfort: the bar's buttons (the language switch,
 // the font-size control), the bar's height (so that a link's target is not
 // hidden under it), the report's table of contents beside the text where
-// the window has room, and the reading position in the report, remembered
-// on this device.
+// the window has room, and the reading position in the report and in the
+// report beside its translation, remembered on this device.
 //
 // What is stored (localStorage, this browser only): the font size, and per
 // page the id of the block at the top of the window.
@@ -120,11 +120,15 @@
 
   // ---- reading position -----------------------------------------------------
   // The block at the top of the window (a paragraph, a heading's section, a
-  // note), by id; on return the report opens there, unless the address
-  // names a place (#s2.1) of its own.
+  // note; on translation.html a pair of blocks), by id; on return the page
+  // opens there, unless the address names a place (#s2.1) of its own. Each
+  // page has its own key, so the two remember their places apart.
+  const READ = { report: 'article.report', translation: 'article.translation' };
+
   function setUpPosition() {
-    const article = document.querySelector('article.report');
-    if (!article || root.dataset.page !== 'report') return;
+    const selector = READ[root.dataset.page];
+    const article = selector && document.querySelector(selector);
+    if (!article) return;
     const key = 'glossa-position:' + location.pathname;
     const bar = document.querySelector('header.bar');
     const toc = document.querySelector('nav.toc');

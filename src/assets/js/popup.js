@@ -8,13 +8,21 @@
 // warns against, with their status (no other status is shown); the link
 // to the entry page. Every element it inserts carries its lang.
 //
-// A tooltip, not a dialog: it never takes focus. While it is open, the
-// term's aria-describedby points at a short text (headword, rendering,
-// definition), not at the whole box. The term is itself the link to the
-// entry page, so keyboard users follow it with Enter; the popup's own
-// link is out of the tab order (tabindex -1) and serves mouse and touch,
-// where a first tap on a term opens the popup and a tap on its link (or
-// a second on the term) leads on.
+// A tooltip, not a dialog: it opens without taking focus. While it is
+// open, the term's aria-describedby points at a short text (headword,
+// rendering, definition), not at the whole box. The term is itself the
+// link to the entry page, so keyboard users follow it with Enter; the
+// popup's own link is out of the tab order (tabindex -1) and serves mouse
+// and touch, where a first tap on a term opens the popup and a tap on its
+// link (or a second on the term) leads on.
+//
+// The controls other parts add (listen, save, known) are reached by
+// keyboard where they are seen: Tab on the term goes into the popup, Tab
+// on its last control on to what follows the term in the page, Shift+Tab
+// on its first back to the term. The popup stands at the end of <body>
+// (so that no container clips it), which the browser's own order would
+// reach only after the whole page. Escape closes it and puts the focus
+// back on the term, without opening it again.
 (function (G) {
   'use strict';
   const { say } = G;
@@ -26,6 +34,7 @@
   let popupTerm = null;
   let hideTimer = 0;
   let lastPointer = 'mouse';
+  let returning = false;  // the focus goes back to the term after Escape
 
   // An element in language `lang`, marked so whatever it is inserted into.
   const el = (name, lang, attributes, text) =>
@@ -37,19 +46,72 @@
     popup.hidden = true;
     popup.addEventListener('mouseenter', () => clearTimeout(hideTimer));
     popup.addEventListener('mouseleave', scheduleHide);
-    popup.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        const term = popupTerm;
-        hidePopup();
-        if (term) term.focus();
-      }
-    });
+    popup.addEventListener('keydown', popupKey);
     // Inside a landmark of its own, so that no content of the page stands
     // outside a landmark (axe: region); labelled anew each time it opens.
     region = G.el('div', { role: 'region', class: 'popup-region' });
     region.append(popup);
     document.body.appendChild(region);
     return popup;
+  }
+
+  const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+  const reachable = (node) => node.tabIndex >= 0 && !node.disabled && !node.inert &&
+      node.getClientRects().length > 0;
+
+  // The popup's controls in the order they are seen.
+  const controls = () => [...popup.querySelectorAll(FOCUSABLE)].filter(reachable);
+
+  // What Tab reaches after `term` in the page, the popup aside (null: nothing).
+  function nextAfter(term) {
+    return [...document.querySelectorAll(FOCUSABLE)].find((node) =>
+      (term.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+      !term.contains(node) && !popup.contains(node) && reachable(node)) || null;
+  }
+
+  // Closes the popup and puts the focus back on its term.
+  function dismiss() {
+    const term = popupTerm;
+    hidePopup();
+    if (!term) return;
+    returning = true;
+    term.focus();
+    returning = false;
+  }
+
+  // Tab and Escape inside the popup (its other keys are its controls').
+  function popupKey(event) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      dismiss();
+      return;
+    }
+    if (event.key !== 'Tab' || !popupTerm) return;
+    const list = controls();
+    const at = list.indexOf(document.activeElement);
+    if (event.shiftKey && at <= 0) {
+      event.preventDefault();
+      popupTerm.focus();
+    } else if (!event.shiftKey && at === list.length - 1) {
+      const next = nextAfter(popupTerm);
+      if (!next) return;  // the end of the page: on to the browser's own
+      event.preventDefault();
+      next.focus();
+    }
+  }
+
+  // Tab on the term whose popup is open: into the popup, when it has controls.
+  function termKey(event) {
+    const term = termOf(event.target);
+    if (event.key !== 'Tab' || event.shiftKey || !term || term !== popupTerm ||
+        !popup || popup.hidden) {
+      return;
+    }
+    const first = controls()[0];
+    if (!first) return;
+    event.preventDefault();
+    first.focus();
   }
 
   // "信用评分 信用評分 xìnyòng píngfēn": a Chinese form in `parent`, its
@@ -258,7 +320,7 @@
     document.addEventListener('focusin', (event) => {
       const term = termOf(event.target);
       if (term) {
-        showPopup(term);
+        if (!returning) showPopup(term);
       } else if (popup && !popup.contains(event.target)) {
         hidePopup();
       }
@@ -283,6 +345,7 @@
     });
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && popup && !popup.hidden) hidePopup();
+      termKey(event);
     });
     window.addEventListener('resize', () => {
       if (popupTerm && popup && !popup.hidden) placePopup(popup, popupTerm);

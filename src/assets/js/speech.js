@@ -1,0 +1,95 @@
+// Pronunciation: a "listen" button beside a Chinese headword (in the term
+// popup and on entry pages) that speaks the simplified form through the
+// browser's own speech synthesis.
+//
+// Only with a Chinese voice that runs on this device (voice.localService):
+// a voice of a speech service would send the term over the network, and the
+// site sends nothing anywhere. Without such a voice the buttons are hidden,
+// not disabled: a control that can never work is noise, most of all to a
+// screen reader. Browsers load their voices late and say so with
+// 'voiceschanged', so the buttons are made in any case and shown when a
+// voice turns up.
+(function (G) {
+  'use strict';
+  const { el, say } = G;
+  const synth = window.speechSynthesis;
+  const LISTEN = 'listen';
+
+  // The Chinese voice to speak with: Mandarin as written in mainland China
+  // (zh-CN) first, as the simplified forms are; else any Chinese one.
+  function chineseVoice() {
+    if (!synth || typeof synth.getVoices !== 'function') return null;
+    const voices = [...synth.getVoices()].filter((voice) => voice.localService &&
+        String(voice.lang).replace('_', '-').toLowerCase().startsWith('zh'));
+    return voices.find((voice) => /^zh-cn\b/i.test(voice.lang.replace('_', '-'))) ||
+        voices[0] || null;
+  }
+
+  function speak(text) {
+    const voice = chineseVoice();
+    if (!voice || !text) return;
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = 'zh-CN';
+    utterance.voice = voice;
+    synth.cancel();  // a second press starts again rather than queueing
+    synth.speak(utterance);
+  }
+
+  // A speaker, drawn; the button's name says what it does.
+  function speakerIcon() {
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', 'M2 6h3l4-3v10l-4-3H2z M11 5.5c1.2 1.4 1.2 3.6 0 5 M12.8 3.8c2.1 2.4 2.1 6 0 8.4');
+    svg.append(path);
+    return svg;
+  }
+
+  // The name in the interface language, which is the lang of the button
+  // and of its drawing (every element the script inserts has one).
+  function label(button) {
+    for (const node of [button, ...button.querySelectorAll('*')]) node.setAttribute('lang', G.ui());
+    button.setAttribute('aria-label', say('Aussprache anhören', 'Listen to the pronunciation'));
+    button.title = button.getAttribute('aria-label');
+  }
+
+  // The button that speaks `source`'s text (an element holding the
+  // simplified form), hidden while there is no voice.
+  function listenButton(source) {
+    const button = el('button', { type: 'button', class: LISTEN });
+    button.append(speakerIcon());
+    label(button);
+    button.hidden = !chineseVoice();
+    button.addEventListener('click', () => speak(source.textContent.trim()));
+    return button;
+  }
+
+  function showButtons() {
+    const hidden = !chineseVoice();
+    for (const button of document.querySelectorAll('button.' + LISTEN)) button.hidden = hidden;
+  }
+
+  // In the popup, after the headword line's simplified form and pinyin.
+  function addToPopup(box) {
+    const line = box.querySelector('.popup-zh');
+    const source = line && line.querySelector(':scope > [lang="zh-Hans"]');
+    if (source) line.append(' ', listenButton(source));
+  }
+
+  // On an entry page, at the end of the heading (simplified, traditional,
+  // pinyin).
+  function setUpEntry() {
+    const heading = document.querySelector('article.entry h1');
+    const source = heading && heading.querySelector('[lang="zh-Hans"]');
+    if (source) heading.append(' ', listenButton(source));
+  }
+
+  if (!synth) return;
+  G.onPopup(addToPopup);
+  G.onStart(setUpEntry);
+  G.onUi(() => document.querySelectorAll('button.' + LISTEN).forEach(label));
+  synth.addEventListener('voiceschanged', showButtons);
+})(window.GLOSSA);
