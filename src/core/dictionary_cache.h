@@ -50,7 +50,7 @@ namespace glossa {
 // ones are read into memory each time. Why 64 KiB: reading CC-CEDICT and
 // computing its keys in memory costs about 0.7 s per MiB (75 ms to parse,
 // the rest DictionaryKeys; TBX parses at about 18 ms per MiB but has the
-// same cost per term), while a cached index opens in about 7 ms whatever
+// same cost per term), while a cached index opens in at most 7 ms whatever
 // its size. Below 64 KiB the in-memory way stays within the 50 ms a lookup
 // may take for any format; above it the index wins, and a 100,000-entry
 // dictionary, in any format, is far above it. The curated glossary is not
