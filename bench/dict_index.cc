@@ -70,8 +70,11 @@ std::unique_ptr<glossa::Dictionary> Open(const std::string& path,
   glossa::Diagnostics diags;
   auto dictionary = glossa::OpenIndexed(
       bytes,
-      [&](glossa::Diagnostics& d, std::vector<glossa::Concept>* entries) {
-        return ReadCedictEntries(bytes, path, d, entries);
+      [&](glossa::Diagnostics& d, const glossa::AddEntry& add) {
+        std::vector<glossa::Concept> entries;
+        if (!ReadCedictEntries(bytes, path, d, &entries)) return false;
+        for (const glossa::Concept& entry : entries) add(entry);
+        return true;
       },
       {"CC-CEDICT", "CC BY-SA 4.0", path}, cache, diags);
   for (const glossa::Diagnostic& d : diags.all())

@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "core/cedict.h"
@@ -446,30 +448,46 @@ TEST_CASE("an index that cannot be trusted is refused with the reason",
   CHECK(why(outside) == "section 3 lies outside the file");
 }
 
-// The cache, with a CC-CEDICT source of a few lines, one of them broken.
+// The cache, with a CC-CEDICT source of a few lines, one of them broken,
+// in a file, opened as OpenDictionary opens one: by the source's key, else
+// by reading and hashing it.
 struct CacheFixture {
   std::string dir = testing::MakeTempDir();
-  DictionaryCache cache{dir + "/glossa"};
+  // Records are written however fresh the source is (the tests write it
+  // and open it at once); one test puts the default back.
+  DictionaryCache cache{dir + "/glossa", false, 0};
+  std::string file = dir + "/small.u8";
   std::string bytes =
       "# CC-CEDICT\n"
       "紅綠燈 红绿灯 [hong2 lu:4 deng1] /traffic light/traffic signal/\n"
       "老賴 老赖 [lao3 lai4] /(coll.) debt dodger/\n"
       "broken\n"
       "區塊鏈 区块链 [qu1 kuai4 lian4] /blockchain (computing)/\n";
-  int reads = 0;
+  int reads = 0;   // the source's entries read: an index built
+  int hashes = 0;  // the source read and hashed
+  std::string written;
 
   std::unique_ptr<Dictionary> Open(Diagnostics& diags) {
-    std::string source = bytes;
+    if (written != bytes) {
+      std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+      written = bytes;
+    }
+    DictionarySource source{"CC-CEDICT", "CC BY-SA 4.0", "small.u8"};
+    std::optional<SourceKey> key = KeySource(file);
+    REQUIRE(key);
+    if (auto cached = OpenByKey(*key, source, cache, diags)) return cached;
+    ++hashes;
+    std::string read = testing::ReadOrFail(file);
     return OpenIndexed(
-        source,
-        [this, source](Diagnostics& d, std::vector<Concept>* entries) {
+        read,
+        [this, read](Diagnostics& d, const AddEntry& add) {
           ++reads;
           Glossary glossary;
-          if (!ReadCedict(source, "small.u8", d, &glossary)) return false;
-          *entries = std::move(glossary.concepts);
+          if (!ReadCedict(read, "small.u8", d, &glossary)) return false;
+          for (const Concept& entry : glossary.concepts) add(entry);
           return true;
         },
-        {"CC-CEDICT", "CC BY-SA 4.0", "small.u8"}, cache, diags);
+        source, cache, diags, &*key);
   }
   std::vector<std::string> Open() {
     Diagnostics diags;
@@ -482,8 +500,19 @@ struct CacheFixture {
           "老赖 老賴 lǎo lài");
     return testing::Messages(diags);
   }
+  // Moves the source's modification time by `seconds` (into the past: a
+  // time to come is never settled), its bytes unchanged.
+  void Touch(int seconds = -10) {
+    std::filesystem::last_write_time(
+        file,
+        std::filesystem::last_write_time(file) + std::chrono::seconds(seconds));
+  }
   std::string IndexPath() const {
     return cache.dir + "/" + HashContent(bytes).Hex() + ".index";
+  }
+  std::string RecordName() const {
+    return HashContent(std::filesystem::canonical(file).string()).Hex() +
+           ".source";
   }
   std::vector<std::string> Files() const {
     std::vector<std::string> out;
@@ -504,11 +533,93 @@ TEST_CASE_METHOD(CacheFixture,
                  "[dictionary-index]") {
   CHECK(Open() == std::vector<std::string>{kBrokenLine});
   CHECK(reads == 1);
-  CHECK(Files() ==
-        std::vector<std::string>{HashContent(bytes).Hex() + ".index"});
-  // The broken line is reported again, from the index.
+  std::vector<std::string> files{HashContent(bytes).Hex() + ".index",
+                                 RecordName()};
+  std::sort(files.begin(), files.end());
+  CHECK(Files() == files);
+  // The broken line is reported again, from the index, which is found by
+  // the source's key: the source is neither read nor hashed.
   CHECK(Open() == std::vector<std::string>{kBrokenLine});
   CHECK(reads == 1);
+  CHECK(hashes == 1);
+  CHECK(testing::ReadOrFail(cache.dir + "/" + RecordName()) ==
+        "glossa dictionary source 1\n" + KeySource(file)->path + "\n" +
+            std::to_string(KeySource(file)->device) + " " +
+            std::to_string(KeySource(file)->inode) + " " +
+            std::to_string(bytes.size()) + " " +
+            std::to_string(KeySource(file)->mtime_ns) + " " +
+            std::to_string(KeySource(file)->ctime_ns) + "\n" +
+            HashContent(bytes).Hex() + "\n");
+}
+
+TEST_CASE_METHOD(CacheFixture,
+                 "a touched source is hashed once and its index reused",
+                 "[dictionary-index]") {
+  Open();
+  Touch();
+  CHECK(Open() == std::vector<std::string>{kBrokenLine});
+  CHECK(hashes == 2);
+  CHECK(reads == 1);
+  Open();
+  CHECK(hashes == 2);
+}
+
+TEST_CASE_METHOD(CacheFixture,
+                 "a source changed in place with its modification time put "
+                 "back is noticed by its change time",
+                 "[dictionary-index]") {
+  Open();
+  // Past the clock tick of the first write, so that the change time moves.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  auto mtime = std::filesystem::last_write_time(file);
+  bytes.replace(bytes.find("debt"), 4, "DEBT");
+  // The same size, the same inode, the same modification time.
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+  written = bytes;
+  std::filesystem::last_write_time(file, mtime);
+  Diagnostics diags;
+  auto dictionary = Open(diags);
+  CHECK(hashes == 2);
+  CHECK(reads == 2);
+  Concept entry = dictionary->Entry(dictionary->Find("lao lai").at(0).entry);
+  CHECK(entry.Language("en")->definitions.at(0).text == "(coll.) DEBT dodger");
+}
+
+TEST_CASE_METHOD(CacheFixture,
+                 "a source changed less than two seconds ago is hashed again "
+                 "at every run",
+                 "[dictionary-index]") {
+  CHECK(DictionaryCache{}.settle_ns == 2'000'000'000);
+  cache.settle_ns = 200'000'000;  // the rule, with a shorter wait
+  Open();
+  Open();
+  CHECK(hashes == 2);
+  CHECK(reads == 1);
+  CHECK(Files() ==
+        std::vector<std::string>{HashContent(bytes).Hex() + ".index"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  Open();  // settled: its key is recorded
+  Open();
+  CHECK(hashes == 3);
+}
+
+TEST_CASE_METHOD(CacheFixture,
+                 "an index reached by its source's key is checked for its "
+                 "structure, and for its checksum when the source is hashed",
+                 "[dictionary-index]") {
+  Open();
+  std::string flipped = testing::ReadOrFail(IndexPath());
+  flipped[flipped.size() / 2] ^= 1;
+  std::ofstream(IndexPath(), std::ios::binary | std::ios::trunc) << flipped;
+  Open();  // bounds-checked reads of a damaged body: no crash
+  CHECK(hashes == 1);
+  Touch();
+  CHECK(Open().front() == IndexPath() +
+                              ": warning: dictionary index not trusted "
+                              "(checksum does not match); rebuilt from "
+                              "'small.u8'");
+  CHECK(reads == 2);
+  CHECK(hashes == 2);
 }
 
 TEST_CASE_METHOD(CacheFixture, "a changed source gets an index of its own",
@@ -520,10 +631,11 @@ TEST_CASE_METHOD(CacheFixture, "a changed source gets an index of its own",
   auto dictionary = Open(diags);
   CHECK(reads == 2);
   CHECK(dictionary->Size() == 4);
-  CHECK(Files().size() == 2);
+  CHECK(Files().size() == 3);  // two indexes, one record
   CHECK(std::filesystem::exists(old_index));
   Open(diags);
   CHECK(reads == 2);
+  CHECK(hashes == 2);
 }
 
 TEST_CASE_METHOD(CacheFixture,
@@ -549,9 +661,12 @@ TEST_CASE_METHOD(CacheFixture,
   CHECK(Open() == std::vector<std::string>{kBrokenLine});
   CHECK(reads == 2);
 
+  // A damaged body is caught when the source is hashed (the next test
+  // says when); the other cases are caught at every open.
   std::string flipped = good;
   flipped[good.size() / 2] ^= 1;
   replace(flipped);
+  Touch();
   CHECK(Open().front() == warning("checksum does not match"));
   CHECK(reads == 3);
 

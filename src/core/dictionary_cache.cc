@@ -1,5 +1,9 @@
 #include "core/dictionary_cache.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <system_error>
 #include <utility>
@@ -32,7 +36,89 @@ std::string Store(const DictionaryCache& cache, const std::string& path,
   return "";
 }
 
+// The record of a source: where it lies in the cache, and its text for
+// `key` up to the hash (the format line, the path, the key's numbers).
+std::string RecordPath(const DictionaryCache& cache, const SourceKey& key) {
+  return cache.dir + "/" + HashContent(key.path).Hex() + ".source";
+}
+std::string RecordHead(const SourceKey& key) {
+  return "glossa dictionary source 1\n" + key.path + "\n" +
+         std::to_string(key.device) + " " + std::to_string(key.inode) + " " +
+         std::to_string(key.size) + " " + std::to_string(key.mtime_ns) + " " +
+         std::to_string(key.ctime_ns) + "\n";
+}
+
+// The content hash the record of `key` names, when it exists and was
+// written for this very key.
+std::optional<ContentHash> ReadRecord(const DictionaryCache& cache,
+                                      const SourceKey& key) {
+  std::string record, error;
+  if (cache.dir.empty() || !ReadFile(RecordPath(cache, key), &record, &error))
+    return std::nullopt;
+  const std::string head = RecordHead(key);
+  if (record.size() != head.size() + 33 || record.compare(0, head.size(), head))
+    return std::nullopt;
+  ContentHash hash;
+  for (std::size_t i = 0; i < 32; ++i) {
+    char c = record[head.size() + i];
+    int digit = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                       : -1;
+    if (digit < 0) return std::nullopt;
+    std::uint64_t& half = i < 16 ? hash.high : hash.low;
+    half = half << 4 | static_cast<std::uint64_t>(digit);
+  }
+  if (record.back() != '\n') return std::nullopt;
+  return hash;
+}
+
+// Records that `key` has the content `hash`, unless the source changed too
+// recently to be sure (DictionaryCache::settle_ns). A record that cannot be
+// written only costs a hash at the next run, so it says nothing.
+void WriteRecord(const DictionaryCache& cache, const SourceKey& key,
+                 const ContentHash& hash) {
+  std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+  if (now - std::max(key.mtime_ns, key.ctime_ns) < cache.settle_ns) return;
+  std::string error;
+  WriteFileAtomically(RecordPath(cache, key),
+                      RecordHead(key) + hash.Hex() + "\n", &error);
+}
+
 }  // namespace
+
+std::optional<SourceKey> KeySource(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path canonical = std::filesystem::canonical(path, ec);
+  struct stat info;
+  if (ec || ::stat(canonical.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
+    return std::nullopt;
+  auto ns = [](const struct timespec& t) {
+    return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+  };
+  return SourceKey{canonical.string(),
+                   static_cast<std::uint64_t>(info.st_dev),
+                   static_cast<std::uint64_t>(info.st_ino),
+                   static_cast<std::uint64_t>(info.st_size),
+                   ns(info.st_mtim),
+                   ns(info.st_ctim)};
+}
+
+std::unique_ptr<Dictionary> OpenByKey(const SourceKey& key,
+                                      DictionarySource source,
+                                      DictionaryCache& cache,
+                                      Diagnostics& diags) {
+  std::optional<ContentHash> hash = ReadRecord(cache, key);
+  if (!hash) return nullptr;
+  std::string why;
+  auto cached = MappedDictionary::Map(cache.dir + "/" + hash->Hex() + ".index",
+                                      *hash, std::move(source), &why,
+                                      MappedDictionary::Verify::kStructure);
+  if (!cached) return nullptr;
+  Report(cached->Problems(), diags);
+  return cached;
+}
 
 std::string DictionaryCacheDir(std::string_view xdg_cache_home,
                                std::string_view home) {
@@ -43,11 +129,9 @@ std::string DictionaryCacheDir(std::string_view xdg_cache_home,
   return "";
 }
 
-std::unique_ptr<Dictionary> OpenIndexed(std::string_view bytes,
-                                        const ReadEntries& read,
-                                        DictionarySource source,
-                                        DictionaryCache& cache,
-                                        Diagnostics& diags) {
+std::unique_ptr<Dictionary> OpenIndexed(
+    std::string_view bytes, const ReadEntries& read, DictionarySource source,
+    DictionaryCache& cache, Diagnostics& diags, const SourceKey* key) {
   const ContentHash hash = HashContent(bytes);
   const std::string path =
       cache.dir.empty() ? "" : cache.dir + "/" + hash.Hex() + ".index";
@@ -55,6 +139,7 @@ std::unique_ptr<Dictionary> OpenIndexed(std::string_view bytes,
   if (!path.empty()) {
     if (auto cached = MappedDictionary::Map(path, hash, source, &why)) {
       Report(cached->Problems(), diags);
+      if (key != nullptr) WriteRecord(cache, *key, hash);
       return cached;
     }
     std::error_code ec;
@@ -64,17 +149,19 @@ std::unique_ptr<Dictionary> OpenIndexed(std::string_view bytes,
   }
 
   Diagnostics problems;
-  std::vector<Concept> entries;
-  bool read_ok = read(problems, &entries);
+  DictionaryIndexBuilder builder;
+  bool read_ok =
+      read(problems, [&builder](const Concept& entry) { builder.Add(entry); });
   Report(problems.all(), diags);
   if (!read_ok) return nullptr;
-  std::string index = BuildDictionaryIndex(entries, hash, problems.all());
-  entries = {};
+  std::string index = std::move(builder).Finish(hash, problems.all());
 
   std::string not_stored = Store(cache, path, index);
   if (not_stored.empty()) {
-    if (auto built = MappedDictionary::Map(path, hash, source, &why))
+    if (auto built = MappedDictionary::Map(path, hash, source, &why)) {
+      if (key != nullptr) WriteRecord(cache, *key, hash);
       return built;
+    }
     not_stored = "cannot use '" + path + "': " + why;
   }
   if (!cache.warned) {

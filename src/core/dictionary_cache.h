@@ -9,6 +9,19 @@
 // share one index. Indexes of old versions of a file stay until the user
 // clears the folder (glossa never deletes what it did not just write).
 //
+// Found without reading the source. Hashing the default dictionaries'
+// 41 MB at every run cost more than the rest of a lookup, so each source
+// file also has a record, <XXH3-128 of its canonical path>.source, that
+// ties what stat(2) says of it (SourceKey) to its content hash. While the
+// key is unchanged, the index is opened through the record and the source
+// is not read; when the key changes (a write, a touch, a copy over it), the
+// source is hashed again and its index reused if the hash still matches.
+// Why a record beside the index and not a key in the index's name: the
+// index stays shared by equal bytes, and a touched file needs no rebuild.
+// A record is a small text file (a format line, the path, the key's
+// numbers, the hash); one that does not match the key is ignored and
+// rewritten.
+//
 // An index is rebuilt, with a warning, when it cannot be trusted: another
 // format version, another source, truncated, or a checksum that does not
 // match. It is written atomically (a temporary file, then a rename), so a
@@ -20,8 +33,10 @@
 #define GLOSSA_CORE_DICTIONARY_CACHE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +50,7 @@ namespace glossa {
 // ones are read into memory each time. Why 64 KiB: reading CC-CEDICT and
 // computing its keys in memory costs about 0.7 s per MiB (75 ms to parse,
 // the rest DictionaryKeys; TBX parses at about 18 ms per MiB but has the
-// same cost per term), while a cached index opens in about 7 ms whatever
+// same cost per term), while a cached index opens in at most 7 ms whatever
 // its size. Below 64 KiB the in-memory way stays within the 50 ms a lookup
 // may take for any format; above it the index wins, and a 100,000-entry
 // dictionary, in any format, is far above it. The curated glossary is not
@@ -53,28 +68,70 @@ std::string DictionaryCacheDir(std::string_view xdg_cache_home,
 struct DictionaryCache {
   std::string dir;
   bool warned = false;
+  // A source modified or changed less than this long before it was hashed
+  // gets no record: a second write in the same clock tick could leave its
+  // key as it was (git calls such entries "racy"), so it is hashed again
+  // at the next run instead. Two seconds covers the coarsest file system
+  // clocks (FAT). Tests that write a source and open it at once set 0.
+  std::int64_t settle_ns = 2'000'000'000;
 };
 
-// Parses the source into entries, reporting problems to `diags` (broken
-// lines as warnings). False when the source cannot be read at all.
+// A source file as stat(2) describes it: what the cache finds its index by
+// without reading it. Two looks at a file with the same key are taken to
+// see the same bytes, as make, git and ccache take them: writing a file
+// changes its modification and change times, replacing it the inode.
+struct SourceKey {
+  std::string path;  // canonical: absolute, symbolic links resolved
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  bool operator==(const SourceKey&) const = default;
+};
+
+// The key of the file at `path`; nullopt when it cannot be resolved or
+// stat'ed (then the file is read and hashed, and its read reports why).
+std::optional<SourceKey> KeySource(const std::string& path);
+
+// The dictionary of the source file whose key is `key`, without reading
+// it: from the index its record names, when the record matches the key and
+// the index's structure checks out (dictionary_index.h says why its
+// checksum is not recomputed here). Reports the reader's problems kept in
+// the index to `diags`, as OpenIndexed does. nullptr, having reported
+// nothing, when there is no such record or index: read the source and call
+// OpenIndexed, which says what was wrong and rebuilds.
+//
+//   if (auto key = KeySource(path))
+//     if (auto cached = OpenByKey(*key, source, cache, diags)) return cached;
+std::unique_ptr<Dictionary> OpenByKey(const SourceKey& key,
+                                      DictionarySource source,
+                                      DictionaryCache& cache,
+                                      Diagnostics& diags);
+
+// Parses the source, passing each entry to `add` in order as it is read
+// (the index is built as they come: the entries are never all held at
+// once), and reporting problems to `diags` (broken lines as warnings).
+// False when the source cannot be read at all.
+using AddEntry = std::function<void(const Concept& entry)>;
 using ReadEntries =
-    std::function<bool(Diagnostics& diags, std::vector<Concept>* entries)>;
+    std::function<bool(Diagnostics& diags, const AddEntry& add)>;
 
 // The dictionary of the file whose bytes are `bytes` (source.path is its
 // name), from its cached index, which is built with `read` (and written to
 // the cache) when there is none to trust. Problems the reader reported are
 // reported to `diags` every time, from the index when it is cached. Returns
-// nullptr when `read` returns false.
+// nullptr when `read` returns false. `key`: the source file's key, taken
+// before `bytes` were read; when given, and the index is in the cache, the
+// source's record is written so that OpenByKey finds it next time.
 //
 //   DictionaryCache cache{DictionaryCacheDir(getenv(...), getenv(...))};
 //   auto cedict = OpenIndexed(bytes, read_cedict,
 //                             {"CC-CEDICT", "CC BY-SA 4.0", path}, cache,
 //                             diags);
-std::unique_ptr<Dictionary> OpenIndexed(std::string_view bytes,
-                                        const ReadEntries& read,
-                                        DictionarySource source,
-                                        DictionaryCache& cache,
-                                        Diagnostics& diags);
+std::unique_ptr<Dictionary> OpenIndexed(
+    std::string_view bytes, const ReadEntries& read, DictionarySource source,
+    DictionaryCache& cache, Diagnostics& diags, const SourceKey* key = nullptr);
 
 }  // namespace glossa
 

@@ -38,14 +38,14 @@ int Clamp(std::uint64_t v) {
 
 std::unique_ptr<MappedDictionary> MappedDictionary::Map(
     const std::string& path, std::optional<ContentHash> expected,
-    DictionarySource source, std::string* error) {
+    DictionarySource source, std::string* error, Verify verify) {
   std::unique_ptr<MappedFile> file = MappedFile::Open(path, error);
   if (!file) return nullptr;
   std::unique_ptr<MappedDictionary> dictionary(new MappedDictionary());
   dictionary->bytes_ = file->bytes();
   dictionary->file_ = std::move(file);
   dictionary->source_ = std::move(source);
-  *error = dictionary->Check(expected);
+  *error = dictionary->Check(expected, verify);
   if (!error->empty()) return nullptr;
   return dictionary;
 }
@@ -62,7 +62,8 @@ std::unique_ptr<MappedDictionary> MappedDictionary::FromBytes(
   return dictionary;
 }
 
-std::string MappedDictionary::Check(std::optional<ContentHash> expected) {
+std::string MappedDictionary::Check(std::optional<ContentHash> expected,
+                                    Verify verify) {
   const char* data = bytes_.data();
   if (bytes_.size() < kHeaderBytes || bytes_.substr(0, 8) != kMagic)
     return "not a glossa dictionary index";
@@ -77,7 +78,8 @@ std::string MappedDictionary::Check(std::optional<ContentHash> expected) {
            " bytes)";
   ContentHash source{Load64(data + kSourceAt), Load64(data + kSourceAt + 8)};
   if (expected && source != *expected) return "built from another source";
-  if (BodyChecksum() != Load64(data + kChecksumAt))
+  if (verify == Verify::kChecksum &&
+      BodyChecksum() != Load64(data + kChecksumAt))
     return "checksum does not match";
   if (bytes_.size() < kHeaderBytes + kSectionTableBytes)
     return "no section table";

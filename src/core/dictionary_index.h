@@ -1,6 +1,6 @@
 // The compiled dictionary index: a dictionary's entries, the keys it finds
 // them by and a trie over its Chinese forms, in one binary file that is
-// mapped, not parsed. Opening one costs a checksum over the file, whatever
+// mapped, not parsed. Opening one costs a few structural checks, whatever
 // the number of entries; a lookup touches a few pages. dictionary_cache.h
 // builds it once per source file and keeps it in the user's cache.
 //
@@ -60,6 +60,18 @@
 // section table and checksum check out; even then every offset read from it
 // is bounds-checked, so bytes crafted with a valid checksum make wrong
 // answers, never a crash.
+//
+// The checksum is verified once, not at every open (Verify::kStructure).
+// Why: it reads the whole file, 180 MB for the default dictionaries, which
+// took longer than the rest of a lookup and made every page resident. The
+// cache (dictionary_cache.h) verifies it whenever it hashes the source:
+// right after building (the file as written), and whenever the source's
+// key changes. Between those, an index reached through its source's record
+// gets the structural checks alone (magic, version, source hash, size,
+// section table), which catch a truncated or foreign file. A body damaged
+// after it was verified is not caught until then; that is acceptable only
+// because reading it is safe: every offset is bounds-checked on use, as for
+// crafted bytes (the fuzz target), so the harm is a wrong answer.
 
 #ifndef GLOSSA_CORE_DICTIONARY_INDEX_H_
 #define GLOSSA_CORE_DICTIONARY_INDEX_H_
@@ -97,6 +109,34 @@ std::string BuildDictionaryIndex(const std::vector<Concept>& entries,
                                  const ContentHash& source,
                                  const std::vector<Diagnostic>& problems = {});
 
+// Builds an index one entry at a time, so that a dictionary's entries are
+// never all held at once: the index keeps each entry's record and, per
+// key, 16 bytes (the key is a string of the pool). Reading Ding whole and
+// then building took 1.7 GB; see README "The dictionary index" for now.
+// Movable, not copyable.
+//
+//   DictionaryIndexBuilder builder;
+//   for (const EntrySpan& span : spans) builder.Add(EntryAt(span));
+//   std::string index = std::move(builder).Finish(HashContent(bytes));
+class DictionaryIndexBuilder {
+ public:
+  DictionaryIndexBuilder();
+  ~DictionaryIndexBuilder();
+  DictionaryIndexBuilder(DictionaryIndexBuilder&&);
+  DictionaryIndexBuilder& operator=(DictionaryIndexBuilder&&);
+
+  // Adds the next entry; entries are numbered in the order added.
+  void Add(const Concept& entry);
+  // The index of the entries added, as BuildDictionaryIndex makes it. The
+  // builder is used up.
+  std::string Finish(const ContentHash& source,
+                     const std::vector<Diagnostic>& problems = {}) &&;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 // Recomputes the header's checksum and size for `index`'s bytes, as the
 // builder does last. For tests and the fuzz target, which change an index
 // and want it to pass the checksum.
@@ -110,10 +150,13 @@ class MappedDictionary : public Dictionary {
   // it is not to be trusted ("truncated (4096 of 20480 bytes)", "format
   // version 2, not 1", "built from another source", "checksum does not
   // match", "cannot open '...': ...") when it cannot be used. `expected`:
-  // the source's hash; nullopt accepts any.
+  // the source's hash; nullopt accepts any. `verify`: whether the checksum
+  // is recomputed (see "The checksum is verified once" above).
+  enum class Verify { kChecksum, kStructure };
   static std::unique_ptr<MappedDictionary> Map(
       const std::string& path, std::optional<ContentHash> expected,
-      DictionarySource source, std::string* error);
+      DictionarySource source, std::string* error,
+      Verify verify = Verify::kChecksum);
   // The same for an index held in memory.
   static std::unique_ptr<MappedDictionary> FromBytes(
       std::string index, std::optional<ContentHash> expected,
@@ -135,7 +178,8 @@ class MappedDictionary : public Dictionary {
   MappedDictionary() = default;
   // Checks the bytes and fills the section views; "" when they can be
   // trusted, else why not.
-  std::string Check(std::optional<ContentHash> expected);
+  std::string Check(std::optional<ContentHash> expected,
+                    Verify verify = Verify::kChecksum);
   // XXH3-64 of the bytes after the header; for a mapped file read with
   // pread (MappedFile::ReadAt says why). nullopt on a read error.
   std::optional<std::uint64_t> BodyChecksum() const;

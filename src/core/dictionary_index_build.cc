@@ -3,7 +3,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <map>
+#include <memory>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/dictionary_index.h"
@@ -15,30 +16,34 @@ namespace {
 
 using namespace index_format;
 
-// Strings, each stored once.
+// Strings, each stored once. The set that finds a string again holds its
+// offset in the pool and its hash, not a copy: Ding's strings would take
+// hundreds of megabytes twice over.
 class Pool {
  public:
   Pool() { Add(""); }
-  std::uint64_t Add(std::string_view text) {
-    auto found = refs_.find(text);
-    if (found != refs_.end()) return found->second;
-    std::uint64_t ref = bytes_.size();
+  std::uint32_t Add(std::string_view text) {
+    const std::uint64_t hash = XXH3_64bits(text.data(), text.size());
+    auto [first, last] = refs_.equal_range(hash);
+    for (auto it = first; it != last; ++it) {
+      if (View(it->second) == text) return it->second;
+    }
+    auto ref = static_cast<std::uint32_t>(bytes_.size());
     PutVarint(&bytes_, text.size());
     bytes_.append(text);
-    refs_.emplace(std::string(text), ref);
+    refs_.emplace(hash, ref);
     return ref;
+  }
+  // The string at `ref`, as Add returned it.
+  std::string_view View(std::uint32_t ref) const {
+    Reader reader(bytes_, ref);
+    return reader.Bytes(reader.Varint());
   }
   const std::string& bytes() const { return bytes_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-      return XXH3_64bits(text.data(), text.size());
-    }
-  };
   std::string bytes_;
-  std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>> refs_;
+  std::unordered_multimap<std::uint64_t, std::uint32_t> refs_;
 };
 
 class RecordWriter {
@@ -90,17 +95,45 @@ class RecordWriter {
   std::string* out_;
 };
 
-struct Posting {
+// A key an entry has, by the key's string in the pool: 16 bytes, where a
+// map from key strings to lists took ten times that.
+struct KeyPosting {
+  std::uint32_t key;    // the key's string in the pool
+  std::uint32_t kind;   // its MatchKind
+  std::uint32_t entry;  // the entry
+  std::uint32_t form;   // which of the entry's Forms has the key
+};
+
+// A simplified or traditional form an entry has, by its string in the pool.
+struct FormPosting {
+  std::uint32_t form;
   std::uint32_t entry;
-  std::uint32_t form;  // which of the entry's Forms
 };
 
 // The key table (the bucket directory and the tags) and the postings it
-// points to.
-void WriteKeys(
-    const std::vector<std::pair<std::string, std::vector<Posting>>>& keys,
-    Pool* pool, std::string* buckets, std::string* tags,
-    std::string* postings) {
+// points to, from every entry's keys. Keys are laid out in the order of
+// (kind, key), so that the same entries always give the same file; each
+// key lists its entries in order, and per entry the first of its forms
+// that has the key.
+void WriteKeys(std::vector<KeyPosting> postings_in, const Pool& pool,
+               std::string* buckets, std::string* tags, std::string* postings) {
+  std::sort(postings_in.begin(), postings_in.end(), [](auto& a, auto& b) {
+    return std::tie(a.key, a.kind, a.entry, a.form) <
+           std::tie(b.key, b.kind, b.entry, b.form);
+  });
+  // Each distinct (kind, key), as its first posting's place.
+  std::vector<std::size_t> keys;
+  for (std::size_t i = 0; i < postings_in.size(); ++i) {
+    if (i == 0 || postings_in[i].key != postings_in[i - 1].key ||
+        postings_in[i].kind != postings_in[i - 1].kind)
+      keys.push_back(i);
+  }
+  std::sort(keys.begin(), keys.end(), [&](std::size_t a, std::size_t b) {
+    const KeyPosting& x = postings_in[a];
+    const KeyPosting& y = postings_in[b];
+    if (x.kind != y.kind) return x.kind < y.kind;
+    return pool.View(x.key) < pool.View(y.key);
+  });
   int bits = 0;
   while ((std::size_t{1} << bits) < keys.size() / 4) ++bits;
   struct Key {
@@ -110,18 +143,27 @@ void WriteKeys(
   };
   std::vector<Key> table;
   table.reserve(keys.size());
-  for (const auto& [kind_and_key, entries] : keys) {
-    auto kind = static_cast<MatchKind>(kind_and_key[0]);
-    std::string_view key = std::string_view(kind_and_key).substr(1);
-    table.push_back({KeyHash(kind, key), kind,
+  for (std::size_t first : keys) {
+    const KeyPosting& head = postings_in[first];
+    auto kind = static_cast<MatchKind>(head.kind);
+    std::size_t end = first;
+    std::size_t count = 0;
+    for (; end < postings_in.size() && postings_in[end].key == head.key &&
+           postings_in[end].kind == head.kind;
+         ++end)
+      count +=
+          end == first || postings_in[end].entry != postings_in[end - 1].entry;
+    table.push_back({KeyHash(kind, pool.View(head.key)), kind,
                      static_cast<std::uint32_t>(postings->size())});
-    PutVarint(postings, pool->Add(key));
-    PutVarint(postings, entries.size());
+    PutVarint(postings, head.key);
+    PutVarint(postings, count);
     std::uint32_t previous = 0;
-    for (const Posting& posting : entries) {
-      PutVarint(postings, posting.entry - previous);
-      PutVarint(postings, posting.form);
-      previous = posting.entry;
+    for (std::size_t i = first; i < end; ++i) {
+      if (i > first && postings_in[i].entry == postings_in[i - 1].entry)
+        continue;  // the entry's first form only
+      PutVarint(postings, postings_in[i].entry - previous);
+      PutVarint(postings, postings_in[i].form);
+      previous = postings_in[i].entry;
     }
   }
   auto bucket = [bits](std::uint64_t hash) { return KeyBucket(hash, bits); };
@@ -141,66 +183,40 @@ void WriteKeys(
   }
 }
 
-// The trie over the Chinese forms and the entry lists it points to.
-void WriteTrie(const std::vector<Concept>& entries, std::string* trie,
-               std::string* segments) {
-  std::map<std::string_view, std::vector<std::uint32_t>> forms;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    for (const LangSection& section : entries[i].languages) {
-      if (!SameLanguage(section.lang, kSimplifiedChinese) &&
-          !SameLanguage(section.lang, kTraditionalChinese))
-        continue;
-      for (const Term& term : section.terms) {
-        if (term.text.empty() || term.text.find('\0') != std::string::npos)
-          continue;
-        std::vector<std::uint32_t>& list = forms[term.text];
-        if (list.empty() || list.back() != i)
-          list.push_back(static_cast<std::uint32_t>(i));
-      }
-    }
+// The trie over the Chinese forms, in byte order, and the entry lists it
+// points to.
+void WriteTrie(std::vector<FormPosting> forms, const Pool& pool,
+               std::string* trie, std::string* segments) {
+  std::sort(forms.begin(), forms.end(), [](auto& a, auto& b) {
+    return std::tie(a.form, a.entry) < std::tie(b.form, b.entry);
+  });
+  forms.erase(std::unique(forms.begin(), forms.end(),
+                          [](auto& a, auto& b) {
+                            return a.form == b.form && a.entry == b.entry;
+                          }),
+              forms.end());
+  std::vector<std::size_t> firsts;
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    if (i == 0 || forms[i].form != forms[i - 1].form) firsts.push_back(i);
   }
+  std::sort(firsts.begin(), firsts.end(), [&](std::size_t a, std::size_t b) {
+    return pool.View(forms[a].form) < pool.View(forms[b].form);
+  });
   std::vector<std::string_view> keys;
   std::vector<std::uint32_t> values;
-  for (const auto& [form, list] : forms) {
-    keys.push_back(form);
+  for (std::size_t first : firsts) {
+    keys.push_back(pool.View(forms[first].form));
     values.push_back(static_cast<std::uint32_t>(segments->size()));
-    PutVarint(segments, list.size());
+    std::size_t end = first;
+    while (end < forms.size() && forms[end].form == forms[first].form) ++end;
+    PutVarint(segments, end - first);
     std::uint32_t previous = 0;
-    for (std::uint32_t entry : list) {
-      PutVarint(segments, entry - previous);
-      previous = entry;
+    for (std::size_t i = first; i < end; ++i) {
+      PutVarint(segments, forms[i].entry - previous);
+      previous = forms[i].entry;
     }
   }
   *trie = BuildDoubleArray(keys, values);
-}
-
-// The (kind, key) pairs of every entry's forms, each with its entries in
-// order and, per entry, the first of its forms that has the key. Sorted, so
-// that the same entries always give the same file.
-std::vector<std::pair<std::string, std::vector<Posting>>> CollectKeys(
-    const std::vector<Concept>& entries) {
-  std::unordered_map<std::string, std::vector<Posting>> keys;
-  std::string kind_and_key;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    auto forms = Forms(entries[i]);
-    for (std::size_t f = 0; f < forms.size(); ++f) {
-      for (const auto& [kind, key] :
-           DictionaryKeys(forms[f].second, forms[f].first)) {
-        kind_and_key.assign(1, static_cast<char>(kind));
-        kind_and_key += key;
-        std::vector<Posting>& list = keys[kind_and_key];
-        if (list.empty() || list.back().entry != i)
-          list.push_back(
-              {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(f)});
-      }
-    }
-  }
-  std::vector<std::pair<std::string, std::vector<Posting>>> sorted(
-      std::make_move_iterator(keys.begin()),
-      std::make_move_iterator(keys.end()));
-  std::sort(sorted.begin(), sorted.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  return sorted;
 }
 
 void Align(std::string* out) { out->resize((out->size() + 7) / 8 * 8, '\0'); }
@@ -221,24 +237,49 @@ ContentHash HashContent(std::string_view bytes) {
   return {hash.low64, hash.high64};
 }
 
-std::string BuildDictionaryIndex(const std::vector<Concept>& entries,
-                                 const ContentHash& source,
-                                 const std::vector<Diagnostic>& problems) {
+struct DictionaryIndexBuilder::State {
   Pool pool;
   std::string offsets, records;
-  RecordWriter writer(&pool, &records);
-  for (const Concept& entry : entries) {
-    offsets.append(4, '\0');
-    Store32(offsets.data() + offsets.size() - 4,
-            static_cast<std::uint32_t>(records.size()));
-    writer.Entry(entry);
+  std::vector<KeyPosting> keys;
+  std::vector<FormPosting> forms;
+  std::uint32_t size = 0;
+};
+
+DictionaryIndexBuilder::DictionaryIndexBuilder()
+    : state_(std::make_unique<State>()) {}
+DictionaryIndexBuilder::~DictionaryIndexBuilder() = default;
+DictionaryIndexBuilder::DictionaryIndexBuilder(DictionaryIndexBuilder&&) =
+    default;
+DictionaryIndexBuilder& DictionaryIndexBuilder::operator=(
+    DictionaryIndexBuilder&&) = default;
+
+void DictionaryIndexBuilder::Add(const Concept& entry) {
+  State& s = *state_;
+  const std::uint32_t i = s.size++;
+  s.offsets.append(4, '\0');
+  Store32(s.offsets.data() + s.offsets.size() - 4,
+          static_cast<std::uint32_t>(s.records.size()));
+  RecordWriter(&s.pool, &s.records).Entry(entry);
+  auto forms = Forms(entry);
+  for (std::size_t f = 0; f < forms.size(); ++f) {
+    for (const auto& [kind, key] :
+         DictionaryKeys(forms[f].second, forms[f].first))
+      s.keys.push_back({s.pool.Add(key), static_cast<std::uint32_t>(kind), i,
+                        static_cast<std::uint32_t>(f)});
+    const std::string_view form = forms[f].second;
+    if ((SameLanguage(forms[f].first, kSimplifiedChinese) ||
+         SameLanguage(forms[f].first, kTraditionalChinese)) &&
+        !form.empty() && form.find('\0') == std::string_view::npos)
+      s.forms.push_back({s.pool.Add(form), i});
   }
-  offsets.append(4, '\0');
-  Store32(offsets.data() + offsets.size() - 4,
-          static_cast<std::uint32_t>(records.size()));
-  std::string buckets, tags, postings, trie, segments;
-  WriteKeys(CollectKeys(entries), &pool, &buckets, &tags, &postings);
-  WriteTrie(entries, &trie, &segments);
+}
+
+std::string DictionaryIndexBuilder::Finish(
+    const ContentHash& source, const std::vector<Diagnostic>& problems) && {
+  State& s = *state_;
+  s.offsets.append(4, '\0');
+  Store32(s.offsets.data() + s.offsets.size() - 4,
+          static_cast<std::uint32_t>(s.records.size()));
   std::string notes;
   PutVarint(&notes, problems.size());
   for (const Diagnostic& problem : problems) {
@@ -247,26 +288,39 @@ std::string BuildDictionaryIndex(const std::vector<Concept>& entries,
     PutVarint(&notes,
               static_cast<std::uint64_t>(std::max(problem.location.column, 0)));
     PutVarint(&notes, problem.severity == Severity::kError ? 0 : 1);
-    PutVarint(&notes, pool.Add(problem.message));
+    PutVarint(&notes, s.pool.Add(problem.message));
   }
+  std::string buckets, tags, postings, trie, segments;
+  WriteKeys(std::move(s.keys), s.pool, &buckets, &tags, &postings);
+  WriteTrie(std::move(s.forms), s.pool, &trie, &segments);
 
   std::string out(kHeaderBytes + kSectionTableBytes, '\0');
   out.replace(0, kMagic.size(), kMagic);
   Store32(out.data() + kVersionAt, kDictionaryIndexVersion);
-  Store32(out.data() + kEntriesAt, static_cast<std::uint32_t>(entries.size()));
+  Store32(out.data() + kEntriesAt, s.size);
   Store64(out.data() + kSourceAt, source.low);
   Store64(out.data() + kSourceAt + 8, source.high);
   const std::string* sections[kSectionCount] = {
-      &pool.bytes(), &offsets, &records,  &buckets, &tags,
-      &postings,     &trie,    &segments, &notes};
-  for (int s = 0; s < kSectionCount; ++s) {
+      &s.pool.bytes(), &s.offsets, &s.records, &buckets, &tags,
+      &postings,       &trie,      &segments,  &notes};
+  for (int section = 0; section < kSectionCount; ++section) {
     Align(&out);
-    Store64(out.data() + kHeaderBytes + s * 16, out.size());
-    Store64(out.data() + kHeaderBytes + s * 16 + 8, sections[s]->size());
-    out += *sections[s];
+    Store64(out.data() + kHeaderBytes + section * 16, out.size());
+    Store64(out.data() + kHeaderBytes + section * 16 + 8,
+            sections[section]->size());
+    out += *sections[section];
   }
+  state_.reset();
   SealDictionaryIndex(&out);
   return out;
+}
+
+std::string BuildDictionaryIndex(const std::vector<Concept>& entries,
+                                 const ContentHash& source,
+                                 const std::vector<Diagnostic>& problems) {
+  DictionaryIndexBuilder builder;
+  for (const Concept& entry : entries) builder.Add(entry);
+  return std::move(builder).Finish(source, problems);
 }
 
 void SealDictionaryIndex(std::string* index) {

@@ -1,6 +1,8 @@
 #include "core/dictionary_open.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include "core/cedict.h"
@@ -29,6 +31,17 @@ bool IsFile(const std::string& path) {
   return !path.empty() && std::filesystem::is_regular_file(path, error);
 }
 
+// The first kDetectBytes of the file at `path` ("" when it cannot be read:
+// the whole read that follows reports why).
+std::string Head(const std::string& path) {
+  std::string head(kDetectBytes, '\0');
+  std::ifstream in(path, std::ios::binary);
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(
+      static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return head;
+}
+
 bool LooksLikeXml(std::string_view bytes) {
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
     return true;  // UTF-16, which only the XML reader takes
@@ -40,6 +53,7 @@ bool LooksLikeXml(std::string_view bytes) {
 }  // namespace
 
 std::optional<DictionaryFormat> DetectDictionaryFormat(std::string_view bytes) {
+  bytes = bytes.substr(0, kDetectBytes);
   if (LooksLikeXml(bytes)) return DictionaryFormat::kTbx;
   if (LooksLikeCedictJson(bytes)) return DictionaryFormat::kCedictJson;
   if (LooksLikeCedict(bytes)) return DictionaryFormat::kCedict;
@@ -105,41 +119,38 @@ Concept EntryAt(std::string_view bytes, const std::string& name,
   return entry;
 }
 
-// Every entry of the file, for the index to be built from.
+// Every entry of the file, one at a time, for the index to be built from.
+// A TBX file is parsed whole (XML); a line or element format is read entry
+// by entry, so that only one is held at a time.
 bool ReadAllEntries(std::string_view bytes, const std::string& name,
                     DictionaryFormat format, Diagnostics& diags,
-                    std::vector<Concept>* entries) {
+                    const AddEntry& add) {
   if (format == DictionaryFormat::kTbx) {
     Glossary glossary;
     if (!ReadTbx(bytes, name, diags, &glossary)) return false;
-    *entries = std::move(glossary.concepts);
+    for (const Concept& entry : glossary.concepts) add(entry);
     return true;
   }
   std::optional<std::vector<EntrySpan>> spans =
       SpansOf(bytes, name, format, diags);
   if (!spans) return false;
-  entries->reserve(spans->size());
-  for (const EntrySpan& span : *spans)
-    entries->push_back(EntryAt(bytes, name, format, span));
+  for (const EntrySpan& span : *spans) add(EntryAt(bytes, name, format, span));
   return true;
 }
 
 }  // namespace
 
-std::unique_ptr<Dictionary> LoadDictionary(DictionarySource source,
-                                           std::string bytes,
-                                           DictionaryFormat format,
-                                           Diagnostics& diags,
-                                           DictionaryCache* cache) {
+std::unique_ptr<Dictionary> LoadDictionary(
+    DictionarySource source, std::string bytes, DictionaryFormat format,
+    Diagnostics& diags, DictionaryCache* cache, const SourceKey* key) {
   const std::string name = source.path;
   // A large file is read once into an index in the cache and mapped from
   // there afterwards (dictionary_cache.h); the two ways answer alike.
   if (cache != nullptr && bytes.size() >= kIndexThresholdBytes) {
-    ReadEntries read = [&](Diagnostics& read_diags,
-                           std::vector<Concept>* entries) {
-      return ReadAllEntries(bytes, name, format, read_diags, entries);
+    ReadEntries read = [&](Diagnostics& read_diags, const AddEntry& add) {
+      return ReadAllEntries(bytes, name, format, read_diags, add);
     };
-    return OpenIndexed(bytes, read, std::move(source), *cache, diags);
+    return OpenIndexed(bytes, read, std::move(source), *cache, diags, key);
   }
   if (format == DictionaryFormat::kTbx) {
     Glossary glossary;
@@ -188,12 +199,23 @@ std::unique_ptr<Dictionary> OpenDictionary(std::string_view name_or_path,
       return nullptr;
     }
   }
+  std::string name = shown.empty() ? path : std::string(shown);
+  // The key is taken before the file is read: a write after it changes the
+  // key again, so the next run hashes the file anew.
+  std::optional<SourceKey> key;
+  if (cache != nullptr) key = KeySource(path);
+  if (key && key->size >= kIndexThresholdBytes) {
+    std::optional<DictionaryFormat> format = DetectDictionaryFormat(Head(path));
+    if (format) {
+      if (auto cached = OpenByKey(*key, SourceOf(*format, name), *cache, diags))
+        return cached;
+    }
+  }
   std::string bytes, error;
   if (!ReadFile(path, &bytes, &error)) {
     diags.Error({"glossa"}, error);
     return nullptr;
   }
-  std::string name = shown.empty() ? path : std::string(shown);
   std::optional<DictionaryFormat> format = DetectDictionaryFormat(bytes);
   if (!format) {
     diags.Error({name, 0, 0},
@@ -202,7 +224,7 @@ std::unique_ptr<Dictionary> OpenDictionary(std::string_view name_or_path,
     return nullptr;
   }
   return LoadDictionary(SourceOf(*format, name), std::move(bytes), *format,
-                        diags, cache);
+                        diags, cache, key ? &*key : nullptr);
 }
 
 }  // namespace glossa

