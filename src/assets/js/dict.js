@@ -79,8 +79,10 @@
   // One entry (dict_data.cc's EntryJson) as elements.
   function entryElements(entry, ui) {
     const out = [];
+    // What the site left out of the entry (dict_data.cc cuts it).
     const more = entry.m
-      ? ' ' + say('(+' + entry.m + ' weitere)', '(+' + entry.m + ' more)') : '';
+      ? ' ' + say('(+' + entry.m + ' weitere im Wörterbuch)', '(+' + entry.m + ' more in the dictionary)')
+      : '';
     if (entry.z) {
       const head = el('p', 'zh-Hans', { class: 'popup-zh' });
       appendChinese(head, entry.z);
@@ -305,11 +307,14 @@
 
   function lookAt(x, y) {
     const data = window.GLOSSA_DICT_DATA;
-    const word = wordAt(x, y, data);
-    if (word && !data) {
-      words().then(() => lookAt(x, y), () => {});  // Chinese needs the data
+    if (!data) {
+      // The first time the pointer rests on the text: the data, then the
+      // word (Chinese is segmented over the data's forms).
+      const caret = caretAt(x, y);
+      if (caret && inText(caret.node)) words().then(() => lookAt(x, y), () => {});
       return;
     }
+    const word = wordAt(x, y, data);
     if (word) show(word);
     else if (popup && !popup.hidden) scheduleHide();
   }
@@ -374,18 +379,15 @@
     document.addEventListener('click', (event) => {
       if (popup && popup.contains(event.target)) return;
       if (lastPointer !== 'touch') return;
-      const word = event.target.closest && event.target.closest('a') ? null
-        : wordAt(event.clientX, event.clientY, window.GLOSSA_DICT_DATA);
-      if (word) {
-        show(word);
-      } else if (!window.GLOSSA_DICT_DATA && inText((caretAt(event.clientX, event.clientY) || {}).node)) {
-        words().then(() => {
-          const later = wordAt(event.clientX, event.clientY, window.GLOSSA_DICT_DATA);
-          if (later) show(later);
-        }, () => {});
-      } else {
-        hide();
-      }
+      if (event.target.closest && event.target.closest('a')) return;
+      const { clientX: x, clientY: y } = event;
+      const tapped = (data) => {
+        const word = wordAt(x, y, data);
+        if (word) show(word);
+        else hide();
+      };
+      if (window.GLOSSA_DICT_DATA) tapped(window.GLOSSA_DICT_DATA);
+      else words().then(tapped, () => {});
     });
     document.addEventListener('selectionchange', onSelection);
     document.addEventListener('focusin', (event) => {
