@@ -3,6 +3,7 @@
 // the licences, and a site without dictionaries as it always was.
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -181,6 +182,55 @@ TEST_CASE(
   CHECK(carried.size() <= expected.size());
   for (const std::string& c : carried) CHECK(expected.count(c) == 1);
   CHECK(carried.size() + 5 >= expected.size());  // CC-CEDICT knows nearly all
+}
+
+// Every file under `dir`, by path relative to it.
+std::map<std::string, std::string> ReadTree(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& file : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!file.is_regular_file()) continue;
+    out[std::filesystem::relative(file.path(), dir).string()] =
+        testing::ReadOrFail(file.path().string());
+  }
+  return out;
+}
+
+TEST_CASE(
+    "glossa site --dict adds the dictionaries' data; --dict none builds the "
+    "site the command built before it had dictionaries",
+    "[cli][site][dictionary]") {
+  const std::string dir = testing::MakeTempDir();
+  testing::RunResult with =
+      testing::RunGlossa({"--dict", GLOSSA_TEST_DATA "/ding-sample.txt", "site",
+                          "-o", dir + "/with"});
+  CHECK(with.status == 0);
+  testing::RunResult none =
+      testing::RunGlossa({"--dict", "none", "site", "-o", dir + "/none"});
+  CHECK(none.status == 0);
+  // Without an installed dictionary (as in tests), the default is none.
+  testing::RunResult plain = testing::RunGlossa({"site", "-o", dir + "/plain"});
+  CHECK(plain.status == 0);
+  std::map<std::string, std::string> with_files = ReadTree(dir + "/with");
+  std::map<std::string, std::string> none_files = ReadTree(dir + "/none");
+  CHECK(none_files == ReadTree(dir + "/plain"));
+  CHECK(none_files.count("assets/dict-data.js") == 0);
+  // The same site, plus the two files, the flag and the licence.
+  for (auto& [file, contents] : none_files) {
+    INFO(file);
+    if (file == ".glossa-site") continue;  // the list of files, below
+    if (file == "assets/data.js" || file == "NOTICE.txt")
+      CHECK(with_files[file].rfind(contents, 0) == 0);
+    else
+      CHECK(with_files[file] == contents);
+  }
+  CHECK(with_files[".glossa-site"].find("assets/chars-data.js\n") !=
+        std::string::npos);
+  CHECK(with_files.size() == none_files.size() + 2);
+  CHECK(with_files["NOTICE.txt"].find("- Ding, by Frank Richter") !=
+        std::string::npos);
+  Json data = ScriptData(with_files["assets/dict-data.js"], "GLOSSA_DICT_DATA");
+  CHECK(data["words"].contains("ampel"));
+  CHECK(data["zh"].empty());
 }
 
 TEST_CASE(

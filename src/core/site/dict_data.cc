@@ -199,6 +199,8 @@ std::vector<std::pair<std::size_t, std::size_t>> TakenIn(
   return taken;
 }
 
+constexpr std::size_t kHitsRead = 64;
+
 // Where `term` stands among the entry's forms in language `lang`: 0 when
 // it heads them, 1 further on, 2 when it is none of them.
 int PlaceOf(const Concept& entry, std::string_view lang,
@@ -223,11 +225,18 @@ std::vector<std::size_t> WordEntries(const Dictionary& dictionary,
                                      const std::vector<std::size_t>& marked) {
   std::vector<std::pair<int, std::size_t>> found;  // place, entry
   std::optional<MatchKind> best;
-  for (const DictionaryHit& hit : dictionary.Find(word)) {
-    if (best && hit.kind != *best) break;
+  std::size_t heads = 0;
+  std::vector<DictionaryHit> hits = dictionary.Find(word);
+  // Only the first kHitsRead are read: „die“ finds hundreds of Ding's
+  // lines, and each is parsed to tell its language.
+  if (hits.size() > kHitsRead) hits.resize(kHitsRead);
+  for (const DictionaryHit& hit : hits) {
+    // Enough entries headed by the word: no later one comes before them.
+    if ((best && hit.kind != *best) || heads == kEntriesPerWord) break;
     int place = PlaceOf(dictionary.Entry(hit.entry), lang, hit.term);
     if (place == 2) continue;
     best = hit.kind;
+    heads += place == 0;
     found.emplace_back(place, hit.entry);
   }
   if (found.empty()) return marked;
