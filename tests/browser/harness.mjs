@@ -67,12 +67,16 @@ export function glossa(args) {
 }
 
 // Builds a site into a fresh temporary folder and returns its path; with
-// `translation` (an XLIFF file), the site has translation.html.
-export function buildSite({ glossary, translation } = {}) {
+// `translation` (an XLIFF file), the site has translation.html. `dicts`
+// names the general dictionaries it carries (`--dict`, e.g. ['cedict',
+// 'ding'], which must be installed); without, none (`--dict none`), so
+// that a test sees the same site wherever it runs.
+export function buildSite({ glossary, translation, dicts } = {}) {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-site-test-'));
   const out = path.join(parent, 'site');
   glossa([
-    ...(glossary ? ['--glossary', glossary] : []), 'site',
+    ...(glossary ? ['--glossary', glossary] : []),
+    ...(dicts ?? ['none']).flatMap((name) => ['--dict', name]), 'site',
     ...(translation ? ['--translation', translation] : []), '-o', out,
   ]);
   return out;
