@@ -65,6 +65,10 @@ std::vector<SiteFile> BuildSite(
     const std::vector<const Dictionary*>& dictionaries) {
   site::SiteContext site(index, EntryFileNames(index.glossary()));
   site.translation = translation;
+  // Made first: whether there are character data decides entry pages' head.
+  site::DictionarySiteFiles dictionary =
+      site::DictionaryFiles(site, dictionaries);
+  site.characters = !dictionary.files.empty();
   std::vector<SiteFile> out;
   out.push_back({"index.html", site::ReportPage(site)});
   if (translation != nullptr)
@@ -76,8 +80,6 @@ std::vector<SiteFile> BuildSite(
         {"entries/" + site.files[i] + ".html", site::EntryPage(site, i)});
   out.push_back({"assets/glossa.css", std::string(kGlossaCss)});
   out.push_back({"assets/glossa.js", std::string(kGlossaJs)});
-  site::DictionarySiteFiles dictionary =
-      site::DictionaryFiles(site, dictionaries);
   out.push_back({"assets/data.js", site::SiteData(site) + dictionary.flag});
   out.push_back({"assets/search-data.js", site::SearchData(site)});
   out.push_back({"assets/study-data.js", site::StudyData(site)});

@@ -23,8 +23,8 @@
 // headword (reading and short meaning, from the dictionary's single-
 // character entries), added through G.onPopup; an entry page shows the
 // same lines under its heading. assets/chars-data.js is loaded by the
-// first popup (which gets its lines a moment later, and is placed again)
-// or by an entry page.
+// first popup (which gets its lines a moment later, and is placed again);
+// an entry page names it in its head.
 (function (G) {
   'use strict';
   const { say } = G;
@@ -455,11 +455,13 @@
 
   // On an entry page, under the heading.
   function showOnEntryPage(data) {
+    // The page's own heading names the term (entry pages do not load
+    // data.js, the popups' data).
     const article = document.querySelector('article.entry[data-entry]');
-    const entry = article && G.data().entries[article.dataset.entry];
-    const head = entry && entry.chinese && entry.chinese[0];
     const heading = article && article.querySelector('h1');
-    if (!head || !heading) return;
+    const han = heading && heading.querySelector('[lang="zh-Hans"]');
+    if (!han) return;
+    const head = { simplified: han.textContent };
     const old = article.querySelector('.entry-chars');
     if (old) old.remove();
     const lines = characterLines(head.simplified, data, 'li');
@@ -472,17 +474,19 @@
     heading.after(part);
   }
 
+  // An entry page loads assets/chars-data.js itself, when the site has it.
   function setUpCharacters() {
-    if (G.root.dataset.page !== 'entry') return;
-    chars().then(showOnEntryPage, () => {});
-    G.onUi(() => chars().then(showOnEntryPage, () => {}));
+    if (G.root.dataset.page !== 'entry' || !window.GLOSSA_CHARS_DATA) return;
+    // After the other parts have started: study.js puts its buttons under
+    // the heading too, and the characters belong right under it.
+    queueMicrotask(() => showOnEntryPage(window.GLOSSA_CHARS_DATA));
+    G.onUi(() => showOnEntryPage(window.GLOSSA_CHARS_DATA));
   }
 
   G.onPopup(addToPopup);
   G.onUi(hide);
   G.onStart(() => {
-    if (!files()) return;
-    setUpWords();
     setUpCharacters();
+    if (files()) setUpWords();
   });
 })(window.GLOSSA);

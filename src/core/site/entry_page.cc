@@ -632,6 +632,7 @@ std::string EntryPage(const SiteContext& site, std::size_t index) {
   Terms(detail, entry, glossary_lang);
   Notes(detail, entry);
   Links(detail, entry);
+  if (site.characters) AddDataScript(page, "chars-data.js");
   return FinishPage(page, site.document);
 }
 

@@ -342,6 +342,17 @@ Page NewPage(std::string_view title, std::string_view root,
   return page;
 }
 
+void AddDataScript(Page& page, std::string_view file) {
+  pugi::xml_node html = page.document.child("html");
+  const std::string root = html.attribute("data-root").value();
+  pugi::xml_node head = html.child("head");
+  pugi::xml_node script = head.insert_child_after(
+      "script", head.find_child_by_attribute(
+                    "script", "src", (root + "assets/glossa.js").c_str()));
+  SetAttribute(script, "src", root + "assets/" + std::string(file));
+  SetAttribute(script, "defer", "");
+}
+
 std::string FinishPage(Page& page, const Document& document) {
   pugi::xml_node html = page.document.child("html");
   pugi::xml_node viewport =
@@ -356,18 +367,8 @@ std::string FinishPage(Page& page, const Document& document) {
   // The popups' data (data.js, ~170 KiB) only where there are popups: a
   // page with term links (a.term, popup.js). The index, the entries and
   // "my terms" have none, and would otherwise load it for nothing.
-  if (body.select_node("//a[contains(concat(' ', @class, ' '), ' term ')]")) {
-    pugi::xml_node script = html.child("head").insert_child_after(
-        "script", html.child("head").find_child_by_attribute(
-                      "script", "src",
-                      (std::string(html.attribute("data-root").value()) +
-                       "assets/glossa.js")
-                          .c_str()));
-    SetAttribute(
-        script, "src",
-        std::string(html.attribute("data-root").value()) + "assets/data.js");
-    SetAttribute(script, "defer", "");
-  }
+  if (body.select_node("//a[contains(concat(' ', @class, ' '), ' term ')]"))
+    AddDataScript(page, "data.js");
   Footer(body, document);
   MarkChineseText(body);
   return WriteHtml(page.document);

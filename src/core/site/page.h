@@ -36,6 +36,9 @@ struct SiteContext {
   std::vector<std::string> files;            // EntryFileNames, by entry
   std::map<std::string, std::size_t> by_id;  // entry index, by id
   const Translation* translation = nullptr;  // translation.html's, or none
+  // Whether the site carries assets/chars-data.js (general dictionaries
+  // given, dict_data.h); entry pages then load it for their heading.
+  bool characters = false;
 };
 
 // Appends a label in both interface languages; the style sheet shows the
@@ -89,6 +92,10 @@ Page NewPage(std::string_view title, std::string_view root,
 //   <p lang="de">Der Begriff 信用 ist</p>
 //   -> <p lang="de">Der Begriff <span lang="zh-Hans">信用</span> ist</p>
 void MarkChineseText(pugi::xml_node root);
+
+// Adds <script src="ROOTassets/FILE" defer> after glossa.js, ROOT being
+// the page's data-root: a data file the page's script reads at start.
+void AddDataScript(Page& page, std::string_view file);
 
 // Adds the footer (the report's source and rights), marks the Chinese in
 // it (MarkChineseText) and writes the page.
