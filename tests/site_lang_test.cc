@@ -166,7 +166,7 @@ TEST_CASE("the glossary index names Anqing once per language in each order",
             gloss + " · <span lang=\"de\">Anqing</span></span></li>"});
   // The names filed carry their language once, on their order.
   const std::string& page = testing::BuiltIn().site.at("glossary.html");
-  for (const std::string& order :
+  for (std::string order :
        {"de\" data-order=\"de\" lang=\"de\"",
         "en\" data-order=\"en\" lang=\"en\"",
         "pinyin\" data-order=\"pinyin\" lang=\"zh-Latn-pinyin\""})

@@ -102,7 +102,8 @@ TEST_CASE("every page carries the policy and loads only its own files",
     CHECK(Count(contents, "assets/data.js\" defer=\"\"></script>") ==
           (popups ? 1 : 0));
     CHECK(Count(contents, "<script") ==
-          1 + (popups ? 1 : 0) + (path == "study.html" ? 1 : 0));
+          static_cast<std::size_t>(1 + (popups ? 1 : 0) +
+                                   (path == "study.html" ? 1 : 0)));
     for (auto it =
              std::sregex_iterator(contents.begin(), contents.end(), script);
          it != std::sregex_iterator(); ++it) {
