@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -41,10 +42,48 @@ std::string ToUtf8(const icu::UnicodeString& text) {
   return out;
 }
 
+// ICU's Latin-NumericPinyin, made without ICU's transliterator registry.
+// Asking ICU for any transform by name first builds that registry, about a
+// third of a whole `glossa lookup` (20 ms), and every start reads the
+// glossary's pinyin. ICU's own rules are
+//   ::NFD(NFC);
+//   e{([M])r} > r &Pinyin-NumericPinyin($1);
+//   ([M])([inou{ng}{on}]) > $2 &Pinyin-NumericPinyin($1);
+//   ([M]) > &Pinyin-NumericPinyin($1);
+//   ::NFC(NFD);
+// with M the tone marks (macron 1, acute 2, caron 3, grave 4; breve has no
+// number and stays). The function call and the :: steps are what need the
+// registry, so here the call is written out per mark and the caller does
+// the two normalisations. tests/unicode_icu_test.cc checks the two give the
+// same over every reading of CC-CEDICT.
+std::string NumericPinyinRules() {
+  const char* marks[][2] = {{"\\u0304", "1"},
+                            {"\\u0301", "2"},
+                            {"\\u030C", "3"},
+                            {"\\u0300", "4"},
+                            {"\\u0306", "\\u0306"}};
+  std::string rules;
+  for (const auto& [mark, number] : marks) {
+    rules += std::string("e { ") + mark + " r } > r " + number + " ;\n";
+    rules += std::string(mark) + " ([inou{ng}{on}]) > $1 " + number + " ;\n";
+  }
+  for (const auto& [mark, number] : marks)
+    rules += std::string(mark) + " > " + number + " ;\n";
+  return rules;
+}
+
+// A transform by `id`, ICU's, except "Latin-NumericPinyin" (above).
 std::unique_ptr<icu::Transliterator> MakeTransliterator(const char* id) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> transliterator(
-      icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+  std::unique_ptr<icu::Transliterator> transliterator;
+  if (std::string_view(id) == "Latin-NumericPinyin") {
+    UParseError where;
+    transliterator.reset(icu::Transliterator::createFromRules(
+        id, FromUtf8(NumericPinyinRules()), UTRANS_FORWARD, where, status));
+  } else {
+    transliterator.reset(
+        icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+  }
   if (U_FAILURE(status) || !transliterator) Fail(id, status);
   return transliterator;
 }
@@ -90,7 +129,6 @@ struct Icu {
   const icu::Normalizer2* nfkc_casefold;
   const icu::Normalizer2* nfd;
   const icu::Normalizer2* nfc;
-  Lazy hant_to_hans{"Hant-Hans", nullptr};
   Lazy hans_to_hant{"Hans-Hant", nullptr};
   Lazy marks_to_numbers{"Latin-NumericPinyin", nullptr};
   Lazy numbers_to_marks{"NumericPinyin-Latin", nullptr};
@@ -511,8 +549,10 @@ std::string ByPiece(std::string_view text,
 
 std::string ToneNumbersOf(std::string_view text) {
   Icu& icu = Shared();
-  icu::UnicodeString numbered =
-      icu.Transliterate(icu.marks_to_numbers, PreparePinyin(text));
+  icu::UnicodeString numbered = icu.Normalize(
+      *icu.nfc,
+      icu.Transliterate(icu.marks_to_numbers,
+                        icu.Normalize(*icu.nfd, PreparePinyin(text))));
   icu::UnicodeString out;
   for (int32_t i = 0; i < numbered.length();) {
     UChar32 c = numbered.char32At(i);
@@ -609,13 +649,30 @@ bool IsSpace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
 
 namespace {
 
+struct HantHans {
+  char32_t traditional;
+  char32_t simplified;
+};
+// kHantHans: what ICU's Hant-Hans transform makes of each single character
+// it changes, asked while building (src/gen/make_hant_hans.cc says why).
+#include "core/hant_hans_table.inc"
+
+// ICU's Hant-Hans on the one character `c`, from the table made of it.
+char32_t HantToHans(char32_t c) {
+  const HantHans* end = std::end(kHantHans);
+  const HantHans* found = std::lower_bound(
+      std::begin(kHantHans), end, c, [](const HantHans& pair, char32_t key) {
+        return pair.traditional < key;
+      });
+  return found != end && found->traditional == c ? found->simplified : c;
+}
+
 char32_t SimplifiedOf(char32_t c) {
   Icu& icu = Shared();
   icu::UnicodeString s(static_cast<UChar32>(c));
   s = icu.Normalize(*icu.nfc, icu.Normalize(*icu.nfkc_casefold, s));
-  s = icu.Transliterate(icu.hant_to_hans, s);
   if (s.countChar32() != 1) return c;
-  return static_cast<char32_t>(s.char32At(0));
+  return HantToHans(static_cast<char32_t>(s.char32At(0)));
 }
 
 }  // namespace
