@@ -279,8 +279,29 @@ it('a word selected with the keyboard opens its popup; Escape closes it', async 
   await page.keyboard.up('Shift');
   await dictPopup(page).waitFor({ state: 'visible' });
   assert.equal((await readDictPopup(page)).lines[0], 'Allgemeines Wörterbuch: Ding');
+  // A word has no element to describe: the polite live region says it.
+  const spoken = () => page.evaluate(() => {
+    const status = document.getElementById('glossa-dict-spoken');
+    return {
+      role: status.getAttribute('role'),
+      text: status.textContent,
+      langs: [...status.children].map((part) => part.lang),
+    };
+  });
+  assert.deepEqual(await spoken(), {
+    role: 'status',
+    text: 'Allgemeines Wörterbuch: Ding. Ampel {f} — hanging lamp (+1 weitere im Wörterbuch). ' +
+        'Ampel {f}; Verkehrsampel {f}; Lichtsignalanlage {f} — traffic light; traffic lights; ' +
+        'robot [South Africa] (+5 weitere im Wörterbuch)',
+    langs: ['de', 'de', 'de'],
+  });
   await page.keyboard.press('Escape');
   await dictPopup(page).waitFor({ state: 'hidden' });
+  assert.equal((await spoken()).text, '', 'the live region still speaks after Escape');
+  // Pointing with the mouse shows the popup and says nothing.
+  await hoverText(page, 'über die Ampel geht', 'Ampel');
+  await dictPopup(page).waitFor({ state: 'visible' });
+  assert.equal((await spoken()).text, '');
   await assertClean('keyboard', page, log);
   await context.close();
 });

@@ -133,6 +133,11 @@ describe('with a Chinese voice', () => {
     const { page, log } = await open(context, fileUrl(env.site, 'entries/xinyong.html'));
     const listen = page.locator('article.entry h1 button.listen');
     assert.equal(await listen.isVisible(), true);
+    // The heading is named by the term alone, not by the button's label too.
+    const text = (await page.locator('article.entry h1').textContent()).trim();
+    assert.equal(text, '信用 xìnyòng');
+    assert.equal(await page.getByRole('heading', { level: 1, name: text, exact: true }).count(), 1);
+    assert.equal(await page.getByRole('heading', { name: 'Aussprache' }).count(), 0);
     // Tab from the skip link's target onwards reaches it before the study buttons.
     await page.locator('h1').evaluate((h1) => {
       h1.tabIndex = -1;

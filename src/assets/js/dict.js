@@ -108,6 +108,12 @@
   let shown = null;  // { node, start, end }: the word the popup is for
   let hideTimer = 0;
 
+  // A word opened from the keyboard has no element to describe (words are
+  // not elements), so what its popup says is also put, in short, into a
+  // polite live region: a screen reader speaks it once. Pointing with the
+  // mouse says nothing; there the popup is for the eyes.
+  let spoken = null;
+
   function popupElement() {
     if (popup) return popup;
     popup = G.el('div', { id: 'glossa-dict-popup', class: 'popup dict-popup', role: 'tooltip' });
@@ -116,7 +122,8 @@
     popup.addEventListener('mouseleave', scheduleHide);
     // A landmark of its own, as the term popup's (axe: region).
     region = G.el('div', { role: 'region', class: 'popup-region' });
-    region.append(popup);
+    spoken = G.el('p', { id: 'glossa-dict-spoken', class: 'visually-hidden', role: 'status' });
+    region.append(popup, spoken);
     document.body.append(region);
     return popup;
   }
@@ -158,7 +165,18 @@
     return a && b && a.node === b.node && a.start === b.start && a.end === b.end;
   }
 
-  function show(word) {
+  // The popup in short, for the live region: the label, then each entry's
+  // headword and meaning, each in its language (copies of the lines).
+  function shortLines(box) {
+    const lines = box.querySelectorAll('.dict-label, .popup-zh, .dict-senses, .dict-head');
+    return [...lines].flatMap((line, i) => {
+      const copy = G.el('span', { lang: line.lang }, line.textContent.trim());
+      return i ? ['. ', copy] : [copy];
+    });
+  }
+
+  // `aloud`: opened from the keyboard, so said in the live region too.
+  function show(word, aloud) {
     if (sameWord(word, shown) && popup && !popup.hidden) {
       clearTimeout(hideTimer);
       return;
@@ -176,6 +194,8 @@
       region.setAttribute('lang', G.ui());
       fill(box, word, ids, data);
       box.hidden = false;
+      spoken.setAttribute('lang', G.ui());
+      spoken.replaceChildren(...(aloud ? shortLines(box) : []));
       shown = word;
       place(box, rangeOf(word).getBoundingClientRect());
     }, () => {});
@@ -184,6 +204,7 @@
   function hide() {
     clearTimeout(hideTimer);
     if (popup) popup.hidden = true;
+    if (spoken) spoken.textContent = '';
     shown = null;
   }
 
@@ -357,7 +378,7 @@
         const start = node.data.indexOf(text, range.startOffset);
         if (text) word = { node, start, end: start + text.length, text, chinese: isCjk(text[0]) };
       }
-      if (word) show(word);
+      if (word) show(word, true);
       else hide();
     }, () => {});
   }

@@ -10,7 +10,9 @@
 //
 // A tooltip, not a dialog: it opens without taking focus. While it is
 // open, the term's aria-describedby points at a short text (headword,
-// rendering, definition), not at the whole box. The term is itself the
+// rendering, definition), not at the whole box: that text is the
+// role="tooltip". The box around it is a labelled group, because it holds
+// controls (listen, save, known), which a tooltip may not. The term is itself the
 // link to the entry page, so keyboard users follow it with Enter; the
 // popup's own link is out of the tab order (tabindex -1) and serves mouse
 // and touch, where a first tap on a term opens the popup and a tap on its
@@ -42,7 +44,7 @@
 
   function popupElement() {
     if (popup) return popup;
-    popup = G.el('div', { id: 'glossa-popup', class: 'popup', role: 'tooltip' });
+    popup = G.el('div', { id: 'glossa-popup', class: 'popup', role: 'group' });
     popup.hidden = true;
     popup.addEventListener('mouseenter', () => clearTimeout(hideTimer));
     popup.addEventListener('mouseleave', scheduleHide);
@@ -199,7 +201,7 @@
 
   // What the term's aria-describedby reads: headword, rendering, definition.
   function description(head, renderings, definition, ui) {
-    const text = el('p', ui, { id: DESCRIPTION, hidden: '' });
+    const text = el('p', ui, { id: DESCRIPTION, role: 'tooltip', hidden: '' });
     if (head) {
       text.append(el('span', 'zh-Hans', {}, head.simplified));
       if (head.pinyin) text.append(' ', el('span', 'zh-Latn-pinyin', {}, head.pinyin));

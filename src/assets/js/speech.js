@@ -80,11 +80,17 @@
   }
 
   // On an entry page, at the end of the heading (simplified, traditional,
-  // pinyin).
+  // pinyin). A button inside a heading lends the heading its label ("信用
+  // 信用 xìnyòng Aussprache anhören" in a screen reader's list of
+  // headings), so the heading's own text moves into a span that names it.
   function setUpEntry() {
     const heading = document.querySelector('article.entry h1');
     const source = heading && heading.querySelector('[lang="zh-Hans"]');
-    if (source) heading.append(' ', listenButton(source));
+    if (!source) return;
+    const name = el('span', { id: 'entry-heading-name', lang: heading.closest('[lang]').lang });
+    name.append(...heading.childNodes);
+    heading.append(name, ' ', listenButton(source));
+    heading.setAttribute('aria-labelledby', name.id);
   }
 
   if (!synth) return;
