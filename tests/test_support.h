@@ -6,10 +6,12 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/cli.h"
+#include "core/dictionary_open.h"
 #include "core/edition_index.h"
 
 namespace glossa::testing {
@@ -68,6 +70,12 @@ std::string TbxEntryHolding(const std::string& inside);
 // before and the n-th starting line n + 2, the innermost holding the
 // paragraph "deep": "Zhengxin wird hier erklärt.".
 std::string NestedEdition(int divisions);
+
+// Where scripts/install-deps puts CC-CEDICT and Ding. When either is
+// missing: nullopt and a warning, so that a test of them can return; but a
+// failure under CI (CI=true), where .ci/run has installed them, so that the
+// test cannot pass there without running.
+std::optional<DictionaryPlaces> InstalledDictionaryPlaces();
 
 // A fresh empty folder under the system's temporary folder.
 std::string MakeTempDir();
