@@ -18,15 +18,8 @@ std::uint64_t HashKey(MatchKind kind, std::string_view key) {
   return std::hash<std::string>{}(keyed);
 }
 
-std::uint64_t HashChinese(const std::u32string& folded) {
-  return std::hash<std::u32string>{}(folded);
-}
-
-// The code points of `text` folded to simplified, one for one.
-std::u32string FoldedChinese(std::string_view text) {
-  std::u32string out = CodePoints(text);
-  for (char32_t& c : out) c = SimplifiedCharacter(c);
-  return out;
+std::uint64_t HashChinese(const std::u32string& form) {
+  return std::hash<std::u32string>{}(form);
 }
 
 bool IsChinese(std::string_view lang) {
@@ -90,10 +83,14 @@ void MemoryDictionary::Index(std::uint32_t entry,
                          static_cast<std::uint16_t>(t)});
       }
       if (!IsChinese(sections[s].lang)) continue;
-      std::u32string folded = FoldedChinese(text);
-      for (std::size_t length = 1; length < folded.size(); ++length)
-        chinese_.push_back({HashChinese(folded.substr(0, length)), kNoEntry});
-      if (!folded.empty()) chinese_.push_back({HashChinese(folded), entry});
+      // As written, not folded to simplified, as the compiled index has
+      // them: CC-CEDICT gives both forms, and a fold adds entries the text
+      // cannot mean (於 "Oh!" and the surname 於, whose simplified form is
+      // 於, for 于; 跤 "a fall" for 交).
+      std::u32string form = CodePoints(text);
+      for (std::size_t length = 1; length < form.size(); ++length)
+        chinese_.push_back({HashChinese(form.substr(0, length)), kNoEntry});
+      if (!form.empty()) chinese_.push_back({HashChinese(form), entry});
     }
   }
 }
@@ -155,7 +152,7 @@ std::size_t MemoryDictionary::LongestChinesePrefix(
         SequenceLength(static_cast<unsigned char>(text[at])), text.size() - at);
     std::u32string c = CodePoints(text.substr(at, length));
     if (c.size() != 1) break;
-    key.push_back(SimplifiedCharacter(c[0]));
+    key.push_back(c[0]);
     std::uint64_t hash = HashChinese(key);
     auto first = std::lower_bound(
         chinese_.begin(), chinese_.end(), hash,

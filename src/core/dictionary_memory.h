@@ -5,9 +5,9 @@
 // It indexes, for every term of every section of every entry,
 // DictionaryKeys(term.text, section.lang), and looks a query up by
 // DictionaryQueryKeys(query). For LongestChinesePrefix it keeps the terms
-// of the zh-Hans and zh-Hant sections, each character folded to simplified
-// (SimplifiedCharacter, as the matcher folds Chinese), so 紅綠燈 and 红绿灯
-// are the same prefix.
+// of the zh-Hans and zh-Hant sections as written, as the compiled index
+// does (both forms are there, so 紅綠燈 and 红绿灯 are both found; 乾 is not
+// every entry of 干).
 //
 // Memory. A term model (Concept) costs hundreds of bytes a term, and Ding
 // has two million terms; so the entries need not be kept: given a reader

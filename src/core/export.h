@@ -73,11 +73,11 @@ struct CsvParts {
 CsvParts CsvPartsOf(const Glossary& glossary, const ExportOptions& options);
 
 // A StarDict dictionary named `name`: the files (name.ifo, name.idx,
-// name.dict, name.syn) with their contents, for a folder. One plain-text
-// article per concept (sametypesequence=m, .dict not dictzipped), under its
-// simplified Chinese term (else its term in the first language); every
-// other term, traditional form and pinyin (with and without tones) is a
-// synonym. name.syn is left out when there are no synonyms.
+// name.dict) with their contents, for a folder. One plain-text article per
+// concept (sametypesequence=m, .dict not dictzipped), under its simplified
+// Chinese term (else its term in the first language); every other term,
+// traditional form and pinyin (with and without tones) is another word of
+// the .idx that points at the same article. No .syn (stardict.cc says why).
 std::vector<std::pair<std::string, std::string>> WriteStarDict(
     const Glossary& glossary, const ExportOptions& options,
     const std::string& name);

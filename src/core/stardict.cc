@@ -5,11 +5,23 @@
 // client shows as it is: sdcv in a terminal, KOReader and GoldenDict. The
 // headword of an article is its simplified Chinese term (when Chinese is
 // selected), else its term in the first selected language; every other
-// form a reader may type is a synonym in the .syn file: traditional
+// form a reader may type leads to the same article: traditional
 // characters, pinyin with and without tone marks, and every term of the
 // selected languages, deprecated ones and inflected forms included (the
 // article says what they are). The .dict is written plain, not dictzipped:
 // clients read both, and a plain file needs no compression library.
+//
+// Those other forms are words of the .idx, each pointing at its article's
+// bytes, not a .syn file: the format allows one article under many words,
+// and Debian 12's sdcv (0.5.2) reads a whole .syn into a std::map at every
+// start (case-folding each word). With CC-CEDICT's 410,509 other forms in a
+// .syn, one lookup took 157 ms of CPU and 38 MiB, against 4-5 ms and 6 MiB
+// on stardict-tools' conversion of the same file. sdcv reads the .idx in
+// pages of 32 words through an offset cache (NAME.idx.oft, built on first
+// use), so its time hardly depends on the number of words, and clients
+// that ignore .syn find every form too. What changes for the reader: sdcv
+// names the article by the word typed ("徵信") rather than by its
+// headword; the article's first line gives the entry's name.
 
 #include <algorithm>
 #include <cstdint>
@@ -30,12 +42,12 @@
 namespace glossa {
 namespace {
 
-// StarDict's limit on a word in .idx and .syn: strlen(word) < 256.
+// StarDict's limit on a word in the .idx: strlen(word) < 256.
 constexpr std::size_t kMaxWordBytes = 255;
 
 // stardict_strcmp: g_ascii_strcasecmp (bytes as unsigned, only ASCII
-// letters folded), ties broken by strcmp. The .idx and .syn must be sorted
-// by it, since clients look words up by binary search with it.
+// letters folded), ties broken by strcmp. The .idx must be sorted by it,
+// since clients look words up by binary search with it.
 int StarDictCompare(std::string_view a, std::string_view b) {
   auto lower = [](unsigned char c) {
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : int{c};
@@ -141,10 +153,10 @@ std::vector<std::string> TonelessPinyin(const std::string& pinyin) {
   return out;
 }
 
-// A word of the .idx or .syn, for the article at `article` (an index into
-// the articles), and how strongly the glossary recommends it there: 0 for a
-// preferred term, 1 admitted or unmarked, 2 an inflected form, 3 deprecated
-// or superseded.
+// A word of the .idx, for the article at `article` (an index into the
+// articles), and how strongly the glossary recommends it there: 0 for the
+// headword and preferred terms, 1 admitted or unmarked, 2 an inflected
+// form, 3 deprecated or superseded.
 struct Word {
   std::string text;
   std::size_t article = 0;
@@ -338,13 +350,14 @@ std::string Description(const Glossary& glossary) {
 }
 
 // Sorts by stardict_strcmp. Where one word names several articles, the
-// one that recommends it most comes last: Debian 12's sdcv (0.5.2) keeps
-// only the last of them (newer clients show them all).
+// one that recommends it most comes first, and sdcv 0.5.3 and later, which
+// show them all, list them in that order; Debian 12's sdcv (0.5.2) shows
+// one of them, the one its binary search meets first.
 void SortWords(std::vector<Word>* words) {
   std::stable_sort(words->begin(), words->end(),
                    [](const Word& a, const Word& b) {
                      int order = StarDictCompare(a.text, b.text);
-                     return order != 0 ? order < 0 : a.rank > b.rank;
+                     return order != 0 ? order < 0 : a.rank < b.rank;
                    });
 }
 
@@ -356,8 +369,7 @@ std::vector<std::pair<std::string, std::string>> WriteStarDict(
   std::vector<std::string> languages = Languages(glossary, options);
   std::string dict;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;  // in .dict
-  std::vector<Word> headwords;
-  std::vector<Word> synonyms;
+  std::vector<Word> words;
   for (const Concept& entry : glossary.concepts) {
     std::string headword = Headword(entry, languages);
     if (headword.empty()) continue;
@@ -365,46 +377,30 @@ std::vector<std::pair<std::string, std::string>> WriteStarDict(
     std::string text = Article(glossary, entry, languages, headword);
     spans.emplace_back(dict.size(), text.size());
     dict += text;
-    for (Word& synonym : Synonyms(entry, article, languages, headword))
-      synonyms.push_back(std::move(synonym));
-    headwords.push_back({std::move(headword), article, 0});
+    std::vector<Word> synonyms = Synonyms(entry, article, languages, headword);
+    words.push_back({std::move(headword), article, 0});
+    for (Word& synonym : synonyms) words.push_back(std::move(synonym));
   }
-  SortWords(&headwords);
-  SortWords(&synonyms);
+  SortWords(&words);
 
   std::string idx;
-  std::vector<std::uint32_t> position(spans.size());  // of each article
-  for (std::size_t i = 0; i < headwords.size(); ++i) {
-    const Word& word = headwords[i];
-    position[word.article] = i;
+  for (const Word& word : words) {
     idx += word.text;
     idx += '\0';
     AppendBigEndian(spans[word.article].first, &idx);
     AppendBigEndian(spans[word.article].second, &idx);
-  }
-  std::string syn;
-  for (const Word& word : synonyms) {
-    syn += word.text;
-    syn += '\0';
-    AppendBigEndian(position[word.article], &syn);
   }
 
   std::string bookname =
       glossary.title.empty() ? name : CollapseSpace(glossary.title);
   std::string ifo = "StarDict's dict ifo file\nversion=2.4.2\n";
   ifo += "bookname=" + bookname + "\n";
-  ifo += "wordcount=" + std::to_string(headwords.size()) + "\n";
-  if (!synonyms.empty())
-    ifo += "synwordcount=" + std::to_string(synonyms.size()) + "\n";
+  ifo += "wordcount=" + std::to_string(words.size()) + "\n";
   ifo += "idxfilesize=" + std::to_string(idx.size()) + "\n";
   std::string description = Description(glossary);
   if (!description.empty()) ifo += "description=" + description + "\n";
   ifo += "sametypesequence=m\n";
-
-  std::vector<std::pair<std::string, std::string>> files = {
-      {name + ".ifo", ifo}, {name + ".idx", idx}, {name + ".dict", dict}};
-  if (!synonyms.empty()) files.emplace_back(name + ".syn", syn);
-  return files;
+  return {{name + ".ifo", ifo}, {name + ".idx", idx}, {name + ".dict", dict}};
 }
 
 }  // namespace glossa
