@@ -58,7 +58,7 @@ std::uint64_t NextWriterSerial() {
 // What a writer prints for a dictionary's word, made once per distinct
 // word and thread: a text marks the same few thousand words over and over,
 // and describing one (DescribeWord: its entries from the index, their ids,
-// the folded form) and escaping it cost over half of annotate --dict's
+// the folded form) and escaping it took about a third of annotate --dict's
 // time (perf). Direct-mapped by the word's bytes. `writer`: the asking
 // writer's serial number (NextWriterSerial), so that a dictionary at the
 // address of an earlier one (the next command in the same process) never
