@@ -158,15 +158,33 @@ TEST_CASE(
     "glossary's matches alone",
     "[dictionary]") {
   std::string text = "老赖闯红绿灯, Ampeln";
-  std::vector<DictionaryMark> marks =
-      MarkWords(text, {{0, 6}}, {&Cedict(), &Ding()});
+  std::vector<const Dictionary*> dictionaries = {&Cedict(), &Ding()};
+  std::vector<DictionaryMark> marks = {{1, 2, 3}};  // replaced, not added to
+  MarkWords(text, {{0, 6}}, dictionaries, &marks);
   std::vector<std::string> shown;
   for (const DictionaryMark& mark : marks) {
-    shown.push_back(text.substr(mark.begin, mark.end - mark.begin) + " " +
-                    std::to_string(mark.dictionary) + " " + mark.term);
+    std::string surface = text.substr(mark.begin, mark.end - mark.begin);
+    shown.push_back(surface + " " + std::to_string(mark.dictionary) + " " +
+                    DescribeWord(surface, *dictionaries[mark.dictionary]).term);
   }
   CHECK(shown == std::vector<std::string>{"闯 0 闯", "红绿灯 0 红绿灯",
                                           "Ampeln 1 Ampeln"});
+}
+
+TEST_CASE(
+    "DescribeWord gives a traditional form its entries and its simplified "
+    "term, and a word what Find finds first",
+    "[dictionary]") {
+  DictionaryWord chinese = DescribeWord("紅綠燈", Cedict());
+  CHECK(chinese.term == "红绿灯");
+  REQUIRE(chinese.entries.size() == 1);
+  CHECK(Cedict().Entry(chinese.entries[0]).id == "cedict-79252");
+  DictionaryWord word = DescribeWord("Ampeln", Ding());
+  CHECK(word.term == "Ampeln");
+  REQUIRE(word.entries.size() == 1);
+  CHECK(Ding().Entry(word.entries[0]).id == "ding-3");
+  CHECK(DescribeWord("Ampelanlage", Ding()).entries.empty());
+  CHECK(DescribeWord("红绿灯", Ding()).entries.empty());
 }
 
 TEST_CASE(

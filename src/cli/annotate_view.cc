@@ -1,7 +1,9 @@
 #include "cli/annotate_view.h"
 
 #include <atomic>
+#include <charconv>
 #include <cstdint>
+#include <functional>
 #include <pugixml.hpp>
 
 #include "core/dictionary_marks.h"
@@ -29,46 +31,23 @@ const std::string& EntryId(const GlossaryMatcher& matcher, int entry) {
   return matcher.glossary().concepts[static_cast<std::size_t>(entry)].id;
 }
 
-// The words the dictionaries know around the top-level matches.
-std::vector<DictionaryMark> MarksAround(
-    std::string_view text, const std::vector<Matcher::Match>& matches,
-    const std::vector<const Dictionary*>& dictionaries) {
-  if (dictionaries.empty()) return {};
-  std::vector<std::pair<std::size_t, std::size_t>> taken;
+// The words the dictionaries know around the top-level matches, in
+// *marks; both vectors are the calling thread's, reused from stretch to
+// stretch.
+void MarksAround(std::string_view text,
+                 const std::vector<Matcher::Match>& matches,
+                 const std::vector<const Dictionary*>& dictionaries,
+                 std::vector<DictionaryMark>* marks) {
+  marks->clear();
+  if (dictionaries.empty()) return;
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> taken;
+  taken.clear();
   for (const Matcher::Match& match : matches) {
     if (match.nested_in < 0 &&
         (taken.empty() || match.begin >= taken.back().second))
       taken.emplace_back(match.begin, match.end);
   }
-  return MarkWords(text, taken, dictionaries);
-}
-
-// A dictionary entry's id, from a small cache per thread: a text marks the
-// same few thousand words over and over, and reading an id from a large
-// index is three reads from far apart in it (a sixth of annotate --dict's
-// time, perf). Direct-mapped by entry. `writer`: the asking writer's
-// serial number (NextWriterSerial), so that a dictionary at the address of
-// an earlier one (the next command in the same process) never gets the
-// earlier one's ids.
-const std::string& DictionaryEntryId(std::uint64_t writer,
-                                     const Dictionary& dictionary,
-                                     std::size_t entry) {
-  struct Slot {
-    std::uint64_t writer = 0;
-    const Dictionary* dictionary = nullptr;
-    std::size_t entry = 0;
-    std::string id;
-  };
-  thread_local std::vector<Slot> slots(4096);
-  Slot& slot = slots[entry % slots.size()];
-  if (slot.writer != writer || slot.dictionary != &dictionary ||
-      slot.entry != entry) {
-    slot.id = dictionary.EntryId(entry);
-    slot.writer = writer;
-    slot.dictionary = &dictionary;
-    slot.entry = entry;
-  }
-  return slot.id;
+  MarkWords(text, taken, dictionaries, marks);
 }
 
 std::uint64_t NextWriterSerial() {
@@ -76,15 +55,43 @@ std::uint64_t NextWriterSerial() {
   return ++last;
 }
 
-// The ids of a mark's entries, separated by spaces.
-std::string MarkIds(std::uint64_t writer, const DictionaryMark& mark,
-                    const std::vector<const Dictionary*>& dictionaries) {
-  std::string ids;
-  for (std::size_t entry : mark.entries) {
-    if (!ids.empty()) ids += ' ';
-    ids += DictionaryEntryId(writer, *dictionaries[mark.dictionary], entry);
+// What a writer prints for a dictionary's word, made once per distinct
+// word and thread: a text marks the same few thousand words over and over,
+// and describing one (DescribeWord: its entries from the index, their ids,
+// the folded form) and escaping it took about a third of annotate --dict's
+// time (perf). Direct-mapped by the word's bytes. `writer`: the asking
+// writer's serial number (NextWriterSerial), so that a dictionary at the
+// address of an earlier one (the next command in the same process) never
+// gets the earlier one's words, and two writers never share one.
+// `make(surface, dictionary, out)` appends the rendering to *out.
+template <typename Make>
+const std::string& RenderedWord(std::uint64_t writer, std::size_t dictionary,
+                                std::string_view surface, const Make& make) {
+  struct Slot {
+    std::uint64_t writer = 0;
+    std::size_t dictionary = 0;
+    std::string surface;
+    std::string rendered;
+  };
+  thread_local std::vector<Slot> slots(1 << 14);
+  std::size_t hash = std::hash<std::string_view>{}(surface) + dictionary;
+  Slot& slot = slots[hash & (slots.size() - 1)];
+  if (slot.writer != writer || slot.dictionary != dictionary ||
+      slot.surface != surface) {
+    slot.writer = writer;
+    slot.dictionary = dictionary;
+    slot.surface.assign(surface);
+    slot.rendered.clear();
+    make(surface, dictionary, &slot.rendered);
   }
-  return ids;
+  return slot.rendered;
+}
+
+// Appends `n` in decimal.
+void AppendNumber(std::string* out, std::size_t n) {
+  char digits[24];
+  char* end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out->append(digits, static_cast<std::size_t>(end - digits));
 }
 
 // The text with its top-level matches marked, and the dictionaries' words:
@@ -102,8 +109,8 @@ class TextWriter : public AnnotationWriter {
   void Render(std::string_view text, std::size_t,
               const std::vector<Matcher::Match>& matches,
               std::string* out) const override {
-    std::vector<DictionaryMark> marks =
-        MarksAround(text, matches, dictionaries_);
+    thread_local std::vector<DictionaryMark> marks;
+    MarksAround(text, matches, dictionaries_, &marks);
     std::size_t next_mark = 0;
     std::size_t at = 0;
     // The dictionaries' marks before `before`.
@@ -114,8 +121,10 @@ class TextWriter : public AnnotationWriter {
         out->append(text.substr(at, mark.begin - at));
         std::string_view surface =
             text.substr(mark.begin, mark.end - mark.begin);
-        std::string label = dictionaries_[mark.dictionary]->Source().name +
-                            ":" + MarkIds(serial_, mark, dictionaries_);
+        const std::string& label =
+            RenderedWord(serial_, mark.dictionary, surface,
+                         [this](std::string_view word, std::size_t d,
+                                std::string* out) { Label(word, d, out); });
         if (style_.color) {
           out->append(Paint(style_, kUnderline, surface));
           out->append(Paint(style_, kDim, "[" + label + "]"));
@@ -145,6 +154,17 @@ class TextWriter : public AnnotationWriter {
   }
 
  private:
+  // A dictionary word's label: CC-CEDICT:cedict-1 cedict-2.
+  void Label(std::string_view word, std::size_t d, std::string* out) const {
+    const Dictionary& dictionary = *dictionaries_[d];
+    Append(out, {dictionary.Source().name, ":"});
+    DictionaryWord described = DescribeWord(word, dictionary);
+    for (std::size_t i = 0; i < described.entries.size(); ++i) {
+      if (i > 0) out->push_back(' ');
+      out->append(dictionary.EntryId(described.entries[i]));
+    }
+  }
+
   Style style_;
   const GlossaryMatcher& matcher_;
   std::vector<const Dictionary*> dictionaries_;
@@ -216,16 +236,18 @@ class JsonWriter : public AnnotationWriter {
   void Render(std::string_view text, std::size_t offset,
               const std::vector<Matcher::Match>& matches,
               std::string* out) const override {
-    std::vector<DictionaryMark> marks =
-        MarksAround(text, matches, dictionaries_);
+    thread_local std::vector<DictionaryMark> marks;
+    MarksAround(text, matches, dictionaries_, &marks);
     std::size_t next_mark = 0;
     for (const Matcher::Match& match : matches) {
       for (; next_mark < marks.size() && marks[next_mark].begin < match.begin;
            ++next_mark)
         RenderMark(text, offset, marks[next_mark], out);
-      Append(out, {"{\"begin\":", std::to_string(offset + match.begin),
-                   ",\"end\":", std::to_string(offset + match.end),
-                   ",\"entry\":", IdJson(match.entry),
+      out->append("{\"begin\":");
+      AppendNumber(out, offset + match.begin);
+      out->append(",\"end\":");
+      AppendNumber(out, offset + match.end);
+      Append(out, {",\"entry\":", IdJson(match.entry),
                    ",\"term\":", terms_[static_cast<std::size_t>(match.form)],
                    ",\"surface\":"});
       AppendJsonString(out, text.substr(match.begin, match.end - match.begin));
@@ -244,25 +266,41 @@ class JsonWriter : public AnnotationWriter {
   }
 
  private:
+  // A dictionary's mark: its offsets, then what follows them, which is the
+  // same wherever its word stands (RenderedWord).
   void RenderMark(std::string_view text, std::size_t offset,
                   const DictionaryMark& mark, std::string* out) const {
-    const Dictionary& dictionary = *dictionaries_[mark.dictionary];
-    Append(out,
-           {"{\"begin\":", std::to_string(offset + mark.begin),
-            ",\"end\":", std::to_string(offset + mark.end), ",\"entry\":"});
-    AppendJsonString(
-        out, DictionaryEntryId(serial_, dictionary, mark.entries.front()));
+    out->append("{\"begin\":");
+    AppendNumber(out, offset + mark.begin);
+    out->append(",\"end\":");
+    AppendNumber(out, offset + mark.end);
+    out->append(
+        RenderedWord(serial_, mark.dictionary,
+                     text.substr(mark.begin, mark.end - mark.begin),
+                     [this](std::string_view word, std::size_t d,
+                            std::string* line) { MarkRest(word, d, line); }));
+  }
+
+  // A mark's line after its offsets: entry, term, surface, dictionary and
+  // entries.
+  void MarkRest(std::string_view word, std::size_t d, std::string* out) const {
+    const Dictionary& dictionary = *dictionaries_[d];
+    DictionaryWord described = DescribeWord(word, dictionary);
+    std::vector<std::string> ids;
+    for (std::size_t entry : described.entries)
+      ids.push_back(dictionary.EntryId(entry));
+    out->append(",\"entry\":");
+    AppendJsonString(out, ids.empty() ? "" : ids.front());
     out->append(",\"term\":");
-    AppendJsonString(out, mark.term);
+    AppendJsonString(out, described.term);
     out->append(",\"surface\":");
-    AppendJsonString(out, text.substr(mark.begin, mark.end - mark.begin));
+    AppendJsonString(out, word);
     out->append(",\"nested_in\":null,\"dictionary\":");
     AppendJsonString(out, dictionary.Source().name);
     out->append(",\"entries\":[");
-    for (std::size_t i = 0; i < mark.entries.size(); ++i) {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
       if (i > 0) out->push_back(',');
-      AppendJsonString(out,
-                       DictionaryEntryId(serial_, dictionary, mark.entries[i]));
+      AppendJsonString(out, ids[i]);
     }
     out->append("]}\n");
   }

@@ -37,8 +37,10 @@
 //               from the previous entry and which of its terms (the
 //               first, counting through its sections) has the key, a varint
 //     trie      the double array of double_array.h over every simplified
-//               and traditional form (zh-Hans, zh-Hant terms) as written;
-//               a form's value is an offset into `segments`. Not folded,
+//               and traditional form (zh-Hans, zh-Hant terms) as written,
+//               by code point (version 1: by byte; see double_array.h for
+//               why it changed); a form's value is an offset into
+//               `segments`. Not folded,
 //               as Zhongwen matches: text in traditional characters meets
 //               the entries written so (乾 "dry", not every entry of 干)
 //     segments  for a form: varint count, then varint gaps between the
@@ -88,7 +90,7 @@
 
 namespace glossa {
 
-inline constexpr std::uint32_t kDictionaryIndexVersion = 1;
+inline constexpr std::uint32_t kDictionaryIndexVersion = 2;
 
 // A file's content hash: XXH3-128.
 struct ContentHash {

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 
+#include "core/char_kinds.h"
 #include "core/dictionary_index.h"
 #include "core/dictionary_index_format.h"
 #include "core/double_array.h"
@@ -183,7 +185,21 @@ void WriteKeys(std::vector<KeyPosting> postings_in, const Pool& pool,
   }
 }
 
-// The trie over the Chinese forms, in byte order, and the entry lists it
+// `form` as the trie's labels; nothing if it is not well-formed UTF-8 or
+// holds U+0000.
+std::optional<std::u32string> TrieKey(std::string_view form) {
+  std::u32string key;
+  for (std::size_t i = 0; i < form.size();) {
+    char32_t c = 0;
+    std::size_t length = DecodeUtf8(form, i, &c);
+    if (length == 0 || c == 0) return std::nullopt;
+    key.push_back(c);
+    i += length;
+  }
+  return key;
+}
+
+// The trie over the Chinese forms, in code point order, and the entry lists it
 // points to.
 void WriteTrie(std::vector<FormPosting> forms, const Pool& pool,
                std::string* trie, std::string* segments) {
@@ -202,10 +218,14 @@ void WriteTrie(std::vector<FormPosting> forms, const Pool& pool,
   std::sort(firsts.begin(), firsts.end(), [&](std::size_t a, std::size_t b) {
     return pool.View(forms[a].form) < pool.View(forms[b].form);
   });
-  std::vector<std::string_view> keys;
+  std::vector<std::u32string> keys;
   std::vector<std::uint32_t> values;
   for (std::size_t first : firsts) {
-    keys.push_back(pool.View(forms[first].form));
+    // Code points sort as their UTF-8 does, so the keys stay sorted. A form
+    // that is not well-formed UTF-8 (or holds U+0000) can match no text.
+    std::optional<std::u32string> key = TrieKey(pool.View(forms[first].form));
+    if (!key) continue;
+    keys.push_back(std::move(*key));
     values.push_back(static_cast<std::uint32_t>(segments->size()));
     std::size_t end = first;
     while (end < forms.size() && forms[end].form == forms[first].form) ++end;

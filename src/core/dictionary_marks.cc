@@ -61,49 +61,34 @@ std::optional<DictionaryMark> ChineseMark(
     std::string_view text, std::size_t at, std::size_t limit,
     const std::vector<const Dictionary*>& dictionaries) {
   std::optional<DictionaryMark> best;
-  std::vector<std::size_t> entries;
   std::string_view rest = text.substr(at, limit - at);
   for (std::size_t d = 0; d < dictionaries.size(); ++d) {
-    std::size_t length = dictionaries[d]->LongestChinesePrefix(rest, &entries);
+    std::size_t length = dictionaries[d]->LongestChinesePrefix(rest, nullptr);
     if (length == 0 || (best && at + length <= best->end)) continue;
-    best = DictionaryMark{at, at + length, d, std::move(entries), ""};
-  }
-  if (best) {
-    for (std::size_t i = at; i < best->end;) {
-      auto [c, length] = DecodeAt(text, i);
-      AppendUtf8(Simplified(c), &best->term);
-      i += length;
-    }
+    best = DictionaryMark{at, at + length, d};
   }
   return best;
 }
 
-// The word text[at, end) looked up in the first dictionary that has it.
+// The word text[at, end) in the first dictionary that has it.
 std::optional<DictionaryMark> WordMark(
     std::string_view text, std::size_t at, std::size_t end,
     const std::vector<const Dictionary*>& dictionaries) {
   std::string_view word = text.substr(at, end - at);
   for (std::size_t d = 0; d < dictionaries.size(); ++d) {
-    std::vector<DictionaryHit> hits = dictionaries[d]->Find(word);
-    if (hits.empty()) continue;
-    DictionaryMark mark{at, end, d, {}, hits.front().term};
-    for (const DictionaryHit& hit : hits) {
-      if (hit.kind != hits.front().kind) break;
-      mark.entries.push_back(hit.entry);
-    }
-    return mark;
+    if (!dictionaries[d]->Find(word).empty()) return DictionaryMark{at, end, d};
   }
   return std::nullopt;
 }
 
 }  // namespace
 
-std::vector<DictionaryMark> MarkWords(
-    std::string_view text,
-    const std::vector<std::pair<std::size_t, std::size_t>>& taken,
-    const std::vector<const Dictionary*>& dictionaries) {
-  std::vector<DictionaryMark> marks;
-  if (dictionaries.empty()) return marks;
+void MarkWords(std::string_view text,
+               const std::vector<std::pair<std::size_t, std::size_t>>& taken,
+               const std::vector<const Dictionary*>& dictionaries,
+               std::vector<DictionaryMark>* marks) {
+  marks->clear();
+  if (dictionaries.empty()) return;
   std::size_t next_taken = 0;
   std::size_t at = 0;
   while (at < text.size()) {
@@ -134,11 +119,36 @@ std::vector<DictionaryMark> MarkWords(
     }
     if (mark) {
       end = mark->end;
-      marks.push_back(std::move(*mark));
+      marks->push_back(*mark);
     }
     at = end;
   }
-  return marks;
+}
+
+DictionaryWord DescribeWord(std::string_view surface,
+                            const Dictionary& dictionary) {
+  DictionaryWord word;
+  if (surface.empty()) return word;
+  if (IsChinese(DecodeAt(surface, 0).first)) {
+    // The surface is the longest form at its start, so the longest prefix
+    // of the surface alone is the whole of it, with the same entries.
+    if (dictionary.LongestChinesePrefix(surface, &word.entries) == 0)
+      return word;
+    for (std::size_t i = 0; i < surface.size();) {
+      auto [c, length] = DecodeAt(surface, i);
+      AppendUtf8(Simplified(c), &word.term);
+      i += length;
+    }
+    return word;
+  }
+  std::vector<DictionaryHit> hits = dictionary.Find(surface);
+  if (hits.empty()) return word;
+  word.term = hits.front().term;
+  for (const DictionaryHit& hit : hits) {
+    if (hit.kind != hits.front().kind) break;
+    word.entries.push_back(hit.entry);
+  }
+  return word;
 }
 
 }  // namespace glossa

@@ -4,10 +4,14 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/char_kinds.h"
+
 namespace glossa {
 namespace {
 
 constexpr std::uint32_t kFree = 0xFFFFFFFF;
+constexpr std::uint32_t kEnds = 0x80000000;  // in check: a key ends here
+constexpr std::uint32_t kParent = ~kEnds;    // in check: the parent
 
 std::uint32_t Load32(const char* p) {
   std::uint32_t v;
@@ -21,7 +25,7 @@ std::uint32_t Load32(const char* p) {
 // the dense, filled start of the array is not scanned again for every node.
 class Builder {
  public:
-  Builder(const std::vector<std::string_view>& keys,
+  Builder(const std::vector<std::u32string>& keys,
           const std::vector<std::uint32_t>& values)
       : keys_(keys), values_(values) {}
 
@@ -46,12 +50,12 @@ class Builder {
   struct Task {
     std::uint32_t node;
     std::size_t lo, hi;  // the keys below the node
-    std::size_t depth;   // bytes the node has consumed
+    std::size_t depth;   // code points the node has consumed
   };
 
-  unsigned Label(std::size_t key, std::size_t depth) const {
-    std::string_view k = keys_[key];
-    return depth < k.size() ? static_cast<unsigned char>(k[depth]) : 0;
+  std::uint32_t Label(std::size_t key, std::size_t depth) const {
+    const std::u32string& k = keys_[key];
+    return depth < k.size() ? static_cast<std::uint32_t>(k[depth]) : 0;
   }
 
   bool IsFree(std::size_t i) const {
@@ -70,7 +74,9 @@ class Builder {
   }
 
   void Use(std::size_t i, std::uint32_t parent) {
-    if (i >= kFree - 1) throw std::length_error("double array: too many units");
+    // Units are numbered below kParent, so that a free unit's check, with
+    // kEnds masked off, names no unit.
+    if (i >= kParent) throw std::length_error("double array: too many units");
     if (i >= check_.size()) {
       std::size_t size = std::max(i + 1, check_.size() * 2);
       base_.resize(size, 0);
@@ -85,7 +91,7 @@ class Builder {
     labels_.clear();
     starts_.clear();
     for (std::size_t k = task.lo; k < task.hi; ++k) {
-      unsigned label = Label(k, task.depth);
+      std::uint32_t label = Label(k, task.depth);
       if (labels_.empty() || labels_.back() != label) {
         labels_.push_back(label);
         starts_.push_back(k);
@@ -109,6 +115,7 @@ class Builder {
       Use(child, task.node);
       if (labels_[l] == 0) {
         base_[child] = values_[starts_[l]];  // keys are unique: one ends here
+        check_[task.node] |= kEnds;
       } else {
         tasks_.push_back({static_cast<std::uint32_t>(child), starts_[l],
                           starts_[l + 1], task.depth + 1});
@@ -116,18 +123,18 @@ class Builder {
     }
   }
 
-  const std::vector<std::string_view>& keys_;
+  const std::vector<std::u32string>& keys_;
   const std::vector<std::uint32_t>& values_;
   std::vector<std::uint32_t> base_, check_, jump_;
   std::vector<Task> tasks_;
-  std::vector<unsigned> labels_;
+  std::vector<std::uint32_t> labels_;
   std::vector<std::size_t> starts_;
   std::size_t hint_ = 0;
 };
 
 }  // namespace
 
-std::string BuildDoubleArray(const std::vector<std::string_view>& keys,
+std::string BuildDoubleArray(const std::vector<std::u32string>& keys,
                              const std::vector<std::uint32_t>& values) {
   return Builder(keys, values).Build();
 }
@@ -137,22 +144,35 @@ std::size_t LongestPrefix(std::string_view units, std::string_view text,
   const std::size_t count = units.size() / kTrieUnitBytes;
   if (count == 0) return 0;
   const char* unit = units.data();
+  auto base_of = [&](std::size_t u) {
+    return Load32(unit + u * kTrieUnitBytes);
+  };
+  auto check_of = [&](std::size_t u) {
+    return Load32(unit + u * kTrieUnitBytes + 4);
+  };
   std::size_t best = 0;
+  std::uint32_t best_node = 0;  // 0: none (the root ends no key)
   std::uint32_t node = 0;
-  for (std::size_t i = 0;; ++i) {
-    const std::uint32_t base = Load32(unit + node * kTrieUnitBytes);
-    if (base < count && Load32(unit + base * kTrieUnitBytes + 4) == node) {
+  for (std::size_t i = 0;;) {
+    // The flag sits beside the node's base: no load of its own.
+    if (node != 0 && (check_of(node) & kEnds) != 0) {
       best = i;
-      *value = Load32(unit + base * kTrieUnitBytes);
+      best_node = node;
     }
     if (i == text.size()) break;
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    const std::size_t next = std::size_t{base} + c;
-    if (c == 0 || next >= count ||
-        Load32(unit + next * kTrieUnitBytes + 4) != node)
+    char32_t c = 0;
+    const std::size_t length = DecodeUtf8(text, i, &c);
+    const std::size_t next = std::size_t{base_of(node)} + c;
+    if (length == 0 || c == 0 || next >= count ||
+        (check_of(next) & kParent) != node)
       break;
     node = static_cast<std::uint32_t>(next);
+    i += length;
   }
+  if (best_node == 0) return 0;
+  const std::size_t end = base_of(best_node);  // the key's end, label 0
+  if (end >= count || (check_of(end) & kParent) != best_node) return 0;
+  *value = base_of(end);
   return best;
 }
 

@@ -263,17 +263,19 @@ std::string WordsData(const SiteContext& site,
   Json zh = Json::object();
   for (const EditionBlock& block : site.index.blocks()) {
     std::string_view text = block.text;
-    for (const DictionaryMark& mark :
-         MarkWords(text, TakenIn(site.index, block), ordered)) {
+    std::vector<DictionaryMark> marks;
+    MarkWords(text, TakenIn(site.index, block), ordered, &marks);
+    for (const DictionaryMark& mark : marks) {
       std::string_view surface = text.substr(mark.begin, mark.end - mark.begin);
       const bool chinese = IsCjkLetter(FirstCodePoint(surface));
       Json& map = chinese ? zh : words;
       std::string key = chinese ? std::string(surface) : ToLower(surface);
       if (map.contains(key)) continue;
+      const Dictionary& dictionary = *ordered[mark.dictionary];
+      std::vector<std::size_t> marked =
+          DescribeWord(surface, dictionary).entries;
       std::vector<std::size_t> entries =
-          chinese ? mark.entries
-                  : WordEntries(*ordered[mark.dictionary], surface, lang,
-                                mark.entries);
+          chinese ? marked : WordEntries(dictionary, surface, lang, marked);
       Json list = Json::array();
       for (std::size_t i = 0; i < entries.size() && i < kEntriesPerWord; ++i)
         list.push_back(table.Add(mark.dictionary, entries[i]));
