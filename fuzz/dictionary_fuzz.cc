@@ -36,7 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     dictionary->Entry(hit.entry);
   std::vector<std::size_t> entries;
   dictionary->LongestChinesePrefix(bytes, &entries);
-  glossa::MarkWords(std::string_view(bytes).substr(0, 2048), {},
-                    {dictionary.get()});
+  std::string_view text = std::string_view(bytes).substr(0, 2048);
+  std::vector<glossa::DictionaryMark> marks;
+  glossa::MarkWords(text, {}, {dictionary.get()}, &marks);
+  for (const glossa::DictionaryMark& mark : marks)
+    glossa::DescribeWord(text.substr(mark.begin, mark.end - mark.begin),
+                         *dictionary);
   return 0;
 }
