@@ -72,18 +72,16 @@ std::string NumericPinyinRules() {
   return rules;
 }
 
-// A transform by `id`, ICU's, except "Latin-NumericPinyin" (above).
-std::unique_ptr<icu::Transliterator> MakeTransliterator(const char* id) {
+// ICU's transform `id`; or, given `rules`, one made of them (no registry).
+std::unique_ptr<icu::Transliterator> MakeTransliterator(
+    const char* id, std::string (*rules)()) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> transliterator;
-  if (std::string_view(id) == "Latin-NumericPinyin") {
-    UParseError where;
-    transliterator.reset(icu::Transliterator::createFromRules(
-        id, FromUtf8(NumericPinyinRules()), UTRANS_FORWARD, where, status));
-  } else {
-    transliterator.reset(
-        icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
-  }
+  UParseError where;
+  std::unique_ptr<icu::Transliterator> transliterator(
+      rules != nullptr
+          ? icu::Transliterator::createFromRules(id, FromUtf8(rules()),
+                                                 UTRANS_FORWARD, where, status)
+          : icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
   if (U_FAILURE(status) || !transliterator) Fail(id, status);
   return transliterator;
 }
@@ -104,8 +102,11 @@ struct Icu {
 
   // A transliterator is made when first used: each costs milliseconds of
   // start-up that most commands do not need.
+  // `rules`: where set, the transform is made of them rather than asked of
+  // ICU's registry by `id`.
   struct Lazy {
     const char* id;
+    std::string (*rules)();
     std::unique_ptr<icu::Transliterator> made;
   };
 
@@ -113,7 +114,8 @@ struct Icu {
                                    icu::UnicodeString text) {
     std::lock_guard<std::mutex> lock(mutex);
     if (!transliterator.made)
-      transliterator.made = MakeTransliterator(transliterator.id);
+      transliterator.made =
+          MakeTransliterator(transliterator.id, transliterator.rules);
     transliterator.made->transliterate(text);
     return text;
   }
@@ -129,9 +131,9 @@ struct Icu {
   const icu::Normalizer2* nfkc_casefold;
   const icu::Normalizer2* nfd;
   const icu::Normalizer2* nfc;
-  Lazy hans_to_hant{"Hans-Hant", nullptr};
-  Lazy marks_to_numbers{"Latin-NumericPinyin", nullptr};
-  Lazy numbers_to_marks{"NumericPinyin-Latin", nullptr};
+  Lazy hans_to_hant{"Hans-Hant", nullptr, nullptr};
+  Lazy marks_to_numbers{"Latin-NumericPinyin", NumericPinyinRules, nullptr};
+  Lazy numbers_to_marks{"NumericPinyin-Latin", nullptr, nullptr};
   std::mutex mutex;
   // Results of the transforms, which are slow, for the pieces that recur:
   // single Han characters and pinyin syllables.

@@ -10,7 +10,7 @@
 // they are asked once here, from the ICU the program links against, and
 // compiled in. Only single characters: the transform's context rules (于飛
 // > 于飞) never fire on one character, and the matcher folds one character
-// at a time. tests/unicode_test.cc checks the table against the live
+// at a time. tests/unicode_icu_test.cc checks the table against the live
 // transform over every character the transform can change.
 //
 // This program is the one place outside src/core/unicode.cc that uses ICU;
