@@ -385,5 +385,22 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("an export sdcv has opened is exported again over its offset cache",
+          "[export][stardict][cli]") {
+  if (SdcvMissing()) return;
+  std::string dir = testing::MakeTempDir() + "/social-credit";
+  REQUIRE(testing::RunGlossa({"export", "--format", "stardict", "-o", dir})
+              .status == 0);
+  // sdcv writes its offset cache beside the .idx the first time.
+  REQUIRE(Sdcv(dir, "征信").size() == 1);
+  REQUIRE(std::filesystem::exists(dir + "/social-credit.idx.oft"));
+  testing::RunResult again =
+      testing::RunGlossa({"export", "--format", "stardict", "-o", dir});
+  CHECK(again.err == "");
+  CHECK(again.status == 0);
+  CHECK_FALSE(std::filesystem::exists(dir + "/social-credit.idx.oft"));
+  CHECK(Sdcv(dir, "征信").size() == 1);
+}
+
 }  // namespace
 }  // namespace glossa

@@ -150,6 +150,35 @@ TEST_CASE("a folder of the user's own files is never replaced", "[file_io]") {
   CHECK(Names(empty) == std::vector<std::string>{".glossa-site", "index.html"});
 }
 
+TEST_CASE("a reader's cache in a folder glossa wrote goes with it",
+          "[file_io]") {
+  std::string parent = testing::MakeTempDir();
+  std::string dict = parent + "/dict";
+  std::string error;
+  REQUIRE(WriteDirectoryAtomically(dict, {{"d.idx", "one"}}, &error,
+                                   {"d.idx.oft"}));
+  CHECK(testing::ReadOrFail(dict + "/.glossa-site") ==
+        "# glossa wrote this folder and replaces it whole when it writes it\n"
+        "# again; it refuses to if the folder holds a file not listed here.\n"
+        "d.idx\n"
+        "# Caches a reader may make of the files above (\"~ \" and the "
+        "path):\n"
+        "~ d.idx.oft\n");
+  // As sdcv does on first opening the folder.
+  REQUIRE(WriteFileAtomically(dict + "/d.idx.oft", "offsets", &error));
+  REQUIRE(WriteDirectoryAtomically(dict, {{"d.idx", "two"}}, &error,
+                                   {"d.idx.oft"}));
+  CHECK(Names(dict) == std::vector<std::string>{".glossa-site", "d.idx"});
+  CHECK(testing::ReadOrFail(dict + "/d.idx") == "two");
+  // Only the caches named: another file is still the user's.
+  REQUIRE(WriteFileAtomically(dict + "/d.idx.bak", "mine", &error));
+  CHECK_FALSE(WriteDirectoryAtomically(dict, {{"d.idx", "three"}}, &error,
+                                       {"d.idx.oft"}));
+  CHECK(error == "cannot write '" + dict + "': it holds '" + dict +
+                     "/d.idx.bak', which glossa did not write; give a new "
+                     "or empty folder, or move that file away first");
+}
+
 TEST_CASE("a link to a site folder stays a link", "[file_io]") {
   std::string parent = testing::MakeTempDir();
   std::string error;

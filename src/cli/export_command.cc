@@ -47,6 +47,13 @@ std::string XliffTarget(const ExportOptions& chosen) {
                                                                     : "zh-CN";
 }
 
+// The name of a StarDict export: its folder's.
+std::string StarDictName(const Options& options) {
+  std::string name = std::filesystem::path(options.output).filename();
+  if (name.empty() || name == "." || name == "..") name = "glossa";
+  return name;
+}
+
 // The export the options ask for, as the files to write: one with an
 // empty name for the formats that are one file.
 std::vector<SiteFile> Exported(const Options& options, const Edition& edition) {
@@ -60,10 +67,9 @@ std::vector<SiteFile> Exported(const Options& options, const Edition& edition) {
   const Glossary& glossary = edition.glossary;
   const std::string& format = options.format;
   if (format == "stardict") {
-    std::string name = std::filesystem::path(options.output).filename();
-    if (name.empty() || name == "." || name == "..") name = "glossa";
     std::vector<SiteFile> files;
-    for (auto& [file, contents] : WriteStarDict(glossary, chosen, name))
+    for (auto& [file, contents] :
+         WriteStarDict(glossary, chosen, StarDictName(options)))
       files.push_back({file, std::move(contents)});
     return files;
   }
@@ -157,7 +163,9 @@ int Export(const Options& options, const Environment& env, std::ostream& out,
   std::string error;
   bool written = false;
   if (options.format == "stardict") {
-    written = WriteDirectoryAtomically(options.output, files, &error);
+    written =
+        WriteDirectoryAtomically(options.output, files, &error,
+                                 StarDictReaderCaches(StarDictName(options)));
   } else if (options.output == "-") {
     out << files.front().contents;
     return kSuccess;

@@ -81,6 +81,10 @@ CsvParts CsvPartsOf(const Glossary& glossary, const ExportOptions& options);
 std::vector<std::pair<std::string, std::string>> WriteStarDict(
     const Glossary& glossary, const ExportOptions& options,
     const std::string& name);
+// The files a StarDict reader adds beside the dictionary `name` from it
+// alone: sdcv's offset cache NAME.idx.oft, written the first time it opens
+// the folder. A new export may replace them (WriteDirectoryAtomically).
+std::vector<std::string> StarDictReaderCaches(const std::string& name);
 
 // Anki's text import (with its #-headers): one note per concept, the report's
 // sentence as context when `edition` is given (else none). A note of Anki's

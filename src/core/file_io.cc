@@ -253,12 +253,22 @@ bool WriteFileAtomically(const std::string& path, std::string_view contents,
 
 namespace {
 
+// How a manifest's line names a reader's cache (file_io.h).
+constexpr std::string_view kReaderCache = "~ ";
+
 // The manifest of a folder that holds `files`.
-std::string Manifest(const std::vector<SiteFile>& files) {
+std::string Manifest(const std::vector<SiteFile>& files,
+                     const std::vector<std::string>& reader_caches) {
   std::string out =
       "# glossa wrote this folder and replaces it whole when it writes it\n"
       "# again; it refuses to if the folder holds a file not listed here.\n";
   for (const SiteFile& file : files) out += file.path + "\n";
+  if (!reader_caches.empty())
+    out +=
+        "# Caches a reader may make of the files above (\"~ \" and the "
+        "path):\n";
+  for (const std::string& cache : reader_caches)
+    out += std::string(kReaderCache) + cache + "\n";
   return out;
 }
 
@@ -275,6 +285,8 @@ std::string WhatWouldBeLost(const std::string& dir) {
       std::size_t end = manifest.find('\n', begin);
       if (end == std::string::npos) end = manifest.size();
       std::string_view line(manifest.data() + begin, end - begin);
+      if (line.starts_with(kReaderCache))
+        line.remove_prefix(kReaderCache.size());
       if (!line.empty() && line[0] != '#') listed.emplace(line);
       begin = end + 1;
     }
@@ -297,7 +309,8 @@ std::string WhatWouldBeLost(const std::string& dir) {
 
 bool WriteDirectoryAtomically(const std::string& given,
                               const std::vector<SiteFile>& files,
-                              std::string* error) {
+                              std::string* error,
+                              const std::vector<std::string>& reader_caches) {
   namespace fs = std::filesystem;
   std::error_code code;
   // "site/" names the folder "site"; a link to a folder stays a link.
@@ -359,7 +372,8 @@ bool WriteDirectoryAtomically(const std::string& given,
   };
   for (const SiteFile& file : files)
     if (!write(file.path, file.contents)) return false;
-  if (!write(std::string(kFolderManifest), Manifest(files))) return false;
+  if (!write(std::string(kFolderManifest), Manifest(files, reader_caches)))
+    return false;
   if (!exists) {
     if (::rename(temp.c_str(), dir.c_str()) != 0) return fail(dir, errno);
     return true;

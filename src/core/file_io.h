@@ -68,8 +68,11 @@ struct SiteFile {
 };
 
 // The file WriteDirectoryAtomically adds to every folder it writes: a
-// comment, then the path of each file it wrote, one per line. It is how a
+// comment, then the path of each file it wrote, one per line, then each
+// reader's cache it allows (below), one per line after "~ ". It is how a
 // later write knows that a folder, and everything in it, is glossa's.
+// (A line's meaning never changes: older glossa reads "~ x" as a file "~ x"
+// that is never there, which is harmless.)
 inline constexpr std::string_view kFolderManifest = ".glossa-site";
 
 // Writes `files`, and the manifest listing them, into a new temporary folder
@@ -85,9 +88,14 @@ inline constexpr std::string_view kFolderManifest = ".glossa-site";
 // names is replaced. On failure returns false, sets *error ("cannot write
 // 'site/index.html': ..."), removes the temporary folder and leaves `dir`
 // untouched. A `dir` that exists and is not a folder is an error.
-bool WriteDirectoryAtomically(const std::string& dir,
-                              const std::vector<SiteFile>& files,
-                              std::string* error);
+//
+// `reader_caches`: paths of files that a program reading the folder may add
+// beside `files`, made from them alone (sdcv writes NAME.idx.oft the first
+// time it opens a dictionary). They are not the user's: a later write
+// replaces the folder although they are there, and they go with it.
+bool WriteDirectoryAtomically(
+    const std::string& dir, const std::vector<SiteFile>& files,
+    std::string* error, const std::vector<std::string>& reader_caches = {});
 
 }  // namespace glossa
 

@@ -403,4 +403,8 @@ std::vector<std::pair<std::string, std::string>> WriteStarDict(
   return {{name + ".ifo", ifo}, {name + ".idx", idx}, {name + ".dict", dict}};
 }
 
+std::vector<std::string> StarDictReaderCaches(const std::string& name) {
+  return {name + ".idx.oft"};
+}
+
 }  // namespace glossa
