@@ -204,5 +204,22 @@ TEST_CASE(
         "background\n");
 }
 
+TEST_CASE(
+    "an Anki export into Chinese gives a Chinese definition's first sentence "
+    "(ICU has no abbreviation list for zh; it threw)",
+    "[export][anki]") {
+  Glossary glossary = SmallGlossary();
+  Text definition;
+  definition.text = "按规定给予的分数。详见第二条。";
+  glossary.concepts[0].languages[2].definitions = {definition};
+  ExportOptions options;
+  options.target = "zh";
+  std::vector<std::string> notes =
+      Notes(WriteAnkiText(glossary, nullptr, options));
+  REQUIRE(notes.size() == 1);
+  CHECK(Fields(notes[0])[1] ==
+        "<b>积分 (積分)</b> jīfēn<br>social points<br>按规定给予的分数。");
+}
+
 }  // namespace
 }  // namespace glossa

@@ -442,5 +442,26 @@ TEST_CASE(
   CHECK(pieces.found == whole.found);
 }
 
+TEST_CASE("a short definition is the first sentence, cut at a word to fit",
+          "[passages]") {
+  Concept entry;
+  auto define = [&](const char* lang, const char* definition) {
+    LangSection section;
+    section.lang = lang;
+    section.definitions.emplace_back().text = definition;
+    entry.languages.push_back(section);
+  };
+  define("en", "Credit reporting. Art. 2 of Decree No. 631 defines it.");
+  define("zh-Hans", "征信。信用信息。");
+  CHECK(ShortDefinition(entry, "en") == "Credit reporting.");
+  CHECK(ShortDefinition(entry, "zh") == "征信。");
+  CHECK(ShortDefinition(entry, "de") == "");
+  CHECK(CutAtWord("social credit system", 20) == "social credit system");
+  CHECK(CutAtWord("social credit system", 19) == "social credit…");
+  CHECK(CutAtWord("social credit system", 12) == "social…");
+  // No space to cut at: at the columns, a Chinese character being two.
+  CHECK(CutAtWord("社会信用体系", 5) == "社会…");
+}
+
 }  // namespace
 }  // namespace glossa

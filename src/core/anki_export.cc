@@ -108,14 +108,6 @@ Rendering RenderingOf(const Concept& entry, std::string_view lang) {
   return out;
 }
 
-// The first sentence of the concept's first definition in `lang`, escaped.
-std::string ShortDefinition(const Concept& entry, std::string_view lang) {
-  const LangSection* section =
-      entry.Language(lang == "zh" ? kSimplifiedChinese : lang);
-  if (section == nullptr || section->definitions.empty()) return "";
-  return HtmlText(FirstSentence(section->definitions.front().text, lang));
-}
-
 // The report's sentence for entry `i`, escaped, with its locator: "… (§2.1,
 // p. 5)"; "" when the entry has none.
 std::string ContextOf(const EditionIndex& edition, std::size_t i) {
@@ -171,7 +163,7 @@ std::string BackOf(const Concept& entry, const ExportOptions& options,
     if (!rendering.pinyin.empty()) line += " " + rendering.pinyin;
     lines.push_back(line);
   }
-  lines.push_back(ShortDefinition(entry, options.target));
+  lines.push_back(HtmlText(ShortDefinition(entry, options.target)));
   lines.push_back(context);
   std::string out;
   for (const std::string& line : lines) {

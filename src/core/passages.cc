@@ -252,6 +252,24 @@ std::string FirstSentence(std::string_view text, std::string_view language) {
   return collapsed;
 }
 
+std::string ShortDefinition(const Concept& entry, std::string_view lang) {
+  const LangSection* section =
+      entry.Language(lang == "zh" ? kSimplifiedChinese : lang);
+  if (section == nullptr || section->definitions.empty()) return "";
+  return FirstSentence(section->definitions.front().text, lang);
+}
+
+std::string CutAtWord(std::string_view text, int columns) {
+  std::string cut = KeepFirstColumns(text, columns);
+  if (cut == text) return cut;
+  std::string_view kept(cut.data(), cut.size() - std::string_view("…").size());
+  // The kept part may end a word itself; else the last space in it does.
+  if (text[kept.size()] == ' ') return std::string(kept) + "…";
+  std::size_t space = kept.rfind(' ');
+  if (space == std::string_view::npos || space == 0) return cut;
+  return std::string(kept.substr(0, space)) + "…";
+}
+
 ShownSentence ShowSentence(std::string_view sentence, std::size_t begin,
                            std::size_t end) {
   std::string_view before =

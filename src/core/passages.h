@@ -101,6 +101,17 @@ std::vector<std::string> Sentences(std::string_view text,
 // rules read as ends). The whole text when it is one sentence.
 std::string FirstSentence(std::string_view text, std::string_view language);
 
+// The first sentence (FirstSentence) of the entry's first definition in
+// `lang` ("zh": simplified Chinese's section); "" when it has none. Every
+// short view of an entry gives this as its meaning: the CSV and Anki
+// exports, the site's flashcards and search rows.
+std::string ShortDefinition(const Concept& entry, std::string_view lang);
+
+// `text` whole when it fits in `columns` display columns; else cut after
+// the last word that fits (at `columns` when no space does), with "…":
+// CutAtWord("social credit system", 12) == "social…".
+std::string CutAtWord(std::string_view text, int columns);
+
 // The most characters of a sentence a view shows on each side of a match
 // (or of a key passage's quote): a longer sentence, such as a paragraph
 // without a full stop, is cut there, with "…" marking the cut. The report's

@@ -16,8 +16,8 @@
 namespace glossa {
 namespace {
 
-// The most characters of a definition an OmegaT comment shows.
-constexpr std::size_t kShortDefinition = 200;
+// The most columns of a definition an OmegaT comment shows.
+constexpr int kShortDefinition = 200;
 // Between the parts of a comment: "社會信用 · shèhuì xìnyòng · …".
 constexpr std::string_view kPartSeparator = " · ";
 // Between the terms of one CSV cell: memoQ splits such a cell into
@@ -48,12 +48,6 @@ std::vector<ChineseForms> FormsOf(const Concept& entry, std::string_view lang) {
     for (const Term& term : section->terms) out.push_back({&term});
   }
   return out;
-}
-
-// The section whose definitions speak for `lang`.
-const LangSection* DefinitionSection(const Concept& entry,
-                                     std::string_view lang) {
-  return entry.Language(lang == "zh" ? kSimplifiedChinese : lang);
 }
 
 bool Avoided(const Term& term) {
@@ -115,26 +109,6 @@ std::string Join(const std::vector<std::string>& parts,
   return out;
 }
 
-// `text` cut to at most `limit` characters at the last space before the
-// limit (anywhere, for text without spaces such as Chinese), "…" marking
-// the cut.
-std::string CutAtWord(std::string_view text, std::size_t limit) {
-  std::u32string chars = CodePoints(text);
-  if (chars.size() <= limit) return std::string(text);
-  std::size_t cut = chars.rfind(U' ', limit);
-  if (cut == std::u32string::npos || cut == 0) cut = limit;
-  return FromCodePoints(std::u32string_view(chars).substr(0, cut)) + "…";
-}
-
-// The first sentence of the first definition in `lang`, at most about
-// kShortDefinition characters; "" when there is none.
-std::string ShortDefinition(const Concept& entry, std::string_view lang) {
-  const LangSection* section = DefinitionSection(entry, lang);
-  if (section == nullptr || section->definitions.empty()) return "";
-  return CutAtWord(FirstSentence(section->definitions.front().text, lang),
-                   kShortDefinition);
-}
-
 // The traditional form (when it differs) and the reading of a Chinese term:
 // "社會信用 · shèhuì xìnyòng"; "" for other languages.
 std::string ChineseReading(const ChineseForms& forms) {
@@ -165,9 +139,10 @@ void AppendTsvRows(const Concept& entry, std::string_view source,
   if (targets.empty()) return;
   std::vector<std::string> avoid =
       Texts(AvoidedForms(entry, target), &ChineseForms::simplified);
-  std::string about = Join({ShortDefinition(entry, target),
-                            avoid.empty() ? "" : "avoid: " + Join(avoid, ", ")},
-                           kPartSeparator);
+  std::string about =
+      Join({CutAtWord(ShortDefinition(entry, target), kShortDefinition),
+            avoid.empty() ? "" : "avoid: " + Join(avoid, ", ")},
+           kPartSeparator);
   std::vector<std::string> seen;
   for (const ChineseForms& from : FormsOf(entry, source)) {
     std::string source_text = TsvField(from.simplified->text);

@@ -738,6 +738,13 @@ std::unique_ptr<icu::BreakIterator> NewSentenceIterator(
   icu::Locale icu_locale(locale.c_str());
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createInstance(icu_locale, status));
+  // ICU lists abbreviations for a few languages (de, en, ...) and none for
+  // others (zh, ja): those start from an empty list.
+  if (status == U_MISSING_RESOURCE_ERROR) {
+    status = U_ZERO_ERROR;
+    builder.reset(
+        icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+  }
   if (U_FAILURE(status)) Fail("FilteredBreakIteratorBuilder", status);
   for (const char16_t* abbreviation : kAbbreviations) {
     builder->suppressBreakAfter(icu::UnicodeString(abbreviation), status);

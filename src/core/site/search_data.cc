@@ -96,27 +96,15 @@ nlohmann::ordered_json HeadlineRuns(const Concept& entry) {
   return runs;
 }
 
-// The first sentence of the entry's definition in `lang` (its language
-// section's, else one at concept level), cut to kGlossColumns; "" if none.
-std::string ShortGloss(const Concept& entry, std::string_view lang) {
-  const LangSection* section = entry.Language(lang);
-  if (section == nullptr || section->definitions.empty()) return "";
-  std::string sentence = FirstSentence(section->definitions.front().text, lang);
-  std::string cut = KeepFirstColumns(sentence, kGlossColumns);
-  if (cut == sentence) return sentence;
-  // At the last word that fits, not inside one.
-  std::size_t space = cut.rfind(' ');
-  return space == std::string::npos ? cut : cut.substr(0, space) + "…";
-}
-
 nlohmann::ordered_json EntryOf(const SiteContext& site, std::size_t i) {
   const Concept& entry = site.glossary.concepts[i];
   nlohmann::ordered_json item;
   item["url"] = site.EntryHref(i, "");
   item["head"] = HeadlineRuns(entry);
   for (std::string_view lang : {"de", "en"})
-    item[std::string(lang)] = {DisplayTerm(entry, lang),
-                               ShortGloss(entry, lang)};
+    item[std::string(lang)] = {
+        DisplayTerm(entry, lang),
+        CutAtWord(ShortDefinition(entry, lang), kGlossColumns)};
   return item;
 }
 

@@ -49,12 +49,6 @@ std::string TextOf(const Term* term) {
   return term == nullptr ? std::string() : CollapseSpace(term->text);
 }
 
-std::string ShortDefinition(const Concept& entry, std::string_view lang) {
-  const LangSection* section = entry.Language(lang);
-  if (section == nullptr || section->definitions.empty()) return "";
-  return FirstSentence(section->definitions.front().text, lang);
-}
-
 nlohmann::ordered_json CardOf(const SiteContext& site, std::size_t i) {
   const Concept& entry = site.glossary.concepts[i];
   ChineseForms chinese = CardChinese(entry);
