@@ -476,8 +476,9 @@ void EntryCharacters(pugi::xml_node parent, const CharacterTable& table,
   }
   if (known.empty()) return;
   pugi::xml_node part = El(parent, "div", {}, {{"class", "entry-chars"}});
-  // The list's name in both interface languages (aria-label holds one);
-  // the shown language's label names it (the other is display: none).
+  // The list's name in both interface languages (an aria-label would hold
+  // one): the label of the language shown names it, the other being
+  // display: none.
   Ui(El(part, "span", {},
         {{"class", "visually-hidden"}, {"id", "entry-chars-label"}}),
      "Schriftzeichen", "Characters");

@@ -1,8 +1,9 @@
 // The general dictionaries on the site (issues 15 and 16), internal to the
 // site: what the report's words need of them, and the reading and meaning
 // of each character of the glossary's Chinese terms, as scripts the page
-// loads when they are first used (dict.js). A site built without
-// dictionaries has none of these files and is as it always was.
+// loads when they are first used (dict.js); and the characters' lines of
+// an entry page, written into it from the same table. A site built
+// without dictionaries has none of these files and no such lines.
 //
 // Only what a popup shows is carried, so the site stays light: the words of
 // the edition's text (report and footnotes) that MarkWords marks around the
@@ -89,8 +90,8 @@ void EntryCharacters(pugi::xml_node parent, const CharacterTable& table,
 // and `flag`, the statement assets/data.js ends with so that the script
 // knows the two files are there (window.GLOSSA_DICT). Empty (no files, no
 // flag) when `dictionaries` is empty. The dictionaries must outlive the
-// call.
-// `characters` is what chars-data.js carries, for the entry pages.
+// call. `characters` is the table chars-data.js is written from, for the
+// entry pages (SiteContext::characters).
 struct DictionarySiteFiles {
   std::vector<SiteFile> files;
   std::string flag;
