@@ -65,10 +65,10 @@ std::vector<SiteFile> BuildSite(
     const std::vector<const Dictionary*>& dictionaries) {
   site::SiteContext site(index, EntryFileNames(index.glossary()));
   site.translation = translation;
-  // Made first: whether there are character data decides entry pages' head.
+  // Made first: entry pages show their characters.
   site::DictionarySiteFiles dictionary =
       site::DictionaryFiles(site, dictionaries);
-  site.characters = !dictionary.files.empty();
+  site.characters = &dictionary.characters;
   std::vector<SiteFile> out;
   out.push_back({"index.html", site::ReportPage(site)});
   if (translation != nullptr)

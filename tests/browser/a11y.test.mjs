@@ -1,7 +1,8 @@
 // axe-core (from npm, pinned in package-lock.json) on the site in headless
 // Chromium: the report, the glossary, an entry page, the report with a
 // term's popup open and with search results open, each in light and dark
-// mode, on a wide screen and on a phone.
+// mode, on a wide screen and on a phone; and, on a site with CC-CEDICT, an
+// entry page and a popup with their characters' lines and listen buttons.
 //
 // The pages forbid inline scripts (their Content-Security-Policy), so the
 // context bypasses the policy and axe is added as a file after the page
@@ -17,10 +18,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { createRequire } from 'node:module';
 
-import { ARTIFACTS, fileUrl, newContext, open, siteAndBrowser } from './harness.mjs';
+import {
+  ARTIFACTS, buildSite, fileUrl, newContext, open, removeSite, siteAndBrowser,
+} from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TEST_TIMEOUT = { timeout: 60000 };
@@ -35,6 +38,17 @@ const it = (name, fn) => test(name, TEST_TIMEOUT, fn);
 const KNOWN = {};
 
 const env = siteAndBrowser();
+// The site with CC-CEDICT, when it is installed (else its pages are skipped).
+const cedict = { site: null, skip: false };
+before(() => {
+  try {
+    cedict.site = buildSite({ dicts: ['cedict'] });
+  } catch (error) {
+    if (!/no dictionary '\w+' installed/.test(error.message)) throw error;
+    cedict.skip = 'CC-CEDICT is not installed (scripts/install-deps)';
+  }
+});
+after(() => removeSite(cedict.site));
 const report = [];  // what each check found, written to $GLOSSA_ARTIFACTS
 
 after(() => {
@@ -82,6 +96,22 @@ const PAGES = [
     await page.locator('#search').fill('xinyong');
     await page.locator('#search-results a').first().waitFor({ state: 'visible' });
   }],
+  // On the site with CC-CEDICT: the characters' lines, and their buttons.
+  ['entry page with its characters and their listen buttons', 'cedict:entries/zhengxin.html',
+    async (page) => {
+      await page.locator('button.listen').evaluateAll((buttons) => {
+        for (const button of buttons) button.hidden = false;
+      });
+    }],
+  ['popup with its characters and their listen buttons', 'cedict:index.html', async (page) => {
+    const term = page.locator('a.term[data-entry="xinyong"]').first();
+    await term.scrollIntoViewIfNeeded();
+    await term.focus();
+    await page.locator('#glossa-popup .popup-chars').waitFor({ state: 'visible' });
+    await page.locator('#glossa-popup button.listen').evaluateAll((buttons) => {
+      for (const button of buttons) button.hidden = false;
+    });
+  }],
 ];
 
 for (const [viewport, size] of [['wide', { width: 1280, height: 900 }],
@@ -89,12 +119,15 @@ for (const [viewport, size] of [['wide', { width: 1280, height: 900 }],
   for (const scheme of ['light', 'dark']) {
     describe(`axe-core, ${scheme}, ${viewport}`, () => {
       for (const [name, file, prepare] of PAGES) {
-        it(`${name}: no violations`, async () => {
+        it(`${name}: no violations`, async (t) => {
+          const onCedict = file.startsWith('cedict:');
+          if (onCedict && cedict.skip) return t.skip(cedict.skip);
           const context = await newContext(env.browser, {
             viewport: size, colorScheme: scheme, bypassCSP: true,
             ...(viewport === 'phone' ? { isMobile: true, hasTouch: true } : {}),
           });
-          const { page } = await open(context, fileUrl(env.site, file));
+          const { page } = await open(context, onCedict
+            ? fileUrl(cedict.site, file.slice('cedict:'.length)) : fileUrl(env.site, file));
           if (prepare) await prepare(page);
           const known = KNOWN[`${name}, ${scheme}`] ?? [];
           const found = await axe(page, known.map(([, part]) => part));

@@ -2,7 +2,8 @@
 // Chromium, from disk (file://) and over HTTP: any word of the report that
 // is not a term opens a popup from Ding or CC-CEDICT, labelled and with its
 // licence; a term keeps its own popup, which gets a line per character of
-// its Chinese headword, as its entry page does under the heading.
+// its Chinese headword, as its entry page has under the heading (in its
+// markup, from the same data).
 //
 // The site is built with the installed dictionaries (`--dict cedict --dict
 // ding`); without them the tests are skipped, saying so.
@@ -206,8 +207,9 @@ it('a term keeps its own popup, which has a line per character of its headword (
   const unmarked = await page.locator('#glossa-popup .popup-chars').evaluate((part) =>
     [...part.querySelectorAll('*')].filter((el) => !el.hasAttribute('lang')).length);
   assert.equal(unmarked, 0);
+  // (Its listen button, hidden without a voice, is speech.test.mjs's.)
   const spans = await page.locator('#glossa-popup .popup-chars p').first().evaluate((p) =>
-    [...p.children].map((span) => `${span.getAttribute('lang')} ${span.textContent}`));
+    [...p.querySelectorAll(':scope > span')].map((span) => `${span.getAttribute('lang')} ${span.textContent}`));
   assert.equal(spans[0], 'zh-Hans 信');
   assert.equal(spans[1], 'zh-Latn-pinyin xìn');
   assert.match(spans[2], /^en letter; mail; /);
@@ -229,14 +231,40 @@ it('an entry page shows its headword character by character under the heading', 
   assert.deepEqual(texts.map((text) => [...text][0]), ['信', '用', '评', '分']);
   assert.match(texts[0], /^信 xìn /);
   assert.match(texts[2], /^评 評 píng /);
-  assert.equal(squash(await page.locator('.entry-chars .dict-licence').textContent()),
+  assert.equal(squash(await page.locator('.entry-chars .dict-licence').innerText()),
       'Zeichen: CC-CEDICT, MDBG and the CC-CEDICT contributors · CC BY-SA 4.0 · https://cc-cedict.org/');
   await page.locator('#ui-switch').click();
-  await page.waitForFunction(() =>
-    document.querySelector('.entry-chars .dict-licence')?.textContent.startsWith('Characters:'));
+  assert.equal(squash(await page.locator('.entry-chars .dict-licence').innerText()),
+      'Characters: CC-CEDICT, MDBG and the CC-CEDICT contributors · CC BY-SA 4.0 · https://cc-cedict.org/');
   assert.equal(await page.locator('.entry-chars').count(), 1);
   await page.locator('article.entry').screenshot({ path: path.join(ARTIFACTS, 'dict-entry-chars.png') });
   await assertClean('entry page', page, log);
+  await context.close();
+});
+
+// A line of a character as a reader and a screen reader get it: each
+// part's text, class and language.
+const lineParts = (lines) => lines.evaluateAll((items) => items.map((line) =>
+  [...line.childNodes].map((node) => (node.nodeType === Node.TEXT_NODE ? node.data
+    : `${node.className}:${node.closest('[lang]').lang}:${node.textContent}`))));
+
+it('the entry page of 信用 has the very lines its popup shows', async () => {
+  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+  const { page, log } = await open(context, fileUrl(site, 'index.html'));
+  const term = page.locator('a.term[data-entry="xinyong"]').first();
+  await term.scrollIntoViewIfNeeded();
+  await term.hover();
+  await page.locator('#glossa-popup .popup-chars').waitFor({ state: 'visible' });
+  const inPopup = await lineParts(page.locator('#glossa-popup .char-line'));
+  await page.goto(fileUrl(site, 'entries/xinyong.html'));
+  const onPage = await lineParts(page.locator('.entry-chars .char-line'));
+  // Apart from their listen buttons (hidden here: headless Chromium has no
+  // voice; speech.test.mjs checks them).
+  const spoken = (lines) => lines.map((parts) => parts.filter((part) => !part.startsWith('listen:')));
+  assert.equal(onPage.length, 2);
+  assert.deepEqual(spoken(onPage)[0].slice(0, 3), ['hans:zh-Hans:信', ' ', 'pinyin:zh-Latn-pinyin:xìn']);
+  assert.deepEqual(spoken(inPopup), spoken(onPage));
+  await assertClean('xinyong', page, log);
   await context.close();
 });
 

@@ -3,16 +3,18 @@
 // speechSynthesis put in before the page's script (addInitScript) that has
 // one Chinese voice on the device and records what it is asked to say, the
 // button stands beside the headword in the popup and on the entry page, is
-// reached by Tab, and says the simplified form with lang zh-CN.
+// reached by Tab, and says the simplified form with lang zh-CN. On a site
+// with CC-CEDICT each line of a character has its own button, which says
+// that character alone.
 //
 //   GLOSSA_BIN=build/default/glossa node --test tests/browser/speech.test.mjs
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 
 import {
-  ARTIFACTS, assertClean, fileUrl, newContext, open, siteAndBrowser,
+  ARTIFACTS, assertClean, buildSite, fileUrl, newContext, open, removeSite, siteAndBrowser,
 } from './harness.mjs';
 
 const TEST_TIMEOUT = { timeout: 30000 };
@@ -169,6 +171,105 @@ describe('with a Chinese voice', () => {
     assert.deepEqual(await page.evaluate(() => window.__spoken),
         [{ text: '信用', lang: 'zh-CN', voice: 'Test Mandarin' }]);
     await assertClean('late voices', page, log);
+    await context.close();
+  });
+});
+
+describe('a listen button per character (a site with CC-CEDICT)', () => {
+  let site = null;
+  let skip = false;
+  before(() => {
+    try {
+      site = buildSite({ dicts: ['cedict'] });
+    } catch (error) {
+      if (!/no dictionary '\w+' installed/.test(error.message)) throw error;
+      skip = 'CC-CEDICT is not installed (scripts/install-deps)';
+    }
+  });
+  after(() => removeSite(site));
+  const itWith = (name, fn) => it(name, async (t) => (skip ? t.skip(skip) : fn()));
+
+  // The listen buttons of the character lines under `scope`, by name, and
+  // whether each is shown.
+  const lineButtons = (scope) => scope.locator('.char-line button.listen').evaluateAll(
+      (buttons) => buttons.map((button) => [button.getAttribute('aria-label'), !button.hidden]));
+
+  itWith('征信\'s entry page: the button of 征 says exactly 征 in zh-CN; Tab reaches each after the headword\'s', async () => {
+    const context = await newContext(env.browser);
+    await fakeSpeech(context, [ENGLISH, MANDARIN]);
+    const { page, log } = await open(context, fileUrl(site, 'entries/zhengxin.html'));
+    assert.deepEqual(await lineButtons(page), [['征 anhören', true], ['信 anhören', true]]);
+    // In its line, after the character and its traditional form.
+    const line = page.locator('.entry-chars .char-line').first();
+    assert.deepEqual(await line.evaluate((li) => [...li.children].map((child) => child.className)),
+        ['hans', 'hant', 'listen', 'pinyin', 'char-meaning']);
+    await page.getByRole('button', { name: '征 anhören', exact: true }).click();
+    assert.deepEqual(await page.evaluate(() => window.__spoken),
+        [{ text: '征', lang: 'zh-CN', voice: 'Test Mandarin' }]);
+    await page.locator('h1').evaluate((h1) => {
+      h1.tabIndex = -1;
+      h1.focus();
+    });
+    const order = [];
+    for (let i = 0; i < 4; i += 1) {
+      await page.keyboard.press('Tab');
+      order.push(await focusedName(page));
+    }
+    assert.deepEqual(order, ['Aussprache anhören', '征 anhören', '信 anhören', 'Speichern']);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await page.evaluate(() => window.__spoken.map((said) => said.text)), ['征', '信']);
+    await page.locator('#ui-switch').click();
+    assert.deepEqual(await lineButtons(page), [['Listen to 征', true], ['Listen to 信', true]]);
+    assert.equal(await page.locator('.char-line button.listen[lang="en"]').count(), 2);
+    await page.locator('article.entry').screenshot({ path: path.join(ARTIFACTS, 'entry-chars-listen.png') });
+    await assertClean('zhengxin', page, log);
+    await context.close();
+  });
+
+  itWith('without a Chinese voice no character has a button shown; a late voice shows them', async () => {
+    const context = await newContext(env.browser);
+    await fakeSpeech(context, [MANDARIN], { late: true });
+    const { page, log } = await open(context, fileUrl(site, 'entries/zhengxin.html'));
+    assert.deepEqual(await lineButtons(page), [['征 anhören', false], ['信 anhören', false]]);
+    assert.equal(await page.locator('.char-line button.listen:visible').count(), 0);
+    assert.equal(await page.locator('.char-line button.listen:disabled').count(), 0);
+    await page.evaluate(() => window.__loadVoices());
+    assert.deepEqual(await lineButtons(page), [['征 anhören', true], ['信 anhören', true]]);
+    await assertClean('late voice', page, log);
+    await context.close();
+    // Headless Chromium's own speechSynthesis: no voice, no button.
+    const plain = await newContext(env.browser);
+    const bare = await open(plain, fileUrl(site, 'entries/zhengxin.html'));
+    assert.deepEqual(await lineButtons(bare.page), [['征 anhören', false], ['信 anhören', false]]);
+    await assertClean('no voice', bare.page, bare.log);
+    await plain.close();
+  });
+
+  itWith('the popup of 信用: a button per character line, in the popup\'s tab order', async () => {
+    const context = await newContext(env.browser);
+    await fakeSpeech(context, [MANDARIN]);
+    const { page, log } = await open(context, fileUrl(site, 'index.html'));
+    const term = await xinyong(page);
+    await term.focus();
+    await popup(page).locator('.popup-chars').waitFor({ state: 'visible' });
+    assert.deepEqual(await lineButtons(popup(page)), [['信 anhören', true], ['用 anhören', true]]);
+    const order = [];
+    for (let i = 0; i < 4; i += 1) {
+      await page.keyboard.press('Tab');
+      order.push(await focusedName(page));
+    }
+    assert.deepEqual(order, ['Aussprache anhören', '信 anhören', '用 anhören', 'Speichern']);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await page.evaluate(() => window.__spoken),
+        [{ text: '用', lang: 'zh-CN', voice: 'Test Mandarin' }]);
+    // Two buttons never overlap: each line is at least as tall as its button.
+    const boxes = await popup(page).locator('.char-line button.listen').evaluateAll(
+        (buttons) => buttons.map((button) => button.getBoundingClientRect().toJSON()));
+    assert.ok(boxes[0].bottom <= boxes[1].top, JSON.stringify(boxes));
+    await popup(page).screenshot({ path: path.join(ARTIFACTS, 'popup-chars-listen.png') });
+    await assertClean('popup', page, log);
     await context.close();
   });
 });

@@ -21,10 +21,11 @@
 //
 // Characters. A term's popup gets a line per character of its Chinese
 // headword (reading and short meaning, from the dictionary's single-
-// character entries), added through G.onPopup; an entry page shows the
-// same lines under its heading. assets/chars-data.js is loaded by the
-// first popup (which gets its lines a moment later, and is placed again);
-// an entry page names it in its head.
+// character entries), added through G.onPopup, each with its listen
+// button (speech.js). assets/chars-data.js is loaded by the first popup
+// (which gets its lines a moment later, and is placed again). An entry
+// page has the same lines in its markup (dict_data.cc, EntryCharacters,
+// from the same table): there from the first paint, and without script.
 (function (G) {
   'use strict';
   const { say } = G;
@@ -425,12 +426,12 @@
 
   // A line per character of `text` that the data knows:
   // "信 xìn letter; mail; to trust · …".
-  function characterLines(text, data, name) {
+  function characterLines(text, data) {
     const lines = [];
     for (const c of charactersOf(text)) {
       const item = data.chars[c];
       if (!item) continue;
-      const line = el(name, 'zh-Hans', { class: 'char-line' });
+      const line = el('p', 'zh-Hans', { class: 'char-line' });
       line.append(el('span', 'zh-Hans', { class: 'hans' }, c));
       if (item.t) line.append(' ', el('span', 'zh-Hant', { class: 'hant' }, item.t));
       item.r.forEach(([reading, meaning], i) => {
@@ -438,6 +439,7 @@
         if (reading) line.append(el('span', 'zh-Latn-pinyin', { class: 'pinyin' }, reading), ' ');
         line.append(el('span', 'en', { class: 'char-meaning' }, meaning));
       });
+      if (G.addCharacterButton) G.addCharacterButton(line);
       lines.push({ line, source: data.sources[item.d] });
     }
     return lines;
@@ -456,7 +458,7 @@
     if (!head || !files()) return;
     const add = (data) => {
       if (box.dataset.dictFor !== id || box.querySelector('.popup-chars')) return;
-      const lines = characterLines(head.simplified, data, 'p');
+      const lines = characterLines(head.simplified, data);
       if (!lines.length) return;
       const ui = G.ui();
       const part = el('div', ui, { class: 'popup-chars' });
@@ -474,40 +476,9 @@
     }
   }
 
-  // On an entry page, under the heading.
-  function showOnEntryPage(data) {
-    // The page's own heading names the term (entry pages do not load
-    // data.js, the popups' data).
-    const article = document.querySelector('article.entry[data-entry]');
-    const heading = article && article.querySelector('h1');
-    const han = heading && heading.querySelector('[lang="zh-Hans"]');
-    if (!han) return;
-    const head = { simplified: han.textContent };
-    const old = article.querySelector('.entry-chars');
-    if (old) old.remove();
-    const lines = characterLines(head.simplified, data, 'li');
-    if (!lines.length) return;
-    const ui = G.ui();
-    const part = el('div', ui, { class: 'entry-chars' });
-    const list = el('ul', ui, { class: 'chars', 'aria-label': say('Schriftzeichen', 'Characters') });
-    list.append(...lines.map((item) => item.line));
-    part.append(list, ...characterLicences(lines, ui));
-    heading.after(part);
-  }
-
-  // An entry page loads assets/chars-data.js itself, when the site has it.
-  function setUpCharacters() {
-    if (G.root.dataset.page !== 'entry' || !window.GLOSSA_CHARS_DATA) return;
-    // After the other parts have started: study.js puts its buttons under
-    // the heading too, and the characters belong right under it.
-    queueMicrotask(() => showOnEntryPage(window.GLOSSA_CHARS_DATA));
-    G.onUi(() => showOnEntryPage(window.GLOSSA_CHARS_DATA));
-  }
-
   G.onPopup(addToPopup);
   G.onUi(hide);
   G.onStart(() => {
-    setUpCharacters();
     if (files()) setUpWords();
   });
 })(window.GLOSSA);

@@ -1,6 +1,8 @@
 // Pronunciation: a "listen" button beside a Chinese headword (in the term
 // popup and on entry pages) that speaks the simplified form through the
-// browser's own speech synthesis.
+// browser's own speech synthesis, and one in each line of a character of
+// the headword (dict.js's lines, in the popup and on the entry page) that
+// speaks that character alone.
 //
 // Only with a Chinese voice that runs on this device (voice.localService):
 // a voice of a speech service would send the term over the network, and the
@@ -49,17 +51,24 @@
   }
 
   // The name in the interface language, which is the lang of the button
-  // and of its drawing (every element the script inserts has one).
+  // and of its drawing (every element the script inserts has one): „征
+  // anhören“ / "Listen to 征" for a character's button, which names its
+  // character (a line's listen buttons are told apart by it), „Aussprache
+  // anhören“ / "Listen to the pronunciation" for the headword's.
   function label(button) {
     for (const node of [button, ...button.querySelectorAll('*')]) node.setAttribute('lang', G.ui());
-    button.setAttribute('aria-label', say('Aussprache anhören', 'Listen to the pronunciation'));
+    const c = button.dataset.character;
+    button.setAttribute('aria-label', c ? say(c + ' anhören', 'Listen to ' + c)
+      : say('Aussprache anhören', 'Listen to the pronunciation'));
     button.title = button.getAttribute('aria-label');
   }
 
   // The button that speaks `source`'s text (an element holding the
-  // simplified form), hidden while there is no voice.
-  function listenButton(source) {
+  // simplified form), hidden while there is no voice; `character`: the
+  // one character it speaks, for its name.
+  function listenButton(source, character) {
     const button = el('button', { type: 'button', class: LISTEN });
+    if (character) button.dataset.character = character;
     button.append(speakerIcon());
     label(button);
     button.hidden = !chineseVoice();
@@ -79,6 +88,16 @@
     if (source) line.append(' ', listenButton(source));
   }
 
+  // In the line of a character (class char-line: "信 xìn letter; …"),
+  // after the character and its traditional form. dict.js calls it for a
+  // popup's lines; an entry page's lines are in its markup.
+  function addToCharacterLine(line) {
+    const source = line.querySelector(':scope > .hans');
+    if (!source || line.querySelector(':scope > button.' + LISTEN)) return;
+    const forms = line.querySelector(':scope > .hant') || source;
+    forms.after(listenButton(source, source.textContent.trim()));
+  }
+
   // On an entry page, at the end of the heading (simplified, traditional,
   // pinyin). A button inside a heading lends the heading its label ("信用
   // 信用 xìnyòng Aussprache anhören" in a screen reader's list of
@@ -91,9 +110,11 @@
     name.append(...heading.childNodes);
     heading.append(name, ' ', listenButton(source));
     heading.setAttribute('aria-labelledby', name.id);
+    document.querySelectorAll('article.entry .entry-chars .char-line').forEach(addToCharacterLine);
   }
 
   if (!synth) return;
+  G.addCharacterButton = addToCharacterLine;
   G.onPopup(addToPopup);
   G.onStart(setUpEntry);
   G.onUi(() => document.querySelectorAll('button.' + LISTEN).forEach(label));

@@ -85,9 +85,10 @@
   ];
 
   // The buttons for entry `id`; each label names the action, aria-pressed
-  // says whether it is on.
-  function actionButtons(id) {
-    const box = el('div', { class: 'study-actions', 'data-entry': id });
+  // says whether it is on. In `box` when given (an entry page has it in its
+  // markup), else in a new one.
+  function actionButtons(id, box = el('div', { class: 'study-actions' })) {
+    box.dataset.entry = id;
     const buttons = ACTIONS.map(([list]) => {
       const button = el('button', { type: 'button', class: 'study-toggle', 'data-list': list });
       button.addEventListener('click', () => toggle(list, id));
@@ -129,16 +130,13 @@
   }
 
   // ---- entry pages ---------------------------------------------------------------
+  // Into the box the page keeps for them under the heading (entry_page.cc):
+  // made here, the buttons moved the definition down once the page was
+  // drawn.
   function setUpEntry() {
     const article = document.querySelector('article.entry[data-entry]');
-    if (!article) return;
-    const actions = actionButtons(article.dataset.entry);
-    const heading = article.querySelector('h1');
-    if (heading) {
-      heading.after(actions);
-    } else {
-      article.prepend(actions);
-    }
+    const box = article && article.querySelector(':scope > .study-actions');
+    if (box) actionButtons(article.dataset.entry, box);
   }
 
   // ---- study.html: the saved terms -----------------------------------------------

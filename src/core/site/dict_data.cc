@@ -12,6 +12,7 @@
 
 #include "core/dictionary_marks.h"
 #include "core/dictionary_open.h"
+#include "core/html.h"
 #include "core/unicode.h"
 
 namespace glossa::site {
@@ -141,16 +142,25 @@ class Sources {
     return at->second;
   }
 
-  // [{"name","licence","home","by"}]: what the licence line shows.
-  Json ToJson() const {
-    Json out = Json::array();
+  // What the licence line shows of each, in the order of "sources".
+  std::vector<DictionaryCredit> Credits() const {
+    std::vector<DictionaryCredit> out;
     for (std::size_t d : used_) {
       const DictionarySource& source = dictionaries_[d]->Source();
-      out.push_back({{"name", source.name},
-                     {"licence", source.licence},
-                     {"home", DictionaryHome(source.name)},
-                     {"by", MakersOf(source.name)}});
+      out.push_back({source.name, std::string(MakersOf(source.name)),
+                     source.licence, std::string(DictionaryHome(source.name))});
     }
+    return out;
+  }
+
+  // [{"name","licence","home","by"}]: Credits.
+  Json ToJson() const {
+    Json out = Json::array();
+    for (const DictionaryCredit& credit : Credits())
+      out.push_back({{"name", credit.name},
+                     {"licence", credit.licence},
+                     {"home", credit.home},
+                     {"by", credit.by}});
     return out;
   }
 
@@ -307,9 +317,9 @@ bool SaysLittle(std::string_view gloss) {
 // case: "Xìn" and "xìn") joined; when none says anything, the first
 // entry's first gloss. At most kEntriesPerWord readings. *traditional gets
 // the entries' first traditional form that differs from `c`.
-Json Readings(const Dictionary& dictionary,
-              const std::vector<std::size_t>& entries, std::string_view c,
-              std::string* traditional) {
+std::vector<std::pair<std::string, std::string>> Readings(
+    const Dictionary& dictionary, const std::vector<std::size_t>& entries,
+    std::string_view c, std::string* traditional) {
   std::vector<std::pair<std::string, std::vector<std::string>>> readings;
   std::string fallback_reading, fallback_gloss;
   for (std::size_t i : entries) {
@@ -346,7 +356,7 @@ Json Readings(const Dictionary& dictionary,
   }
   if (readings.empty() && !fallback_gloss.empty())
     readings.push_back({fallback_reading, {fallback_gloss}});
-  Json out = Json::array();
+  std::vector<std::pair<std::string, std::string>> out;
   for (auto& [reading, glosses] : readings) {
     std::string joined;
     for (const std::string& gloss : glosses)
@@ -356,18 +366,13 @@ Json Readings(const Dictionary& dictionary,
   return out;
 }
 
-// assets/chars-data.js: window.GLOSSA_CHARS_DATA =
-//   {"sources": [...],
-//    "chars": {"信": {"d":0, "r":[["xìn","letter; mail; to trust"]]},
-//              "评": {"d":0, "t":"評", "r":[["píng","to assess; …"]]}}}
-// for every Han character of the glossary's simplified Chinese terms that
-// a dictionary has a single-character entry for (the first dictionary
-// that has one): its traditional form ("t", where it differs) and its
-// readings (Readings). The popup and the entry page show a line per
-// character of the headword.
-std::string CharsData(const SiteContext& site,
-                      const std::vector<const Dictionary*>& dictionaries,
-                      Sources& sources) {
+// The characters of the glossary's simplified Chinese terms (CharacterTable):
+// for every Han character that a dictionary has a single-character entry
+// for (the first dictionary that has one), its traditional form where it
+// differs and its readings (Readings).
+CharacterTable Characters(const SiteContext& site,
+                          const std::vector<const Dictionary*>& dictionaries,
+                          Sources& sources) {
   std::set<std::string> characters;
   for (const Concept& entry : site.glossary.concepts) {
     for (const ChineseForms& forms : ChineseTerms(entry)) {
@@ -375,21 +380,41 @@ std::string CharsData(const SiteContext& site,
         if (IsCjkLetter(c)) characters.insert(FromCodePoints({&c, 1}));
     }
   }
-  Json chars = Json::object();
+  CharacterTable table;
   std::vector<std::size_t> entries;
   for (const std::string& c : characters) {
     for (std::size_t d = 0; d < dictionaries.size(); ++d) {
       if (dictionaries[d]->LongestChinesePrefix(c, &entries) != c.size())
         continue;
-      std::string traditional;
-      Json readings = Readings(*dictionaries[d], entries, c, &traditional);
-      if (readings.empty()) continue;
-      Json item = {{"d", sources.Use(d)}};
-      if (!traditional.empty()) item["t"] = traditional;
-      item["r"] = std::move(readings);
-      chars[c] = std::move(item);
+      CharacterInfo info;
+      info.readings = Readings(*dictionaries[d], entries, c, &info.traditional);
+      if (info.readings.empty()) continue;
+      info.source = sources.Use(d);
+      table.chars[c] = std::move(info);
       break;
     }
+  }
+  table.sources = sources.Credits();
+  return table;
+}
+
+// assets/chars-data.js: window.GLOSSA_CHARS_DATA =
+//   {"sources": [...],
+//    "chars": {"信": {"d":0, "r":[["xìn","letter; mail; to trust"]]},
+//              "评": {"d":0, "t":"評", "r":[["píng","to assess; …"]]}}}
+// `table` as the popups read it: "d" its source, "t" its traditional form
+// (where it differs), "r" its readings. The popup shows a line per
+// character of the headword, as the entry page does (EntryCharacters).
+std::string CharsData(const CharacterTable& table, const Sources& sources) {
+  Json chars = Json::object();
+  for (const auto& [c, info] : table.chars) {
+    Json item = {{"d", info.source}};
+    if (!info.traditional.empty()) item["t"] = info.traditional;
+    Json readings = Json::array();
+    for (const auto& [reading, meaning] : info.readings)
+      readings.push_back({reading, meaning});
+    item["r"] = std::move(readings);
+    chars[c] = std::move(item);
   }
   Json data;
   data["sources"] = sources.ToJson();
@@ -437,6 +462,67 @@ std::string Notice(const std::vector<const Dictionary*>& dictionaries,
 
 }  // namespace
 
+void EntryCharacters(pugi::xml_node parent, const CharacterTable& table,
+                     std::string_view text) {
+  std::vector<std::pair<std::string, const CharacterInfo*>> known;
+  for (char32_t point : CodePoints(text)) {
+    std::string c = FromCodePoints({&point, 1});
+    auto found = table.chars.find(c);
+    if (found == table.chars.end() ||
+        std::any_of(known.begin(), known.end(),
+                    [&](auto& k) { return k.first == c; }))
+      continue;
+    known.emplace_back(c, &found->second);
+  }
+  if (known.empty()) return;
+  pugi::xml_node part = El(parent, "div", {}, {{"class", "entry-chars"}});
+  // The list's name in both interface languages (an aria-label would hold
+  // one): the label of the language shown names it, the other being
+  // display: none.
+  Ui(El(part, "span", {},
+        {{"class", "visually-hidden"}, {"id", "entry-chars-label"}}),
+     "Schriftzeichen", "Characters");
+  pugi::xml_node list =
+      El(part, "ul", {},
+         {{"class", "chars"}, {"aria-labelledby", "entry-chars-label"}});
+  std::vector<std::size_t> sources;
+  for (const auto& [c, info] : known) {
+    pugi::xml_node line = El(
+        list, "li", {}, {{"class", "char-line"}, {"lang", kSimplifiedChinese}});
+    El(line, "span", c, {{"class", "hans"}});
+    if (!info->traditional.empty()) {
+      AddText(line, " ");
+      El(line, "span", info->traditional,
+         {{"class", "hant"}, {"lang", kTraditionalChinese}});
+    }
+    bool first = true;
+    for (const auto& [reading, meaning] : info->readings) {
+      AddText(line, first ? " " : " · ");
+      first = false;
+      if (!reading.empty()) {
+        El(line, "span", reading, {{"class", "pinyin"}, {"lang", kPinyin}});
+        AddText(line, " ");
+      }
+      El(line, "span", meaning, {{"class", "char-meaning"}, {"lang", "en"}});
+    }
+    if (std::find(sources.begin(), sources.end(), info->source) ==
+        sources.end())
+      sources.push_back(info->source);
+  }
+  // "Zeichen: CC-CEDICT, MDBG and the CC-CEDICT contributors · CC BY-SA
+  // 4.0 · https://cc-cedict.org/", as dict.js's licence line.
+  for (std::size_t source : sources) {
+    const DictionaryCredit& credit = table.sources[source];
+    std::string line =
+        credit.name + (credit.by.empty() ? "" : ", " + credit.by);
+    if (!credit.licence.empty()) line += " · " + credit.licence;
+    if (!credit.home.empty()) line += " · " + credit.home;
+    pugi::xml_node p = El(part, "p", {}, {{"class", "dict-licence"}});
+    Ui(p, "Zeichen: ", "Characters: ");
+    AddText(p, line);
+  }
+}
+
 std::vector<const Dictionary*> WordOrder(
     const std::vector<const Dictionary*>& dictionaries, std::string_view lang) {
   std::vector<const Dictionary*> ordered = dictionaries;
@@ -460,8 +546,9 @@ DictionarySiteFiles DictionaryFiles(
   out.files.push_back(
       {"assets/dict-data.js", WordsData(site, ordered, lang, word_sources)});
   Sources char_sources(ordered);
+  out.characters = Characters(site, ordered, char_sources);
   out.files.push_back(
-      {"assets/chars-data.js", CharsData(site, ordered, char_sources)});
+      {"assets/chars-data.js", CharsData(out.characters, char_sources)});
   std::vector<std::size_t> used = word_sources.used();
   for (std::size_t d : char_sources.used())
     if (std::find(used.begin(), used.end(), d) == used.end()) used.push_back(d);

@@ -20,6 +20,8 @@
 
 namespace glossa::site {
 
+struct CharacterTable;  // dict_data.h
+
 // What every page builder reads: the index (glossary, report, passages),
 // the entry pages' file names and the translation, if any. The index and
 // the translation must outlive it.
@@ -36,9 +38,10 @@ struct SiteContext {
   std::vector<std::string> files;            // EntryFileNames, by entry
   std::map<std::string, std::size_t> by_id;  // entry index, by id
   const Translation* translation = nullptr;  // translation.html's, or none
-  // Whether the site carries assets/chars-data.js (general dictionaries
-  // given, dict_data.h); entry pages then load it for their heading.
-  bool characters = false;
+  // The characters of the glossary's Chinese terms as the general
+  // dictionaries give them (dict_data.h), which entry pages show under
+  // their heading; none without dictionaries. Must outlive the context.
+  const CharacterTable* characters = nullptr;
 };
 
 // Appends a label in both interface languages; the style sheet shows the
