@@ -70,7 +70,7 @@ const std::map<std::string, std::string>& CedictSite() {
 }
 
 // The lines chars-data.js makes of `simplified`, as dict.js writes them:
-// "征 徵 zhēng to invite; …".
+// "征 zhēng journey; … · 徵 zhēng to invite; …".
 std::vector<std::string> LinesFromData(const Json& chars,
                                        const std::string& simplified) {
   std::vector<std::string> lines;
@@ -83,11 +83,11 @@ std::vector<std::string> LinesFromData(const Json& chars,
     seen.push_back(c);
     const Json& item = chars[c];
     std::string line = c;
-    if (item.contains("t")) line += " " + item["t"].get<std::string>();
     bool first = true;
     for (const Json& reading : item["r"]) {
       line += first ? " " : " · ";
       first = false;
+      if (reading.size() == 3) line += reading[2].get<std::string>() + " ";
       if (!reading[0].get<std::string>().empty())
         line += reading[0].get<std::string>() + " ";
       line += reading[1].get<std::string>();
@@ -153,9 +153,11 @@ TEST_CASE(
   CHECK(
       Markup(part.child("ul").first_child()) ==
       "<li class=\"char-line\" lang=\"zh-Hans\"><span class=\"hans\">征</span> "
+      "<span class=\"pinyin\" lang=\"zh-Latn-pinyin\">zhēng</span> <span "
+      "class=\"char-meaning\" lang=\"en\">journey; trip; expedition</span> · "
       "<span class=\"hant\" lang=\"zh-Hant\">徵</span> <span class=\"pinyin\" "
       "lang=\"zh-Latn-pinyin\">zhēng</span> <span class=\"char-meaning\" "
-      "lang=\"en\">journey; trip; expedition</span></li>");
+      "lang=\"en\">to invite; to recruit; to levy (taxes)</span></li>");
   CHECK(Markup(part.child("p")) ==
         "<p class=\"dict-licence\"><span data-ui=\"de\">Zeichen: </span><span "
         "data-ui=\"en\" lang=\"en\">Characters: </span>CC-CEDICT, MDBG and the "

@@ -167,8 +167,15 @@ TEST_CASE(
   CHECK(
       data["chars"]["用"] ==
       Json::parse(R"({"d":0,"r":[["yòng","to use; to employ; to have to"]]})"));
-  // The traditional form where it differs.
-  CHECK(data["chars"]["评"]["t"] == "評");
+  // The traditional form where it differs, for each reading: 征 stands for
+  // two traditional characters, each with meanings of its own (it showed
+  // 徵 beside 征's "journey; trip; expedition").
+  CHECK(data["chars"]["评"]["r"][0][2] == "評");
+  // (The delimiter j: the meaning holds ')"'.)
+  Json zheng = Json::parse(
+      R"j({"d":0,"r":[["zhēng","journey; trip; expedition"],)j"
+      R"j(["zhēng","to invite; to recruit; to levy (taxes)","徵"]]})j");
+  CHECK(data["chars"]["征"] == zheng);
   CHECK(data["sources"].size() == 1);
   CHECK(data["sources"][0]["name"] == "CC-CEDICT");
   // Every character of every simplified term, and nothing else.

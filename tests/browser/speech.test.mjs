@@ -199,10 +199,11 @@ describe('a listen button per character (a site with CC-CEDICT)', () => {
     await fakeSpeech(context, [ENGLISH, MANDARIN]);
     const { page, log } = await open(context, fileUrl(site, 'entries/zhengxin.html'));
     assert.deepEqual(await lineButtons(page), [['征 anhören', true], ['信 anhören', true]]);
-    // In its line, after the character and its traditional form.
+    // In its line, right after the character; each traditional form stands
+    // with its own reading (征 "journey", 徵 "to invite").
     const line = page.locator('.entry-chars .char-line').first();
     assert.deepEqual(await line.evaluate((li) => [...li.children].map((child) => child.className)),
-        ['hans', 'hant', 'listen', 'pinyin', 'char-meaning']);
+        ['hans', 'listen', 'pinyin', 'char-meaning', 'hant', 'pinyin', 'char-meaning']);
     await page.getByRole('button', { name: '征 anhören', exact: true }).click();
     assert.deepEqual(await page.evaluate(() => window.__spoken),
         [{ text: '征', lang: 'zh-CN', voice: 'Test Mandarin' }]);

@@ -433,9 +433,11 @@
       if (!item) continue;
       const line = el('p', 'zh-Hans', { class: 'char-line' });
       line.append(el('span', 'zh-Hans', { class: 'hans' }, c));
-      if (item.t) line.append(' ', el('span', 'zh-Hant', { class: 'hant' }, item.t));
-      item.r.forEach(([reading, meaning], i) => {
+      // A reading for another traditional character names it: 征 is read
+      // for 征 "journey" and for 徵 "to levy".
+      item.r.forEach(([reading, meaning, traditional], i) => {
         line.append(i ? ' · ' : ' ');
+        if (traditional) line.append(el('span', 'zh-Hant', { class: 'hant' }, traditional), ' ');
         if (reading) line.append(el('span', 'zh-Latn-pinyin', { class: 'pinyin' }, reading), ' ');
         line.append(el('span', 'en', { class: 'char-meaning' }, meaning));
       });

@@ -89,13 +89,13 @@
   }
 
   // In the line of a character (class char-line: "信 xìn letter; …"),
-  // after the character and its traditional form. dict.js calls it for a
-  // popup's lines; an entry page's lines are in its markup.
+  // right after the character (a traditional form stands with the reading
+  // it belongs to: "征 zhēng journey · 徵 zhēng to levy"). dict.js calls it
+  // for a popup's lines; an entry page's lines are in its markup.
   function addToCharacterLine(line) {
     const source = line.querySelector(':scope > .hans');
     if (!source || line.querySelector(':scope > button.' + LISTEN)) return;
-    const forms = line.querySelector(':scope > .hant') || source;
-    forms.after(listenButton(source, source.textContent.trim()));
+    source.after(listenButton(source, source.textContent.trim()));
   }
 
   // On an entry page, at the end of the heading (simplified, traditional,

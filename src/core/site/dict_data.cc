@@ -313,55 +313,58 @@ bool SaysLittle(std::string_view gloss) {
 }
 
 // A character's readings, each with its first kSensesPerEntry glosses that
-// say something (SaysLittle), entries of one reading (compared in lower
-// case: "Xìn" and "xìn") joined; when none says anything, the first
-// entry's first gloss. At most kEntriesPerWord readings. *traditional gets
-// the entries' first traditional form that differs from `c`.
-std::vector<std::pair<std::string, std::string>> Readings(
-    const Dictionary& dictionary, const std::vector<std::size_t>& entries,
-    std::string_view c, std::string* traditional) {
-  std::vector<std::pair<std::string, std::vector<std::string>>> readings;
-  std::string fallback_reading, fallback_gloss;
+// say something (SaysLittle), entries of one traditional form and reading
+// (compared in lower case: "Xìn" and "xìn") joined; when none says
+// anything, the first entry's first gloss. At most kEntriesPerWord
+// readings.
+std::vector<CharacterReading> Readings(const Dictionary& dictionary,
+                                       const std::vector<std::size_t>& entries,
+                                       std::string_view c) {
+  struct Group {
+    CharacterReading key;
+    std::vector<std::string> glosses;
+  };
+  std::vector<Group> readings;
+  std::optional<CharacterReading> fallback;
   for (std::size_t i : entries) {
     Concept entry = dictionary.Entry(i);
     std::vector<ChineseForms> forms = ChineseTerms(entry);
     if (forms.empty() || CollapseSpace(forms.front().simplified->text) != c)
       continue;
-    if (traditional->empty() && forms.front().traditional != nullptr &&
+    CharacterReading key;
+    if (forms.front().traditional != nullptr &&
         forms.front().traditional->text != c)
-      *traditional = forms.front().traditional->text;
-    std::string reading = forms.front().pinyin != nullptr
-                              ? CollapseSpace(forms.front().pinyin->text)
-                              : "";
+      key.traditional = forms.front().traditional->text;
+    if (forms.front().pinyin != nullptr)
+      key.reading = CollapseSpace(forms.front().pinyin->text);
     const LangSection* english = entry.Language("en");
     if (english == nullptr) continue;
-    if (fallback_reading.empty() && !english->definitions.empty()) {
-      fallback_reading = reading;
-      fallback_gloss = CollapseSpace(english->definitions.front().text);
+    if (!fallback && !english->definitions.empty()) {
+      fallback = key;
+      fallback->meaning = CollapseSpace(english->definitions.front().text);
     }
     auto same = std::find_if(readings.begin(), readings.end(), [&](auto& r) {
-      return ToLower(r.first) == ToLower(reading);
+      return r.key.traditional == key.traditional &&
+             ToLower(r.key.reading) == ToLower(key.reading);
     });
     for (const Text& gloss : english->definitions) {
       std::string text = CollapseSpace(gloss.text);
       if (SaysLittle(text)) continue;
       if (same == readings.end()) {
         if (readings.size() == kEntriesPerWord) break;
-        readings.push_back({reading, {}});
+        readings.push_back({key, {}});
         same = readings.end() - 1;
       }
-      if (same->second.size() < kSensesPerEntry)
-        same->second.push_back(Cut(text));
+      if (same->glosses.size() < kSensesPerEntry)
+        same->glosses.push_back(Cut(text));
     }
   }
-  if (readings.empty() && !fallback_gloss.empty())
-    readings.push_back({fallback_reading, {fallback_gloss}});
-  std::vector<std::pair<std::string, std::string>> out;
-  for (auto& [reading, glosses] : readings) {
-    std::string joined;
-    for (const std::string& gloss : glosses)
-      joined += (joined.empty() ? "" : "; ") + gloss;
-    out.push_back({reading, joined});
+  if (readings.empty() && fallback) return {*fallback};
+  std::vector<CharacterReading> out;
+  for (Group& group : readings) {
+    for (const std::string& gloss : group.glosses)
+      group.key.meaning += (group.key.meaning.empty() ? "" : "; ") + gloss;
+    out.push_back(std::move(group.key));
   }
   return out;
 }
@@ -387,7 +390,7 @@ CharacterTable Characters(const SiteContext& site,
       if (dictionaries[d]->LongestChinesePrefix(c, &entries) != c.size())
         continue;
       CharacterInfo info;
-      info.readings = Readings(*dictionaries[d], entries, c, &info.traditional);
+      info.readings = Readings(*dictionaries[d], entries, c);
       if (info.readings.empty()) continue;
       info.source = sources.Use(d);
       table.chars[c] = std::move(info);
@@ -401,18 +404,21 @@ CharacterTable Characters(const SiteContext& site,
 // assets/chars-data.js: window.GLOSSA_CHARS_DATA =
 //   {"sources": [...],
 //    "chars": {"信": {"d":0, "r":[["xìn","letter; mail; to trust"]]},
-//              "评": {"d":0, "t":"評", "r":[["píng","to assess; …"]]}}}
-// `table` as the popups read it: "d" its source, "t" its traditional form
-// (where it differs), "r" its readings. The popup shows a line per
+//              "评": {"d":0, "r":[["píng","to assess; …","評"]]}}}
+// `table` as the popups read it: "d" its source, "r" its readings, each
+// [pinyin, meaning] or, read for another traditional character,
+// [pinyin, meaning, traditional]. The popup shows a line per
 // character of the headword, as the entry page does (EntryCharacters).
 std::string CharsData(const CharacterTable& table, const Sources& sources) {
   Json chars = Json::object();
   for (const auto& [c, info] : table.chars) {
     Json item = {{"d", info.source}};
-    if (!info.traditional.empty()) item["t"] = info.traditional;
     Json readings = Json::array();
-    for (const auto& [reading, meaning] : info.readings)
-      readings.push_back({reading, meaning});
+    for (const CharacterReading& r : info.readings) {
+      Json one = {r.reading, r.meaning};
+      if (!r.traditional.empty()) one.push_back(r.traditional);
+      readings.push_back(std::move(one));
+    }
     item["r"] = std::move(readings);
     chars[c] = std::move(item);
   }
@@ -490,20 +496,20 @@ void EntryCharacters(pugi::xml_node parent, const CharacterTable& table,
     pugi::xml_node line = El(
         list, "li", {}, {{"class", "char-line"}, {"lang", kSimplifiedChinese}});
     El(line, "span", c, {{"class", "hans"}});
-    if (!info->traditional.empty()) {
-      AddText(line, " ");
-      El(line, "span", info->traditional,
-         {{"class", "hant"}, {"lang", kTraditionalChinese}});
-    }
     bool first = true;
-    for (const auto& [reading, meaning] : info->readings) {
+    for (const CharacterReading& r : info->readings) {
       AddText(line, first ? " " : " · ");
       first = false;
-      if (!reading.empty()) {
-        El(line, "span", reading, {{"class", "pinyin"}, {"lang", kPinyin}});
+      if (!r.traditional.empty()) {
+        El(line, "span", r.traditional,
+           {{"class", "hant"}, {"lang", kTraditionalChinese}});
         AddText(line, " ");
       }
-      El(line, "span", meaning, {{"class", "char-meaning"}, {"lang", "en"}});
+      if (!r.reading.empty()) {
+        El(line, "span", r.reading, {{"class", "pinyin"}, {"lang", kPinyin}});
+        AddText(line, " ");
+      }
+      El(line, "span", r.meaning, {{"class", "char-meaning"}, {"lang", "en"}});
     }
     if (std::find(sources.begin(), sources.end(), info->source) ==
         sources.end())

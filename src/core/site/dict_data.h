@@ -51,15 +51,23 @@ struct DictionaryCredit {
   std::string home;
 };
 
+// One reading of a character: the traditional character it is read for
+// where that differs ("" else), the pinyin ("" when the dictionary has
+// none) and its short meaning. A simplified character may stand for two
+// traditional ones with meanings of their own: 征 is 征 "journey; trip;
+// expedition" and 徵 "to invite; to recruit; to levy (taxes)".
+struct CharacterReading {
+  std::string traditional;
+  std::string reading;
+  std::string meaning;
+};
+
 // What the site says of one Han character of the glossary's terms: the
-// dictionary it comes from (an index into CharacterTable::sources), its
-// traditional form where that differs ("" else) and its readings, each
-// with its short meaning ({"xìn", "letter; mail; to trust"}; a reading may
-// be "").
+// dictionary it comes from (an index into CharacterTable::sources) and its
+// readings.
 struct CharacterInfo {
   std::size_t source = 0;
-  std::string traditional;
-  std::vector<std::pair<std::string, std::string>> readings;
+  std::vector<CharacterReading> readings;
 };
 
 // Every Han character of the glossary's simplified Chinese terms that a
