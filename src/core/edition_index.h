@@ -9,7 +9,9 @@
 //   - every passage of every entry: the sentence, the match's offsets in
 //     the sentence and in its block, nested matches marked;
 //   - each entry's passages and their counts by section;
-//   - each entry's key passages, resolved to the sentence they show.
+//   - each entry's key passages, resolved to the sentence they show, when
+//     first asked for (a lookup shows one entry's: resolving all of them
+//     took a twentieth of its time).
 // `glossa lookup`, `passages`, `check`, `site` and `read` ask it; none of
 // them matches the edition or resolves a key passage itself, so no two
 // views can disagree.
@@ -33,6 +35,7 @@
 #define GLOSSA_CORE_EDITION_INDEX_H_
 
 #include <cstddef>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -128,14 +131,12 @@ class EditionIndex {
   // order.
   std::vector<std::pair<std::string, int>> CountsOf(std::size_t entry) const;
 
-  // The entry's key passages, in the order of its xrefs.
-  const std::vector<KeyPassage>& KeyPassagesOf(std::size_t entry) const {
-    return key_passages_[entry];
-  }
+  // The entry's key passages, in the order of its xrefs; resolved at the
+  // first call for the entry (once, whichever thread asks).
+  const std::vector<KeyPassage>& KeyPassagesOf(std::size_t entry) const;
 
  private:
-  KeyPassage Resolve(std::size_t entry, std::size_t reference,
-                     const BlockIndex& blocks) const;
+  KeyPassage Resolve(std::size_t entry, std::size_t reference) const;
   std::vector<std::string> SentencesOf(std::string_view id) const;
 
   const Glossary& glossary_;
@@ -145,7 +146,10 @@ class EditionIndex {
   Index terms_;
   EditionPassages found_;
   std::vector<std::vector<std::size_t>> by_entry_;  // indexes into passages
-  std::vector<std::vector<KeyPassage>> key_passages_;
+  BlockIndex by_id_;
+  // Filled for entry i under key_passages_once_[i] (KeyPassagesOf).
+  mutable std::vector<std::vector<KeyPassage>> key_passages_;
+  mutable std::vector<std::once_flag> key_passages_once_;
   std::unordered_map<const Content*, std::size_t> block_of_;
   std::size_t length_ = 0;
 };
