@@ -23,13 +23,13 @@ std::pair<std::string, std::string> SplitKeyPassageText(std::string_view text) {
   return {description, CollapseSpace(reason)};
 }
 
-EditionIndex::EditionIndex(const Glossary& glossary, const Document& document)
+EditionIndex::EditionIndex(const Glossary& glossary, const Document& document,
+                           std::optional<EditionPassages> found)
     : glossary_(glossary),
       document_(document),
       language_(document.info.language.empty() ? "de" : document.info.language),
-      matcher_(glossary),
       terms_(glossary),
-      found_(FindPassages(document, matcher_)),
+      found_(found ? std::move(*found) : FindPassages(document, matcher())),
       by_entry_(glossary.concepts.size()),
       by_id_(document),
       key_passages_(glossary.concepts.size()),
@@ -56,9 +56,14 @@ const std::vector<KeyPassage>& EditionIndex::KeyPassagesOf(
   return key_passages_[entry];
 }
 
+const GlossaryMatcher& EditionIndex::matcher() const {
+  std::call_once(matcher_once_, [this] { matcher_.emplace(glossary_); });
+  return *matcher_;
+}
+
 std::vector<Hit> EditionIndex::Find(std::string_view query) const {
   std::vector<Hit> hits = terms_.Find(query);
-  if (hits.empty()) hits = FindInflected(matcher_, query);
+  if (hits.empty()) hits = FindInflected(matcher(), query);
   return hits;
 }
 
