@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -875,6 +876,11 @@ int Main(int argc, char** argv) {
   };
   env.dictionary_cache =
       DictionaryCacheDir(variable("XDG_CACHE_HOME"), variable("HOME"));
+  struct stat exe;
+  if (::stat("/proc/self/exe", &exe) == 0)
+    env.build = std::to_string(exe.st_size) + " " +
+                std::to_string(exe.st_mtim.tv_sec) + "." +
+                std::to_string(exe.st_mtim.tv_nsec);
   env.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");

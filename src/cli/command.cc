@@ -7,6 +7,7 @@
 
 #include "core/cedict.h"
 #include "core/dictionary_open.h"
+#include "core/edition_cache.h"
 #include "core/file_io.h"
 #include "core/tbx_reader.h"
 #include "core/tei.h"
@@ -65,7 +66,8 @@ std::vector<std::string> GlossaryPaths(const Options& options,
 // if a file could not be read at all; *had_errors tells whether any error
 // was reported.
 bool LoadGlossaries(const Options& options, const Environment& env,
-                    std::ostream& err, Glossary* out, bool* had_errors) {
+                    std::ostream& err, Glossary* out, bool* had_errors,
+                    std::vector<ContentHash>* hashes) {
   bool ok = true;
   bool first = true;
   Diagnostics diags;
@@ -76,6 +78,7 @@ bool LoadGlossaries(const Options& options, const Environment& env,
       ok = false;
       continue;
     }
+    if (hashes != nullptr) hashes->push_back(HashContent(bytes));
     Glossary glossary;
     std::size_t before = diags.all().size();
     bool read = LooksLikeCedict(bytes)
@@ -109,18 +112,24 @@ Style MakeStyle(const Options& options, const Environment& env) {
 // Loads *edition, printing problems to `err`; false if nothing loaded.
 bool LoadEdition(const Options& options, const Environment& env,
                  std::ostream& err, Edition* edition) {
+  std::vector<ContentHash> glossary_files;
+  ContentHash document;
   if (!LoadGlossaries(options, env, err, &edition->glossary,
-                      &edition->had_errors) ||
-      !LoadDocument(options, env, err, &edition->document))
+                      &edition->had_errors, &glossary_files) ||
+      !LoadDocument(options, env, err, &edition->document, &document))
     return false;
+  Diagnostics diags;
   edition->index =
-      std::make_unique<EditionIndex>(edition->glossary, edition->document);
+      OpenEditionIndex(edition->glossary, edition->document,
+                       EditionKey(glossary_files, document, env.build),
+                       DictionaryCache{env.dictionary_cache}, diags);
+  Print(diags, 0, err);
   return true;
 }
 
 // Loads the edition: --document, or the built-in one.
 bool LoadDocument(const Options& options, const Environment& env,
-                  std::ostream& err, Document* document) {
+                  std::ostream& err, Document* document, ContentHash* hash) {
   std::string path = options.document.empty()
                          ? env.data_dir + "/" + kBuiltInEdition
                          : options.document;
@@ -129,6 +138,7 @@ bool LoadDocument(const Options& options, const Environment& env,
     err << "glossa: error: " << error << '\n';
     return false;
   }
+  if (hash != nullptr) *hash = HashContent(bytes);
   Diagnostics diags;
   bool read = ReadTei(bytes, Shown(path, env), diags, document);
   Print(diags, 0, err);

@@ -19,6 +19,7 @@
 #include "cli/style.h"
 #include "core/diagnostics.h"
 #include "core/dictionary.h"
+#include "core/dictionary_index.h"
 #include "core/document.h"
 #include "core/edition_index.h"
 #include "core/glossary.h"
@@ -103,13 +104,19 @@ std::vector<std::string> GlossaryPaths(const Options& options,
 // Loads every glossary file (--glossary, or the built-in one) into one.
 // Problems go to `err`. Returns false if a file could not be read at all;
 // *had_errors tells whether any error was reported.
+// `hashes`, when given, gets each file's content hash, in order.
 bool LoadGlossaries(const Options& options, const Environment& env,
-                    std::ostream& err, Glossary* out, bool* had_errors);
+                    std::ostream& err, Glossary* out, bool* had_errors,
+                    std::vector<ContentHash>* hashes = nullptr);
 // Loads the edition: --document, or the built-in one; false (reported) if
-// it cannot be read or has errors.
+// it cannot be read or has errors. `hash`, when given, gets its content
+// hash.
 bool LoadDocument(const Options& options, const Environment& env,
-                  std::ostream& err, Document* document);
-// Loads *edition, printing problems to `err`; false if nothing loaded.
+                  std::ostream& err, Document* document,
+                  ContentHash* hash = nullptr);
+// Loads *edition, printing problems to `err`; false if nothing loaded. The
+// passages come from the edition cache (edition_cache.h) in the folder of
+// the dictionary indexes when it has them.
 bool LoadEdition(const Options& options, const Environment& env,
                  std::ostream& err, Edition* edition);
 

@@ -37,6 +37,10 @@ struct Environment {
   // $XDG_CACHE_HOME or $HOME; empty, as in tests unless they set it: large
   // dictionaries are then read into memory each time.
   std::string dictionary_cache;
+  // What tells this glossa executable from another build, for the edition
+  // cache's key (edition_cache.h): its size and modification time. Empty,
+  // as in tests.
+  std::string build;
 };
 
 }  // namespace glossa

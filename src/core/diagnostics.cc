@@ -1,6 +1,7 @@
 #include "core/diagnostics.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 namespace glossa {
@@ -30,8 +31,14 @@ void Diagnostics::Warning(Location location, std::string message) {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  // memchr rather than a test of each byte: every XML file read is indexed
+  // so, the built-in glossary's 1.5 MB at every run.
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* at = begin; at < end; ++at) {
+    at = static_cast<const char*>(std::memchr(at, '\n', end - at));
+    if (at == nullptr) break;
+    line_starts_.push_back(static_cast<std::size_t>(at - begin) + 1);
   }
 }
 

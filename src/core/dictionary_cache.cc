@@ -23,9 +23,10 @@ void Report(const std::vector<Diagnostic>& problems, Diagnostics& diags) {
   }
 }
 
-// Writes `index` as `path` in the cache; "" on success, else why not.
-std::string Store(const DictionaryCache& cache, const std::string& path,
-                  std::string_view index) {
+}  // namespace
+
+std::string StoreInCache(const DictionaryCache& cache, const std::string& path,
+                         std::string_view index) {
   if (cache.dir.empty())
     return "no cache folder (neither $XDG_CACHE_HOME nor $HOME is set)";
   std::error_code ec;
@@ -35,6 +36,8 @@ std::string Store(const DictionaryCache& cache, const std::string& path,
   if (!WriteFileAtomically(path, index, &error)) return error;
   return "";
 }
+
+namespace {
 
 // The record of a source: where it lies in the cache, and its text for
 // `key` up to the hash (the format line, the path, the key's numbers).
@@ -156,7 +159,7 @@ std::unique_ptr<Dictionary> OpenIndexed(
   if (!read_ok) return nullptr;
   std::string index = std::move(builder).Finish(hash, problems.all());
 
-  std::string not_stored = Store(cache, path, index);
+  std::string not_stored = StoreInCache(cache, path, index);
   if (not_stored.empty()) {
     if (auto built = MappedDictionary::Map(path, hash, source, &why)) {
       if (key != nullptr) WriteRecord(cache, *key, hash);

@@ -76,6 +76,13 @@ struct DictionaryCache {
   std::int64_t settle_ns = 2'000'000'000;
 };
 
+// Writes `bytes` as the file `path` of the cache's folder, creating the
+// folder, atomically; "" on success, else why not ("no cache folder ...",
+// "cannot create '...': ..."). The edition cache (edition_cache.h) writes
+// through it too.
+std::string StoreInCache(const DictionaryCache& cache, const std::string& path,
+                         std::string_view bytes);
+
 // A source file as stat(2) describes it: what the cache finds its index by
 // without reading it. Two looks at a file with the same key are taken to
 // see the same bytes, as make, git and ccache take them: writing a file

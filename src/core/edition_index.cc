@@ -23,36 +23,47 @@ std::pair<std::string, std::string> SplitKeyPassageText(std::string_view text) {
   return {description, CollapseSpace(reason)};
 }
 
-EditionIndex::EditionIndex(const Glossary& glossary, const Document& document)
+EditionIndex::EditionIndex(const Glossary& glossary, const Document& document,
+                           std::optional<EditionPassages> found)
     : glossary_(glossary),
       document_(document),
       language_(document.info.language.empty() ? "de" : document.info.language),
-      matcher_(glossary),
       terms_(glossary),
-      found_(FindPassages(document, matcher_)),
+      found_(found ? std::move(*found) : FindPassages(document, matcher())),
       by_entry_(glossary.concepts.size()),
-      key_passages_(glossary.concepts.size()) {
+      by_id_(document),
+      key_passages_(glossary.concepts.size()),
+      key_passages_once_(glossary.concepts.size()) {
   for (std::size_t i = 0; i < found_.passages.size(); ++i)
     by_entry_[static_cast<std::size_t>(found_.passages[i].entry)].push_back(i);
   for (std::size_t b = 0; b < found_.blocks.size(); ++b) {
     block_of_.emplace(found_.blocks[b].content, b);
     length_ += found_.blocks[b].text.size();
   }
-  const BlockIndex by_id(document);
-  for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
-    const Concept& entry = glossary.concepts[c];
-    for (std::size_t r = 0; r < entry.external_references.size(); ++r) {
-      const std::string& target = entry.external_references[r].target;
+}
+
+const std::vector<KeyPassage>& EditionIndex::KeyPassagesOf(
+    std::size_t entry) const {
+  std::call_once(key_passages_once_[entry], [&] {
+    const Concept& concept_entry = glossary_.concepts[entry];
+    for (std::size_t r = 0; r < concept_entry.external_references.size(); ++r) {
+      const std::string& target = concept_entry.external_references[r].target;
       if (!IsRelativeReference(target) || target.find('#') == std::string::npos)
         continue;
-      key_passages_[c].push_back(Resolve(c, r, by_id));
+      key_passages_[entry].push_back(Resolve(entry, r));
     }
-  }
+  });
+  return key_passages_[entry];
+}
+
+const GlossaryMatcher& EditionIndex::matcher() const {
+  std::call_once(matcher_once_, [this] { matcher_.emplace(glossary_); });
+  return *matcher_;
 }
 
 std::vector<Hit> EditionIndex::Find(std::string_view query) const {
   std::vector<Hit> hits = terms_.Find(query);
-  if (hits.empty()) hits = FindInflected(matcher_, query);
+  if (hits.empty()) hits = FindInflected(matcher(), query);
   return hits;
 }
 
@@ -91,8 +102,8 @@ std::vector<std::string> EditionIndex::SentencesOf(std::string_view id) const {
   return out;
 }
 
-KeyPassage EditionIndex::Resolve(std::size_t entry, std::size_t reference,
-                                 const BlockIndex& blocks) const {
+KeyPassage EditionIndex::Resolve(std::size_t entry,
+                                 std::size_t reference) const {
   const ExternalReference& xref =
       glossary_.concepts[entry].external_references[reference];
   EditionTarget target = ParseEditionTarget(xref.target);
@@ -101,7 +112,7 @@ KeyPassage EditionIndex::Resolve(std::size_t entry, std::size_t reference,
   out.id = target.id;
   out.quote = target.quote;
   std::tie(out.description, out.reason) = SplitKeyPassageText(xref.text);
-  out.block = blocks.Find(out.id);
+  out.block = by_id_.Find(out.id);
   if (!out.block) {
     out.problem = KeyPassageProblem::kNoBlock;
     return out;

@@ -1,15 +1,20 @@
 // The glossary read against one edition, built once: every fact a view
 // shows about where the glossary's entries stand in the edition.
 //
-// An EditionIndex owns the matcher for the glossary's forms and the lookup
-// index over its terms, and its constructor computes, once:
+// An EditionIndex owns the matcher for the glossary's forms (built when
+// first asked for: a lookup that finds its entry by the term index and its
+// passages in the edition cache needs none) and the lookup index over its
+// terms, and its constructor computes, once:
 //   - every block of the edition with text, in document order (front
 //     matter, title, body, footnotes), with its locator, its text and its
 //     offset in the edition's text;
 //   - every passage of every entry: the sentence, the match's offsets in
-//     the sentence and in its block, nested matches marked;
+//     the sentence and in its block, nested matches marked (FindPassages,
+//     or what it found before, kept in the edition cache: edition_cache.h);
 //   - each entry's passages and their counts by section;
-//   - each entry's key passages, resolved to the sentence they show.
+//   - each entry's key passages, resolved to the sentence they show, when
+//     first asked for (a lookup shows one entry's: resolving all of them
+//     took a twentieth of its time).
 // `glossa lookup`, `passages`, `check`, `site` and `read` ask it; none of
 // them matches the edition or resolves a key passage itself, so no two
 // views can disagree.
@@ -33,6 +38,7 @@
 #define GLOSSA_CORE_EDITION_INDEX_H_
 
 #include <cstddef>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -90,13 +96,17 @@ class EditionIndex {
   // Reads `glossary` against `document`. Both must outlive the index and
   // must not change while it is in use. All members are const and may be
   // called from several threads at once.
-  EditionIndex(const Glossary& glossary, const Document& document);
+  // `found`: the passages FindPassages found for them before (from the
+  // edition cache); nullopt: find them now.
+  EditionIndex(const Glossary& glossary, const Document& document,
+               std::optional<EditionPassages> found = std::nullopt);
   EditionIndex(const EditionIndex&) = delete;
   EditionIndex& operator=(const EditionIndex&) = delete;
 
   const Glossary& glossary() const { return glossary_; }
   const Document& document() const { return document_; }
-  const GlossaryMatcher& matcher() const { return matcher_; }
+  // Built at the first call (once, whichever thread asks).
+  const GlossaryMatcher& matcher() const;
   // The index over every term, for lookup and suggestions.
   const Index& terms() const { return terms_; }
 
@@ -128,24 +138,26 @@ class EditionIndex {
   // order.
   std::vector<std::pair<std::string, int>> CountsOf(std::size_t entry) const;
 
-  // The entry's key passages, in the order of its xrefs.
-  const std::vector<KeyPassage>& KeyPassagesOf(std::size_t entry) const {
-    return key_passages_[entry];
-  }
+  // The entry's key passages, in the order of its xrefs; resolved at the
+  // first call for the entry (once, whichever thread asks).
+  const std::vector<KeyPassage>& KeyPassagesOf(std::size_t entry) const;
 
  private:
-  KeyPassage Resolve(std::size_t entry, std::size_t reference,
-                     const BlockIndex& blocks) const;
+  KeyPassage Resolve(std::size_t entry, std::size_t reference) const;
   std::vector<std::string> SentencesOf(std::string_view id) const;
 
   const Glossary& glossary_;
   const Document& document_;
   std::string language_;  // the edition's, for sentence breaks
-  GlossaryMatcher matcher_;
+  mutable std::optional<GlossaryMatcher> matcher_;  // see matcher()
+  mutable std::once_flag matcher_once_;
   Index terms_;
   EditionPassages found_;
   std::vector<std::vector<std::size_t>> by_entry_;  // indexes into passages
-  std::vector<std::vector<KeyPassage>> key_passages_;
+  BlockIndex by_id_;
+  // Filled for entry i under key_passages_once_[i] (KeyPassagesOf).
+  mutable std::vector<std::vector<KeyPassage>> key_passages_;
+  mutable std::vector<std::once_flag> key_passages_once_;
   std::unordered_map<const Content*, std::size_t> block_of_;
   std::size_t length_ = 0;
 };

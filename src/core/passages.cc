@@ -1,6 +1,8 @@
 #include "core/passages.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
 #include "core/glossary.h"
 #include "core/unicode.h"
@@ -173,7 +175,120 @@ void Walk(const Document& document, Visit&& visit) {
   }
 }
 
+// Every block with text of `document`, in document order, without
+// passages.
+std::vector<EditionBlock> BlocksOf(const Document& document) {
+  std::vector<EditionBlock> out;
+  std::size_t offset = 0;
+  Walk(document, [&](const Content& content, const Locator& where) {
+    if (content.empty()) return;
+    EditionBlock block = MakeBlock(content, where);
+    block.offset = offset;
+    offset += block.text.size();
+    out.push_back(std::move(block));
+  });
+  return out;
+}
+
+// The numbers EncodePassages keeps of a passage, in this order, each as a
+// little-endian 32-bit integer.
+constexpr std::size_t kPassageFields = 8;
+
+void PutU32(std::uint32_t value, std::string* out) {
+  for (int i = 0; i < 4; ++i)
+    out->push_back(static_cast<char>(value >> (8 * i)));
+}
+
+std::uint32_t GetU32(std::string_view bytes, std::size_t at) {
+  std::uint32_t value = 0;
+  for (int i = 0; i < 4; ++i)
+    value |= std::uint32_t{static_cast<unsigned char>(bytes[at + i])}
+             << (8 * i);
+  return value;
+}
+
 }  // namespace
+
+std::string EncodePassages(const std::vector<EditionBlock>& blocks,
+                           const std::vector<Passage>& passages) {
+  std::string out;
+  out.reserve(8 + passages.size() * kPassageFields * 4);
+  PutU32(static_cast<std::uint32_t>(blocks.size()), &out);
+  PutU32(static_cast<std::uint32_t>(passages.size()), &out);
+  for (const Passage& passage : passages) {
+    const std::string& text = blocks[passage.block].text;
+    std::size_t sentence =
+        static_cast<std::size_t>(passage.sentence.data() - text.data());
+    for (std::size_t value :
+         {static_cast<std::size_t>(passage.entry),
+          static_cast<std::size_t>(passage.form), passage.block,
+          passage.block_begin, passage.block_end, sentence,
+          sentence + passage.sentence.size(),
+          static_cast<std::size_t>(passage.nested_in + 1)})
+      PutU32(static_cast<std::uint32_t>(value), &out);
+  }
+  return out;
+}
+
+bool DecodePassages(std::string_view bytes, const Document& document,
+                    const Glossary& glossary, EditionPassages* out,
+                    std::string* why) {
+  out->blocks = BlocksOf(document);
+  out->passages.clear();
+  const std::size_t count = bytes.size() < 8 ? 0 : GetU32(bytes, 4);
+  if (bytes.size() < 8 || bytes.size() != 8 + count * kPassageFields * 4) {
+    *why = "the passages are cut short or too long";
+    return false;
+  }
+  if (GetU32(bytes, 0) != out->blocks.size()) {
+    *why = "another number of blocks than the edition has";
+    return false;
+  }
+  std::size_t terms = 0;
+  for (const Concept& entry : glossary.concepts)
+    for (const LangSection& section : entry.languages)
+      terms += section.terms.size();
+  const std::size_t entries = glossary.concepts.size();
+  out->passages.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint32_t field[kPassageFields];
+    for (std::size_t f = 0; f < kPassageFields; ++f)
+      field[f] = GetU32(bytes, 8 + (i * kPassageFields + f) * 4);
+    const auto [entry, form, block, begin, end, sentence, sentence_end,
+                nested] = field;
+    // In block order, inside the block's text, the match inside its
+    // sentence, and naming entries and terms the glossary has.
+    if (block >= out->blocks.size() ||
+        (!out->passages.empty() && block < out->passages.back().block) ||
+        !(sentence <= begin && begin <= end && end <= sentence_end &&
+          sentence_end <= out->blocks[block].text.size()) ||
+        entry >= entries || form >= terms || nested > entries) {
+      *why = "passage " + std::to_string(i + 1) + " does not fit the edition";
+      return false;
+    }
+    const EditionBlock& in = out->blocks[block];
+    Passage passage;
+    passage.entry = static_cast<int>(entry);
+    passage.form = static_cast<int>(form);
+    passage.locator = in.locator;
+    passage.locator.page = PageAt(in, begin);
+    passage.sentence =
+        std::string_view(in.text).substr(sentence, sentence_end - sentence);
+    passage.match_begin = begin - sentence;
+    passage.match_end = end - sentence;
+    passage.block = block;
+    passage.block_begin = begin;
+    passage.block_end = end;
+    passage.nested_in = static_cast<int>(nested) - 1;
+    out->passages.push_back(std::move(passage));
+  }
+  for (std::size_t b = 0, p = 0; b < out->blocks.size(); ++b) {
+    out->blocks[b].first_passage = p;
+    while (p < out->passages.size() && out->passages[p].block == b) ++p;
+    out->blocks[b].end_passage = p;
+  }
+  return true;
+}
 
 std::string FormatLocator(const Locator& locator) {
   std::string out;
@@ -208,14 +323,7 @@ EditionPassages FindPassages(const Document& document,
       document.info.language.empty() ? "de" : document.info.language;
   Finder finder(matcher, language);
   EditionPassages out;
-  std::size_t offset = 0;
-  Walk(document, [&](const Content& content, const Locator& where) {
-    if (content.empty()) return;
-    EditionBlock block = MakeBlock(content, where);
-    block.offset = offset;
-    offset += block.text.size();
-    out.blocks.push_back(std::move(block));
-  });
+  out.blocks = BlocksOf(document);
   // Passages view their block's text: found once the blocks stay where they
   // are.
   for (std::size_t b = 0; b < out.blocks.size(); ++b) {

@@ -90,6 +90,21 @@ struct EditionPassages {
 EditionPassages FindPassages(const Document& document,
                              const GlossaryMatcher& matcher);
 
+// What FindPassages found, as bytes to keep (edition_cache.h): for each
+// passage its entry, form, block, the match's and the sentence's offsets
+// in the block, and nested_in. The blocks are not kept: they are the
+// document's, read again.
+std::string EncodePassages(const std::vector<EditionBlock>& blocks,
+                           const std::vector<Passage>& passages);
+// The passages of `document` from what EncodePassages wrote for it and
+// `glossary`, each as FindPassages makes it; false, with *why set, when
+// `bytes` do not fit them (every number is checked against the document's
+// blocks and the glossary's entries and terms). `document` must outlive
+// *out.
+bool DecodePassages(std::string_view bytes, const Document& document,
+                    const Glossary& glossary, EditionPassages* out,
+                    std::string* why);
+
 // The sentences of `text` in `language`, each trimmed of white space at
 // its end, as passages cut them.
 std::vector<std::string> Sentences(std::string_view text,

@@ -89,7 +89,9 @@ void RepairUtf8(std::string_view bytes, std::string_view name,
   out->clear();
   std::size_t start = 0;
   int reported = 0;
-  LineIndex index(bytes);
+  // Built at the first error only: most files have none, and indexing the
+  // lines of the built-in glossary cost more than checking its UTF-8.
+  std::optional<LineIndex> index;
   while (start < bytes.size()) {
     std::optional<std::size_t> bad = FindInvalidUtf8(bytes.substr(start));
     if (!bad) {
@@ -101,7 +103,8 @@ void RepairUtf8(std::string_view bytes, std::string_view name,
     out->append(bytes.substr(start, offset - start));
     out->append("\xEF\xBF\xBD");
     if (reported < kMaxEncodingErrors) {
-      LineIndex::Position position = index.At(offset);
+      if (!index) index.emplace(bytes);
+      LineIndex::Position position = index->At(offset);
       diags.Error({std::string(name), position.line, position.column},
                   "invalid UTF-8 at byte offset " + std::to_string(offset) +
                       " (" + Hex(bytes.substr(offset, length)) + ")");

@@ -1,0 +1,220 @@
+#include "core/edition_cache.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "core/file_io.h"
+#include "test_support.h"
+
+namespace glossa {
+namespace {
+
+// Every field of every passage and the passages of every block: what two
+// indexes must agree on for every view to print the same.
+std::string Describe(const EditionIndex& index) {
+  std::ostringstream out;
+  for (const EditionBlock& block : index.blocks())
+    out << "block " << block.locator.node << " " << block.first_passage << "-"
+        << block.end_passage << "\n";
+  for (const Passage& p : index.passages()) {
+    out << p.entry << " " << p.form << " " << p.block << " " << p.block_begin
+        << "-" << p.block_end << " " << p.match_begin << "-" << p.match_end
+        << " " << p.nested_in << " " << FormatLocator(p.locator) << " "
+        << p.locator.node << " " << p.locator.section_title << " | "
+        << p.sentence << "\n";
+  }
+  return out.str();
+}
+
+const ContentHash kKey =
+    EditionKey({HashContent("glossary")}, HashContent("edition"), "build 1");
+
+std::string PathOf(const DictionaryCache& cache, const ContentHash& key) {
+  return cache.dir + "/" + key.Hex() + ".edition";
+}
+
+// Opens the built-in glossary and edition through `cache` under `key`,
+// checks that the index has the passages FindPassages finds, and returns
+// what was reported.
+std::vector<std::string> OpenAndCompare(const DictionaryCache& cache,
+                                        const ContentHash& key = kKey) {
+  const testing::BuiltInData& built_in = testing::BuiltIn();
+  Diagnostics diags;
+  std::unique_ptr<EditionIndex> index =
+      OpenEditionIndex(built_in.glossary, built_in.document, key, cache, diags);
+  REQUIRE(index != nullptr);
+  CHECK(Describe(*index) == Describe(*built_in.index));
+  return testing::Messages(diags);
+}
+
+void Overwrite(const std::string& path, const std::string& bytes) {
+  std::string error;
+  REQUIRE(WriteFileAtomically(path, bytes, &error));
+}
+
+std::string Read(const std::string& path) {
+  std::string bytes, error;
+  REQUIRE(ReadFile(path, &bytes, &error));
+  return bytes;
+}
+
+TEST_CASE("the edition cache gives back the passages FindPassages finds",
+          "[edition_cache]") {
+  REQUIRE(testing::BuiltIn().index->passages().size() == 721);
+  DictionaryCache cache{testing::MakeTempDir()};
+  CHECK(OpenAndCompare(cache).empty());  // found, and stored
+  REQUIRE(std::filesystem::exists(PathOf(cache, kKey)));
+  const std::string stored = Read(PathOf(cache, kKey));
+  CHECK(stored.substr(0, 8) == "GLOSSAED");
+  CHECK(OpenAndCompare(cache).empty());  // read
+  CHECK(Read(PathOf(cache, kKey)) == stored);
+  std::filesystem::remove_all(cache.dir);
+}
+
+TEST_CASE(
+    "an edition cache file that cannot be trusted is rebuilt, with a "
+    "warning",
+    "[edition_cache]") {
+  DictionaryCache cache{testing::MakeTempDir()};
+  const std::string path = PathOf(cache, kKey);
+  CHECK(OpenAndCompare(cache).empty());
+  const std::string good = Read(path);
+  std::string why;
+  SECTION("a byte changed") {
+    std::string bad = good;
+    bad[bad.size() - 3] ^= 1;
+    Overwrite(path, bad);
+    why = "checksum mismatch";
+  }
+  SECTION("truncated in the header") {
+    Overwrite(path, good.substr(0, 20));
+    why = "not an edition cache file";
+  }
+  SECTION("truncated in the passages") {
+    Overwrite(path, good.substr(0, good.size() / 2));
+    why = "checksum mismatch";
+  }
+  SECTION("another format version") {
+    std::string other = good;
+    other[8] = static_cast<char>(kEditionCacheVersion + 1);
+    Overwrite(path, other);
+    why = "another format version";
+  }
+  SECTION("made for another key") {
+    const ContentHash other =
+        EditionKey({HashContent("glossary")}, HashContent("edition"), "2");
+    CHECK(OpenAndCompare(cache, other).empty());
+    Overwrite(path, Read(PathOf(cache, other)));
+    why = "made for another glossary, edition or glossa";
+  }
+  SECTION("passages that do not fit the edition, with a right checksum") {
+    // The layout edition_cache.h gives: the header, then the passages.
+    std::string passages = good.substr(48);
+    passages[8 + 4 * 4] = '\xff';      // the first passage's match ends past
+    passages[8 + 4 * 4 + 1] = '\xff';  // its block
+    const ContentHash checksum = HashContent(passages);
+    std::string header = good.substr(0, 32);
+    for (std::uint64_t half : {checksum.low, checksum.high})
+      for (int i = 0; i < 8; ++i) header += static_cast<char>(half >> (8 * i));
+    Overwrite(path, header + passages);
+    why = "passage 1 does not fit the edition";
+  }
+  CHECK(OpenAndCompare(cache) ==
+        std::vector<std::string>{path +
+                                 ": warning: edition cache not trusted (" +
+                                 why + "); rebuilt"});
+  CHECK(Read(path) == good);  // rewritten
+  CHECK(OpenAndCompare(cache).empty());
+  std::filesystem::remove_all(cache.dir);
+}
+
+TEST_CASE(
+    "the edition key changes with each glossary file, the edition and "
+    "the build",
+    "[edition_cache]") {
+  const ContentHash a = HashContent("a"), b = HashContent("b");
+  const ContentHash key = EditionKey({a}, b, "1");
+  CHECK(EditionKey({a}, b, "1") == key);
+  CHECK_FALSE(EditionKey({b}, b, "1") == key);
+  CHECK_FALSE(EditionKey({a, a}, b, "1") == key);
+  CHECK_FALSE(EditionKey({a}, a, "1") == key);
+  CHECK_FALSE(EditionKey({a}, b, "2") == key);
+}
+
+TEST_CASE(
+    "without a writable cache folder the passages are found, and "
+    "nothing is said",
+    "[edition_cache]") {
+  CHECK(OpenAndCompare(DictionaryCache{}).empty());
+  CHECK(OpenAndCompare(DictionaryCache{"/dev/null/glossa"}).empty());
+}
+
+TEST_CASE("DecodePassages rejects passages of another edition",
+          "[edition_cache]") {
+  const testing::BuiltInData& built_in = testing::BuiltIn();
+  const std::string bytes =
+      EncodePassages(built_in.index->blocks(), built_in.index->passages());
+  EditionPassages found;
+  std::string why;
+  CHECK(DecodePassages(bytes, built_in.document, built_in.glossary, &found,
+                       &why));
+  CHECK(found.passages.size() == built_in.index->passages().size());
+  Document other;
+  CHECK_FALSE(DecodePassages(bytes, other, built_in.glossary, &found, &why));
+  CHECK(why == "another number of blocks than the edition has");
+  CHECK_FALSE(DecodePassages(bytes.substr(0, bytes.size() - 1),
+                             built_in.document, built_in.glossary, &found,
+                             &why));
+  CHECK(why == "the passages are cut short or too long");
+}
+
+// Runs glossa in process, with the cache folder `cache`.
+testing::RunResult RunCached(const std::vector<std::string>& args,
+                             const std::string& cache) {
+  Environment env;
+  env.dictionary_cache = cache;
+  env.data_dir = testing::DataDir();
+  env.working_dir = GLOSSA_SOURCE_DIR;
+  env.build = "test";
+  std::ostringstream out, err;
+  testing::RunResult result;
+  result.status = Run(args, out, err, env);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+TEST_CASE(
+    "lookup and passages print the same with the edition cache, on its "
+    "first and its second run",
+    "[edition_cache][cli]") {
+  const std::string cache = testing::MakeTempDir();
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"lookup", "老赖"},
+        {"lookup", "schwarzen Listen"},
+        {"lookup", "--json", "Bonität"},
+        {"passages", "zhengxin"}}) {
+    INFO(args[1]);
+    const testing::RunResult plain = testing::RunGlossa(args);
+    for (int run = 0; run < 2; ++run) {
+      const testing::RunResult cached = RunCached(args, cache);
+      CHECK(cached.status == plain.status);
+      CHECK(cached.out == plain.out);
+      CHECK(cached.err == plain.err);
+    }
+  }
+  std::size_t files = 0;
+  for (const auto& file : std::filesystem::directory_iterator(cache)) {
+    CHECK(file.path().extension() == ".edition");
+    ++files;
+  }
+  CHECK(files == 1);
+  std::filesystem::remove_all(cache);
+}
+
+}  // namespace
+}  // namespace glossa
