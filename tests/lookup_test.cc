@@ -89,6 +89,16 @@ TEST_CASE_METHOD(LookupFixture, "lookup ignores case, width and diacritics",
 }
 
 TEST_CASE_METHOD(LookupFixture,
+                 "lookup finds Bonität typed without umlauts as Bonitaet",
+                 "[lookup]") {
+  CHECK(Find("gesellschaftliche Bonitaet") == Ids{"shehui-xinyong"});
+  CHECK(Find("GESELLSCHAFTLICHEN BONITAET") == Ids{"shehui-xinyong"});
+  // A pinyin ü is no German umlaut: "lue" is not "lü".
+  CHECK(KeysOf("lǜshī", "zh-Latn-pinyin").transcribed == "");
+  CHECK(KeysOf("credit", "en").transcribed == "");
+}
+
+TEST_CASE_METHOD(LookupFixture,
                  "lookup finds German inflected forms the glossary lists",
                  "[lookup]") {
   CHECK(Find("gesellschaftlichen Bonität") == Ids{"shehui-xinyong"});

@@ -156,6 +156,15 @@ TEST_CASE("the loose key drops diacritics", "[unicode]") {
   CHECK(LooseKey("zhēngxìn") == "zhengxin");
 }
 
+TEST_CASE("the transcribed key writes umlauts out as German does without them",
+          "[unicode]") {
+  CHECK(TranscribedKey("Bonität") == "bonitaet");
+  CHECK(TranscribedKey("ÜBERWACHUNG Größe") == "ueberwachung groesse");
+  // Decomposed input, and other diacritics only dropped.
+  CHECK(TranscribedKey("Bonita\u0308t café") == "bonitaet cafe");
+  CHECK(TranscribedKey("Dateninseln") == "dateninseln");
+}
+
 TEST_CASE("traditional characters fold to simplified", "[unicode]") {
   CHECK(ToSimplified("徵信") == "征信");
   CHECK(ToSimplified("誠信") == "诚信");

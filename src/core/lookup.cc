@@ -39,6 +39,9 @@ TermKeys KeysOf(std::string_view term, std::string_view lang) {
   if (SameLanguage(lang, kPinyin)) {
     keys.pinyin_tones = PinyinToneNumbers(term);
     keys.pinyin_toneless = PinyinToneless(term);
+  } else {
+    keys.transcribed = TranscribedKey(simplified);
+    if (keys.transcribed == keys.loose) keys.transcribed.clear();
   }
   return keys;
 }
@@ -59,6 +62,7 @@ Index::Index(const Glossary& glossary) : glossary_(glossary) {
         term_concept_.push_back(c);
         Add(MatchKind::kFolded, keys.folded, {c, index});
         Add(MatchKind::kLoose, keys.loose, {c, index});
+        Add(MatchKind::kLoose, keys.transcribed, {c, index});
         Add(MatchKind::kPinyinTones, keys.pinyin_tones, {c, index});
         Add(MatchKind::kPinyinToneless, keys.pinyin_toneless, {c, index});
       }

@@ -46,15 +46,19 @@ enum class MatchKind {
 };
 
 // The keys a term is found by: the folded and the loose key of every term,
-// and for a reading (zh-Latn-pinyin) its pinyin keys; "" where a key does
-// not apply. Index and the site's search (site.h) are built from this one
-// function, so they agree.
+// the loose key with umlauts written out (a query typed without them,
+// "Bonitaet", is a loose match; "" when it is the loose key), and for a
+// reading (zh-Latn-pinyin) its pinyin keys; "" where a key does not apply.
+// Index and the site's search (site.h) are built from this one function,
+// so they agree.
 //   KeysOf("Bonität", "de").loose == "bonitat"
+//   KeysOf("Bonität", "de").transcribed == "bonitaet"
 //   KeysOf("徵信", "zh-Hant").folded == "征信"
 //   KeysOf("zhēngxìn", "zh-Latn-pinyin").pinyin_tones == "zheng1xin4"
 struct TermKeys {
   std::string folded;
   std::string loose;
+  std::string transcribed;
   std::string pinyin_tones;
   std::string pinyin_toneless;
 };

@@ -74,6 +74,11 @@ std::string NumericPinyinRules() {
   return rules;
 }
 
+// German umlauts written out as German writes them without the letters:
+// "ä" as "ae", "ö" as "oe", "ü" as "ue", on case-folded text (ICU's
+// de-ASCII does the same and more, through the registry).
+std::string UmlautRules() { return "ä > ae ; ö > oe ; ü > ue ;"; }
+
 // ICU's transform `id`; or, given `rules`, one made of them (no registry).
 std::unique_ptr<icu::Transliterator> MakeTransliterator(
     const char* id, std::string (*rules)()) {
@@ -136,6 +141,7 @@ struct Icu {
   Lazy hans_to_hant{"Hans-Hant", nullptr, nullptr};
   Lazy marks_to_numbers{"Latin-NumericPinyin", NumericPinyinRules, nullptr};
   Lazy numbers_to_marks{"NumericPinyin-Latin", nullptr, nullptr};
+  Lazy umlauts{"de-Umlauts", UmlautRules, nullptr};
   std::mutex mutex;
   // Results of the transforms, which are slow, for the pieces that recur:
   // single Han characters and pinyin syllables.
@@ -494,6 +500,16 @@ std::string FoldKey(std::string_view text) { return ToUtf8(Fold(text)); }
 
 std::string LooseKey(std::string_view text) {
   return ToUtf8(StripMarks(Fold(text)));
+}
+
+std::string TranscribedKey(std::string_view text) {
+  icu::UnicodeString folded = Fold(text);
+  if (folded.indexOf(u'ä') >= 0 || folded.indexOf(u'ö') >= 0 ||
+      folded.indexOf(u'ü') >= 0) {
+    Icu& icu = Shared();
+    folded = icu.Transliterate(icu.umlauts, folded);
+  }
+  return ToUtf8(StripMarks(folded));
 }
 
 std::string ToSimplified(std::string_view text) {

@@ -13,6 +13,8 @@
 //                 to one space and trimmed: "STRASSE", "Straße",
 //                 "ｓｔｒａｓｓｅ" all give "strasse".
 //   LooseKey      FoldKey without diacritics: "Bonität" and "bonitat" meet.
+//   TranscribedKey  LooseKey with ä ö ü written ae oe ue first, as German
+//                 does without them: "Bonität" gives "bonitaet".
 //   ToSimplified  ICU's Traditional-to-Simplified transform (Hant-Hans),
 //                 character by character: "徵信" gives "征信". Vocabulary that
 //                 differs between the two standards (資訊 vs 信息) is the
@@ -99,6 +101,7 @@ class StreamDecoder {
 
 std::string FoldKey(std::string_view text);
 std::string LooseKey(std::string_view text);
+std::string TranscribedKey(std::string_view text);
 std::string ToSimplified(std::string_view text);
 std::string ToTraditional(std::string_view text);
 
