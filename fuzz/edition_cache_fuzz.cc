@@ -23,8 +23,9 @@ std::size_t Touch(const glossa::EditionPassages& found) {
   for (const glossa::Passage& p : found.passages) {
     std::string_view match =
         p.sentence.substr(p.match_begin, p.match_end - p.match_begin);
-    std::string_view in_block = found.blocks.at(p.block).text.substr(
-        p.block_begin, p.block_end - p.block_begin);
+    std::string_view in_block =
+        std::string_view(found.blocks.at(p.block).text)
+            .substr(p.block_begin, p.block_end - p.block_begin);
     sum += match.size() + in_block.size() + p.locator.node.size();
     if (!match.empty()) sum += static_cast<unsigned char>(match.back());
   }
