@@ -41,7 +41,6 @@ TermKeys KeysOf(std::string_view term, std::string_view lang) {
     keys.pinyin_toneless = PinyinToneless(term);
   } else {
     keys.transcribed = TranscribedKey(simplified);
-    if (keys.transcribed == keys.loose) keys.transcribed.clear();
   }
   return keys;
 }

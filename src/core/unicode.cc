@@ -503,13 +503,20 @@ std::string LooseKey(std::string_view text) {
 }
 
 std::string TranscribedKey(std::string_view text) {
-  icu::UnicodeString folded = Fold(text);
-  if (folded.indexOf(u'ä') >= 0 || folded.indexOf(u'ö') >= 0 ||
-      folded.indexOf(u'ü') >= 0) {
-    Icu& icu = Shared();
-    folded = icu.Transliterate(icu.umlauts, folded);
+  // Most terms have no umlaut: a look at the bytes spares them ICU (ä ö ü
+  // Ä Ö Ü are C3 A4, B6, BC, 84, 96, 9C; a decomposed one has CC 88).
+  bool any = false;
+  for (std::size_t i = 0; i + 1 < text.size() && !any; ++i) {
+    auto next = static_cast<unsigned char>(text[i + 1]);
+    if (text[i] == '\xC3')
+      any = next == 0xA4 || next == 0xB6 || next == 0xBC || next == 0x84 ||
+            next == 0x96 || next == 0x9C;
+    else if (text[i] == '\xCC')
+      any = next == 0x88;
   }
-  return ToUtf8(StripMarks(folded));
+  if (!any) return "";
+  Icu& icu = Shared();
+  return ToUtf8(StripMarks(icu.Transliterate(icu.umlauts, Fold(text))));
 }
 
 std::string ToSimplified(std::string_view text) {

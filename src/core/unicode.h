@@ -14,7 +14,8 @@
 //                 "ｓｔｒａｓｓｅ" all give "strasse".
 //   LooseKey      FoldKey without diacritics: "Bonität" and "bonitat" meet.
 //   TranscribedKey  LooseKey with ä ö ü written ae oe ue first, as German
-//                 does without them: "Bonität" gives "bonitaet".
+//                 does without them: "Bonität" gives "bonitaet"; "" for a
+//                 text without them.
 //   ToSimplified  ICU's Traditional-to-Simplified transform (Hant-Hans),
 //                 character by character: "徵信" gives "征信". Vocabulary that
 //                 differs between the two standards (資訊 vs 信息) is the
