@@ -23,29 +23,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The <article> of an entry page, as XML (it holds no void elements).
-pugi::xml_document Article(const std::string& page) {
-  std::size_t begin = page.find("<article class=\"entry\"");
-  std::size_t end = page.find("</article>", begin);
-  REQUIRE(begin != std::string::npos);
-  REQUIRE(end != std::string::npos);
-  pugi::xml_document article;
-  pugi::xml_parse_result parsed =
-      article.load_buffer(page.data() + begin, end + 10 - begin,
-                          pugi::parse_default | pugi::parse_ws_pcdata);
-  INFO(parsed.description());
-  REQUIRE(parsed);
-  return article;
-}
-
-// The text content of a node, as the DOM's textContent is.
-std::string Text(pugi::xml_node node) {
-  if (node.type() == pugi::node_pcdata) return node.value();
-  std::string out;
-  for (pugi::xml_node child : node.children()) out += Text(child);
-  return out;
-}
-
 std::string Markup(pugi::xml_node node) {
   std::ostringstream out;
   node.print(out, "", pugi::format_raw);
@@ -120,11 +97,11 @@ TEST_CASE(
             ? std::vector<std::string>{}
             : LinesFromData(chars,
                             CollapseSpace(chinese.front().simplified->text));
-    pugi::xml_document article = Article(page);
+    pugi::xml_document article = testing::EntryArticle(page);
     std::vector<std::string> shown;
     for (pugi::xpath_node li : article.select_nodes(
              "/article/div[@class='entry-chars']/ul[@class='chars']/li"))
-      shown.push_back(Text(li.node()));
+      shown.push_back(testing::TextContent(li.node()));
     CHECK(shown == expected);
     // No empty box: the part is there only with lines in it.
     CHECK(bool(article.select_node("//div[@class='entry-chars']")) ==
@@ -139,7 +116,7 @@ TEST_CASE(
     "licence, then the study buttons' box",
     "[site][dictionary]") {
   pugi::xml_document article =
-      Article(CedictSite().at("entries/zhengxin.html"));
+      testing::EntryArticle(CedictSite().at("entries/zhengxin.html"));
   std::vector<std::string> children;
   for (pugi::xpath_node child : article.select_nodes("/article/*"))
     children.push_back(std::string(child.node().name()) + "." +
@@ -165,7 +142,8 @@ TEST_CASE(
   // The list is named by the label in the reader's language.
   CHECK(std::string(part.child("ul").attribute("aria-labelledby").value()) ==
         "entry-chars-label");
-  CHECK(Text(article.select_node("//*[@id='entry-chars-label']").node()) ==
+  CHECK(testing::TextContent(
+            article.select_node("//*[@id='entry-chars-label']").node()) ==
         "SchriftzeichenCharacters");
 }
 
@@ -177,7 +155,7 @@ TEST_CASE(
     INFO(file);
     const std::string& page = testing::BuiltIn().site.at(file);
     CHECK(page.find("entry-chars") == std::string::npos);
-    pugi::xml_document article = Article(page);
+    pugi::xml_document article = testing::EntryArticle(page);
     pugi::xpath_node_set boxes =
         article.select_nodes("/article/div[@class='study-actions']");
     REQUIRE(boxes.size() == 1);

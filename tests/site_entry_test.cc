@@ -21,30 +21,6 @@
 namespace glossa {
 namespace {
 
-// The <article> of an entry page, as XML (it holds no void elements).
-pugi::xml_document Article(const std::string& page) {
-  std::size_t begin = page.find("<article class=\"entry\"");
-  std::size_t end = page.find("</article>", begin);
-  REQUIRE(begin != std::string::npos);
-  REQUIRE(end != std::string::npos);
-  pugi::xml_document article;
-  pugi::xml_parse_result parsed = article.load_buffer(
-      page.data() + begin, end + 10 - begin,
-      pugi::parse_default | pugi::parse_ws_pcdata);  // the space between
-                                                     // a term and a span
-  INFO(parsed.description());
-  REQUIRE(parsed);
-  return article;
-}
-
-// The text content of a node, as the DOM's textContent is.
-std::string Text(pugi::xml_node node) {
-  if (node.type() == pugi::node_pcdata) return node.value();
-  std::string out;
-  for (pugi::xml_node child : node.children()) out += Text(child);
-  return out;
-}
-
 // The children of an element, text as itself and a link as
 // "[href|text]": "See [https://x.org|https://x.org]."
 std::string Linked(pugi::xml_node element) {
@@ -52,9 +28,9 @@ std::string Linked(pugi::xml_node element) {
   for (pugi::xml_node child : element.children()) {
     if (std::string_view(child.name()) == "a") {
       out += "[" + std::string(child.attribute("href").value()) + "|" +
-             Text(child) + "]";
+             testing::TextContent(child) + "]";
     } else {
-      out += Text(child);
+      out += testing::TextContent(child);
     }
   }
   return out;
@@ -81,7 +57,8 @@ std::string Markup(pugi::xml_node node) {
 // A heading as the German interface shows it: "h2 Definition".
 std::string Heading(pugi::xml_node heading) {
   pugi::xml_node german = heading.find_child_by_attribute("data-ui", "de");
-  return std::string(heading.name()) + " " + Text(german ? german : heading);
+  return std::string(heading.name()) + " " +
+         testing::TextContent(german ? german : heading);
 }
 
 // The popup's data of every entry (assets/data.js), by id.
@@ -113,14 +90,14 @@ TEST_CASE(
   std::size_t lines = 0;
   std::vector<std::string> wrong;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    pugi::xml_document article =
-        Article(built_in.site.at("entries/" + files[i] + ".html"));
+    pugi::xml_document article = testing::EntryArticle(
+        built_in.site.at("entries/" + files[i] + ".html"));
     pugi::xpath_node_set items =
         article.select_nodes("//ol[@class='kwic']/li/a");
     std::vector<Passage> passages = built_in.index->PassagesOf(i);
     REQUIRE(items.size() == passages.size());
     for (std::size_t k = 0; k < passages.size(); ++k, ++lines) {
-      std::string line = Text(items[k].node());
+      std::string line = testing::TextContent(items[k].node());
       std::string sentence = CollapseSpace(ShowSentence(passages[k]).text);
       if (sentence.find(WithoutCuts(line)) == std::string::npos)
         wrong.push_back(files[i] + ": " + line + "\n  sentence: " + sentence);
@@ -136,20 +113,20 @@ TEST_CASE(
     "the keyword-in-context line of Dengfeng is not undDengfeng(Provinz "
     "Henan)",
     "[site]") {
-  pugi::xml_document article = Article(EntryPageOf("dengfeng"));
+  pugi::xml_document article = testing::EntryArticle(EntryPageOf("dengfeng"));
   pugi::xml_node line =
       article
           .select_node(
               "//ol[@class='kwic']/li/a[@href='../index.html#s3.2.p7']")
           .node();
-  CHECK(Text(line) ==
+  CHECK(testing::TextContent(line) ==
         "In den Kreisen Sanmen (Provinz Zhejiang) und Dengfeng (Provinz "
         "Henan) kooperieren lokalen Gerichte mit Telekommunikationsf…");
-  CHECK(Text(line.child("mark")) == "Dengfeng");
+  CHECK(testing::TextContent(line.child("mark")) == "Dengfeng");
 }
 
 TEST_CASE("a URL in a source is a link whose text is the URL", "[site]") {
-  pugi::xml_document article = Article(EntryPageOf("wuxi"));
+  pugi::xml_document article = testing::EntryArticle(EntryPageOf("wuxi"));
   CHECK(Linked(article
                    .select_node("//td[@class='sources']/p[@class='source']"
                                 "[contains(., 'wikipedia')]")
@@ -168,7 +145,7 @@ TEST_CASE("every http or https URL in a source, note or definition is a link",
   std::vector<std::string> unlinked;
   for (const std::string& file : EntryFileNames(built_in.glossary)) {
     pugi::xml_document article =
-        Article(built_in.site.at("entries/" + file + ".html"));
+        testing::EntryArticle(built_in.site.at("entries/" + file + ".html"));
     for (pugi::xpath_node text : article.select_nodes(
              "//*[contains(@class, 'source') or contains(@class, 'note') or "
              "contains(@class, 'definition') or @class='context']//text()"
@@ -209,7 +186,7 @@ TEST_CASE(
   std::map<std::string, std::string> site;
   for (SiteFile& file : BuildSite(EditionIndex(glossary, nothing)))
     site[file.path] = std::move(file.contents);
-  pugi::xml_document article = Article(site.at("entries/x.html"));
+  pugi::xml_document article = testing::EntryArticle(site.at("entries/x.html"));
   CHECK(Linked(article.select_node("//p[@class='source']").node()) ==
         "Wikipedia ([https://de.wikipedia.org/wiki/A_(B)|"
         "https://de.wikipedia.org/wiki/A_(B)]), 2024.");
@@ -225,7 +202,8 @@ TEST_CASE(
     "an entry page gives the definition and the passages first, the "
     "terminologist's detail below under a heading of its own",
     "[site]") {
-  pugi::xml_document article = Article(EntryPageOf("xinyong-fen"));
+  pugi::xml_document article =
+      testing::EntryArticle(EntryPageOf("xinyong-fen"));
   std::vector<std::string> headings;
   for (pugi::xpath_node heading : article.select_nodes("//h1 | //h2 | //h3"))
     headings.push_back(Heading(heading.node()));
@@ -255,7 +233,8 @@ TEST_CASE(
   const Concept* entry =
       FindConcept(testing::BuiltIn().glossary, "xinxi-gudao");
   REQUIRE(entry != nullptr);
-  pugi::xml_document article = Article(EntryPageOf("xinxi-gudao"));
+  pugi::xml_document article =
+      testing::EntryArticle(EntryPageOf("xinxi-gudao"));
   pugi::xpath_node_set shown =
       article.select_nodes("//section[@class='definitions']/p");
   REQUIRE(shown.size() == 2);
@@ -267,7 +246,7 @@ TEST_CASE(
     CHECK(std::string(p.attribute("data-ui").value()) == lang);
     std::string definition =
         CollapseSpace(entry->Language(lang)->definitions.front().text);
-    CHECK(Text(p) == definition);
+    CHECK(testing::TextContent(p) == definition);
   }
   // Their sources are the terminologist's detail, in the glossary's
   // language (English), each shown with its definition.
@@ -279,7 +258,7 @@ TEST_CASE(
     INFO(lang);
     CHECK(std::string(sources[i].node().attribute("lang").value()) == "en");
     CHECK(std::string(sources[i].node().attribute("data-ui").value()) == lang);
-    CHECK(Text(sources[i].node()) ==
+    CHECK(testing::TextContent(sources[i].node()) ==
           CollapseSpace(entry->Language(lang)->definitions.front().source));
   }
   // The heading's renderings, German and English (the style sheet puts the
@@ -293,7 +272,8 @@ TEST_CASE(
     "a related entry shows its rendering in both interface languages, not "
     "bare Chinese characters",
     "[site]") {
-  pugi::xml_document article = Article(EntryPageOf("xinxi-gudao"));
+  pugi::xml_document article =
+      testing::EntryArticle(EntryPageOf("xinxi-gudao"));
   std::vector<std::string> groups;
   for (pugi::xpath_node p :
        article.select_nodes("//section[@class='related']/p"))
@@ -313,10 +293,12 @@ TEST_CASE(
         "lang=\"zh-Hans\">社会信用</span> <span data-ui=\"de\">"
         "gesellschaftliche Bonität</span><span data-ui=\"en\" "
         "lang=\"en\">social credit</span></a></li>");
-  CHECK(Text(article.select_node("//section[@class='related']/ul[2]/li")
-                 .node()) == "信息共享 Datenaustauschinformation sharing");
+  CHECK(
+      testing::TextContent(
+          article.select_node("//section[@class='related']/ul[2]/li").node()) ==
+      "信息共享 Datenaustauschinformation sharing");
   // A name that is its own rendering is not repeated.
-  pugi::xml_document score = Article(EntryPageOf("xinyong-fen"));
+  pugi::xml_document score = testing::EntryArticle(EntryPageOf("xinyong-fen"));
   CHECK(Markup(score.select_node("//li[a/@href='fico.html']/a").node()) ==
         "<a href=\"fico.html\"><span>FICO</span></a>");
 }
@@ -325,7 +307,8 @@ TEST_CASE(
     "the dispersion plot draws the passages as the strokes of one path, not "
     "a line each",
     "[site]") {
-  pugi::xml_document article = Article(EntryPageOf("xinxi-gudao"));
+  pugi::xml_document article =
+      testing::EntryArticle(EntryPageOf("xinxi-gudao"));
   CHECK(article.select_nodes("//svg//line").size() == 0);
   pugi::xpath_node_set paths = article.select_nodes("//svg/path");
   REQUIRE(paths.size() == 1);

@@ -156,4 +156,26 @@ int RunCommand(const std::string& command, std::string* output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+pugi::xml_document EntryArticle(const std::string& page) {
+  std::size_t begin = page.find("<article class=\"entry\"");
+  std::size_t end = page.find("</article>", begin);
+  REQUIRE(begin != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  pugi::xml_document article;
+  // parse_ws_pcdata: the space between a term and a span is text.
+  pugi::xml_parse_result parsed =
+      article.load_buffer(page.data() + begin, end + 10 - begin,
+                          pugi::parse_default | pugi::parse_ws_pcdata);
+  INFO(parsed.description());
+  REQUIRE(parsed);
+  return article;
+}
+
+std::string TextContent(pugi::xml_node node) {
+  if (node.type() == pugi::node_pcdata) return node.value();
+  std::string out;
+  for (pugi::xml_node child : node.children()) out += TextContent(child);
+  return out;
+}
+
 }  // namespace glossa::testing

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,13 @@ std::string MakeTempDir();
 // Runs a shell command; returns its exit status and fills *output with what
 // it printed (stdout and stderr).
 int RunCommand(const std::string& command, std::string* output);
+
+// The <article> of an entry page of a built site, as XML (it holds no
+// void elements), white space kept as it is in the page.
+pugi::xml_document EntryArticle(const std::string& page);
+
+// The text content of a node, as the DOM's textContent is.
+std::string TextContent(pugi::xml_node node);
 
 }  // namespace glossa::testing
 

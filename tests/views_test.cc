@@ -66,30 +66,6 @@ EntryViews ViewsOf(const Views& views, std::size_t i) {
   return out;
 }
 
-// The <article> of an entry page, as XML (it holds no void elements).
-pugi::xml_document Article(const std::string& page) {
-  std::size_t begin = page.find("<article class=\"entry\"");
-  std::size_t end = page.find("</article>", begin);
-  REQUIRE(begin != std::string::npos);
-  REQUIRE(end != std::string::npos);
-  pugi::xml_document article;
-  pugi::xml_parse_result parsed =
-      article.load_buffer(page.data() + begin, end + 10 - begin,
-                          pugi::parse_default | pugi::parse_ws_pcdata);
-  INFO(parsed.description());
-  REQUIRE(parsed);
-  return article;
-}
-
-std::string Text(pugi::xml_node node) {
-  std::string out;
-  for (pugi::xml_node child = node.first_child(); child;
-       child = child.next_sibling()) {
-    out += child.type() == pugi::node_pcdata ? child.value() : Text(child);
-  }
-  return out;
-}
-
 // "node | match | locator" for each passage of a JSON list.
 std::vector<std::string> FromJson(const nlohmann::ordered_json& passages) {
   std::vector<std::string> out;
@@ -111,10 +87,10 @@ std::vector<std::string> FromPage(const pugi::xml_document& article) {
   std::vector<std::string> out;
   for (pugi::xpath_node li : article.select_nodes("//ol[@class='kwic']/li")) {
     pugi::xml_node link = li.node().child("a");
-    out.push_back(
-        Fragment(link.attribute("href").value()) + " | " +
-        Text(link.child("mark")) + " | " +
-        Text(li.node().find_child_by_attribute("span", "class", "locator")));
+    out.push_back(Fragment(link.attribute("href").value()) + " | " +
+                  testing::TextContent(link.child("mark")) + " | " +
+                  testing::TextContent(li.node().find_child_by_attribute(
+                      "span", "class", "locator")));
   }
   return out;
 }
@@ -141,13 +117,13 @@ std::vector<std::string> KeysFromPage(const pugi::xml_document& article) {
   for (pugi::xpath_node li :
        article.select_nodes("//section[@class='key-passages']/ul/li")) {
     std::string href = li.node().child("a").attribute("href").value();
-    std::string reason =
-        Text(li.node()
-                 .find_child_by_attribute("p", "class", "not-named")
-                 .find_child_by_attribute("span", "class", "reason"));
+    std::string reason = testing::TextContent(
+        li.node()
+            .find_child_by_attribute("p", "class", "not-named")
+            .find_child_by_attribute("span", "class", "reason"));
     out.push_back(href.substr(href.find('#') + 1) + " | " +
-                  Text(li.node().child("a")) + " | " +
-                  Text(li.node().child("q")) + " | " + reason);
+                  testing::TextContent(li.node().child("a")) + " | " +
+                  testing::TextContent(li.node().child("q")) + " | " + reason);
   }
   return out;
 }
@@ -171,7 +147,7 @@ TEST_CASE(
                        listed.begin(),
                        listed.begin() + static_cast<std::ptrdiff_t>(std::min(
                                             listed.size(), kPassagesInEntry))));
-    pugi::xml_document article = Article(*seen.page);
+    pugi::xml_document article = testing::EntryArticle(*seen.page);
     CHECK(FromPage(article) == listed);
     // The dispersion plot: one stroke ("M… 2v18") per passage.
     std::string ticks =
@@ -206,7 +182,7 @@ TEST_CASE(
     std::vector<std::string> from_lookup =
         KeysFromJson(seen.lookup["key_passages"]);
     CHECK(KeysFromJson(passages["entry"]["key_passages"]) == from_lookup);
-    CHECK(KeysFromPage(Article(*seen.page)) == from_lookup);
+    CHECK(KeysFromPage(testing::EntryArticle(*seen.page)) == from_lookup);
     std::ostringstream terminal;
     RenderEntry(*views.index, i, Style{false, 100000}, terminal);
     for (const auto& key : seen.lookup["key_passages"]) {
