@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/file_io.h"
+#include "core/little_endian.h"
 
 namespace glossa {
 namespace {
@@ -12,26 +13,13 @@ namespace {
 constexpr std::string_view kMagic = "GLOSSAED";
 constexpr std::size_t kHeaderBytes = 48;
 
-void PutU64(std::uint64_t value, std::string* out) {
-  for (int i = 0; i < 8; ++i)
-    out->push_back(static_cast<char>(value >> (8 * i)));
-}
-
-std::uint64_t GetU64(std::string_view bytes, std::size_t at) {
-  std::uint64_t value = 0;
-  for (int i = 0; i < 8; ++i)
-    value |= std::uint64_t{static_cast<unsigned char>(bytes[at + i])}
-             << (8 * i);
-  return value;
-}
-
 std::string Header(const ContentHash& key, const ContentHash& checksum) {
   std::string out(kMagic);
-  PutU64(kEditionCacheVersion, &out);  // the version, then a zero u32
-  PutU64(key.low, &out);
-  PutU64(key.high, &out);
-  PutU64(checksum.low, &out);
-  PutU64(checksum.high, &out);
+  AppendLittle64(kEditionCacheVersion, &out);  // the version, then a zero u32
+  AppendLittle64(key.low, &out);
+  AppendLittle64(key.high, &out);
+  AppendLittle64(checksum.low, &out);
+  AppendLittle64(checksum.high, &out);
   return out;
 }
 
@@ -45,17 +33,18 @@ std::optional<EditionPassages> Read(std::string_view file,
     *why = "not an edition cache file";
     return std::nullopt;
   }
-  if (GetU64(file, 8) != kEditionCacheVersion) {
+  if (ReadLittle64(file, 8) != kEditionCacheVersion) {
     *why = "another format version";
     return std::nullopt;
   }
-  if (GetU64(file, 16) != key.low || GetU64(file, 24) != key.high) {
+  if (ReadLittle64(file, 16) != key.low || ReadLittle64(file, 24) != key.high) {
     *why = "made for another glossary, edition or glossa";
     return std::nullopt;
   }
   std::string_view body = file.substr(kHeaderBytes);
   const ContentHash checksum = HashContent(body);
-  if (GetU64(file, 32) != checksum.low || GetU64(file, 40) != checksum.high) {
+  if (ReadLittle64(file, 32) != checksum.low ||
+      ReadLittle64(file, 40) != checksum.high) {
     *why = "checksum mismatch";
     return std::nullopt;
   }

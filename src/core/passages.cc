@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/glossary.h"
+#include "core/little_endian.h"
 #include "core/unicode.h"
 
 namespace glossa {
@@ -194,27 +195,14 @@ std::vector<EditionBlock> BlocksOf(const Document& document) {
 // little-endian 32-bit integer.
 constexpr std::size_t kPassageFields = 8;
 
-void PutU32(std::uint32_t value, std::string* out) {
-  for (int i = 0; i < 4; ++i)
-    out->push_back(static_cast<char>(value >> (8 * i)));
-}
-
-std::uint32_t GetU32(std::string_view bytes, std::size_t at) {
-  std::uint32_t value = 0;
-  for (int i = 0; i < 4; ++i)
-    value |= std::uint32_t{static_cast<unsigned char>(bytes[at + i])}
-             << (8 * i);
-  return value;
-}
-
 }  // namespace
 
 std::string EncodePassages(const std::vector<EditionBlock>& blocks,
                            const std::vector<Passage>& passages) {
   std::string out;
   out.reserve(8 + passages.size() * kPassageFields * 4);
-  PutU32(static_cast<std::uint32_t>(blocks.size()), &out);
-  PutU32(static_cast<std::uint32_t>(passages.size()), &out);
+  AppendLittle32(static_cast<std::uint32_t>(blocks.size()), &out);
+  AppendLittle32(static_cast<std::uint32_t>(passages.size()), &out);
   for (const Passage& passage : passages) {
     const std::string& text = blocks[passage.block].text;
     std::size_t sentence =
@@ -225,7 +213,7 @@ std::string EncodePassages(const std::vector<EditionBlock>& blocks,
           passage.block_begin, passage.block_end, sentence,
           sentence + passage.sentence.size(),
           static_cast<std::size_t>(passage.nested_in + 1)})
-      PutU32(static_cast<std::uint32_t>(value), &out);
+      AppendLittle32(static_cast<std::uint32_t>(value), &out);
   }
   return out;
 }
@@ -235,12 +223,12 @@ bool DecodePassages(std::string_view bytes, const Document& document,
                     std::string* why) {
   out->blocks = BlocksOf(document);
   out->passages.clear();
-  const std::size_t count = bytes.size() < 8 ? 0 : GetU32(bytes, 4);
+  const std::size_t count = bytes.size() < 8 ? 0 : ReadLittle32(bytes, 4);
   if (bytes.size() < 8 || bytes.size() != 8 + count * kPassageFields * 4) {
     *why = "the passages are cut short or too long";
     return false;
   }
-  if (GetU32(bytes, 0) != out->blocks.size()) {
+  if (ReadLittle32(bytes, 0) != out->blocks.size()) {
     *why = "another number of blocks than the edition has";
     return false;
   }
@@ -253,7 +241,7 @@ bool DecodePassages(std::string_view bytes, const Document& document,
   for (std::size_t i = 0; i < count; ++i) {
     std::uint32_t field[kPassageFields];
     for (std::size_t f = 0; f < kPassageFields; ++f)
-      field[f] = GetU32(bytes, 8 + (i * kPassageFields + f) * 4);
+      field[f] = ReadLittle32(bytes, 8 + (i * kPassageFields + f) * 4);
     const auto [entry, form, block, begin, end, sentence, sentence_end,
                 nested] = field;
     // In block order, inside the block's text, the match inside its
