@@ -78,7 +78,8 @@ std::string NestedEdition(int divisions);
 // test cannot pass there without running.
 std::optional<DictionaryPlaces> InstalledDictionaryPlaces();
 
-// A fresh empty folder under the system's temporary folder.
+// A fresh empty folder under the system's temporary folder, removed with
+// all it holds when the test process ends.
 std::string MakeTempDir();
 
 // Runs a shell command; returns its exit status and fills *output with what
