@@ -1,10 +1,12 @@
-// The edition cache's reader (edition_cache.h): arbitrary bytes as what
+// The edition cache's readers (edition_cache.h): arbitrary bytes as what
 // EncodePassages wrote for the built-in glossary in the built-in edition,
-// first as they are, then as edits to the real encoding (every 3 bytes of
-// the input: a 16-bit offset and the byte to put there), so that the
-// fuzzer works on a file that is right up to a few numbers. What decodes
-// must keep every offset inside its block and sentence: each passage's
-// match, sentence and locator are read back.
+// as what EncodeGlossary wrote for that glossary, and as its term keys
+// (EncodeTermKeys); each first as they are, then as edits to the real
+// encoding (every 3 bytes of the input: a 16-bit offset and the byte to put
+// there), so that the fuzzer works on a file that is right up to a few
+// numbers. What decodes must keep every offset inside its block and
+// sentence: each passage's match, sentence and locator are read back; a
+// decoded glossary is walked whole.
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +14,7 @@
 #include <string_view>
 
 #include "built_in.h"
+#include "core/glossary_codec.h"
 #include "core/glossary_matcher.h"
 #include "core/passages.h"
 
@@ -32,26 +35,43 @@ std::size_t Touch(const glossa::EditionPassages& found) {
   return sum;
 }
 
-void Decode(std::string_view bytes) {
-  glossa::EditionPassages found;
-  std::string why;
-  if (glossa::DecodePassages(bytes, glossa::fuzz::BuiltInDocument(),
-                             glossa::fuzz::BuiltInGlossary(), &found, &why))
-    Touch(found);
+// Every term of a decoded glossary, touched.
+std::size_t Touch(const glossa::Glossary& glossary) {
+  std::size_t sum = glossary.name.size();
+  for (const glossa::Concept& c : glossary.concepts) {
+    for (const glossa::LangSection& section : c.languages) {
+      for (const glossa::Term& term : section.terms)
+        sum += term.text.size() + term.origin.file.size() +
+               glossa::StatusName(term.status).size() +
+               glossa::TermTypeName(term.type).size();
+    }
+  }
+  return sum;
 }
 
-}  // namespace
+enum class Part { kPassages, kGlossary, kTermKeys };
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
-                                      std::size_t size) {
-  static const std::string real = [] {
-    glossa::GlossaryMatcher matcher(glossa::fuzz::BuiltInGlossary());
-    glossa::EditionPassages found =
-        glossa::FindPassages(glossa::fuzz::BuiltInDocument(), matcher);
-    return glossa::EncodePassages(found.blocks, found.passages);
-  }();
-  std::string_view input(reinterpret_cast<const char*>(data), size);
-  Decode(input);
+void Decode(Part part, std::string_view bytes) {
+  std::string why;
+  if (part == Part::kPassages) {
+    glossa::EditionPassages found;
+    if (glossa::DecodePassages(bytes, glossa::fuzz::BuiltInDocument(),
+                               glossa::fuzz::BuiltInGlossary(), &found, &why))
+      Touch(found);
+  } else if (part == Part::kGlossary) {
+    glossa::Glossary glossary;
+    glossa::Diagnostics reported;
+    if (glossa::DecodeGlossary(bytes, {"now.tbx"}, &glossary, &reported, &why))
+      Touch(glossary);
+  } else {
+    std::vector<glossa::TermKeys> keys;
+    glossa::DecodeTermKeys(bytes, &keys, &why);
+  }
+}
+
+// The real encoding of `part`, with the input's edits.
+std::string Edited(const std::string& real, const std::uint8_t* data,
+                   std::size_t size) {
   std::string edited = real;
   for (std::size_t i = 0; i + 3 <= size; i += 3) {
     std::size_t at = (data[i] | (data[i + 1] << 8)) % (edited.size() + 1);
@@ -60,6 +80,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     else
       edited[at] = static_cast<char>(data[i + 2]);
   }
-  Decode(edited);
+  return edited;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
+                                      std::size_t size) {
+  static const std::string real_passages = [] {
+    glossa::GlossaryMatcher matcher(glossa::fuzz::BuiltInGlossary());
+    glossa::EditionPassages found =
+        glossa::FindPassages(glossa::fuzz::BuiltInDocument(), matcher);
+    return glossa::EncodePassages(found.blocks, found.passages);
+  }();
+  static const std::string real_glossary = glossa::EncodeGlossary(
+      glossa::fuzz::BuiltInGlossary(), glossa::Diagnostics(), {"then.tbx"});
+  static const std::string real_keys = glossa::EncodeTermKeys(
+      glossa::TermKeysOf(glossa::fuzz::BuiltInGlossary()));
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  for (Part part : {Part::kPassages, Part::kGlossary, Part::kTermKeys})
+    Decode(part, input);
+  Decode(Part::kPassages, Edited(real_passages, data, size));
+  Decode(Part::kGlossary, Edited(real_glossary, data, size));
+  Decode(Part::kTermKeys, Edited(real_keys, data, size));
   return 0;
 }

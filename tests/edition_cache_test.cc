@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "core/file_io.h"
+#include "core/tbx_writer.h"
 #include "test_support.h"
 
 namespace glossa {
@@ -38,16 +39,24 @@ std::string PathOf(const DictionaryCache& cache, const ContentHash& key) {
 }
 
 // Opens the built-in glossary and edition through `cache` under `key`,
-// checks that the index has the passages FindPassages finds, and returns
-// what was reported.
+// checks that the glossary is the built-in one and that the index has the
+// passages FindPassages finds, and returns what was reported.
 std::vector<std::string> OpenAndCompare(const DictionaryCache& cache,
                                         const ContentHash& key = kKey) {
   const testing::BuiltInData& built_in = testing::BuiltIn();
-  Diagnostics diags;
-  std::unique_ptr<EditionIndex> index =
-      OpenEditionIndex(built_in.glossary, built_in.document, key, cache, diags);
+  Glossary glossary;
+  Diagnostics reported, diags;
+  std::unique_ptr<EditionIndex> index = OpenEdition(
+      key, {"social-credit.tbx"}, built_in.document,
+      [&](Glossary* out, Diagnostics*) {
+        *out = built_in.glossary;
+        return true;
+      },
+      cache, &glossary, &reported, diags);
   REQUIRE(index != nullptr);
+  CHECK(WriteTbx(glossary) == WriteTbx(built_in.glossary));
   CHECK(Describe(*index) == Describe(*built_in.index));
+  CHECK(reported.all().empty());
   return testing::Messages(diags);
 }
 
@@ -112,16 +121,41 @@ TEST_CASE(
     why = "made for another glossary, edition or glossa";
   }
   SECTION("passages that do not fit the edition, with a right checksum") {
-    // The layout edition_cache.h gives: the header, then the passages.
-    std::string passages = good.substr(48);
-    passages[8 + 4 * 4] = '\xff';      // the first passage's match ends past
-    passages[8 + 4 * 4 + 1] = '\xff';  // its block
-    const ContentHash checksum = HashContent(passages);
+    // The layout edition_cache.h gives: the header, the glossary and the
+    // term keys (each a u64 size, then its bytes), then the passages.
+    std::size_t at = 48;
+    for (int part = 0; part < 2; ++part) {
+      std::uint64_t size = 0;
+      for (int i = 0; i < 8; ++i)
+        size |= std::uint64_t{static_cast<unsigned char>(good[at + i])}
+                << (8 * i);
+      at += 8 + size;
+    }
+    std::string body = good.substr(48);
+    const std::size_t passages = at - 48;
+    body[passages + 8 + 4 * 4] = '\xff';      // the first passage's match ends
+    body[passages + 8 + 4 * 4 + 1] = '\xff';  // past its block
+    const ContentHash checksum = HashContent(body);
     std::string header = good.substr(0, 32);
     for (std::uint64_t half : {checksum.low, checksum.high})
       for (int i = 0; i < 8; ++i) header += static_cast<char>(half >> (8 * i));
-    Overwrite(path, header + passages);
+    Overwrite(path, header + body);
     why = "passage 1 does not fit the edition";
+  }
+  SECTION("a glossary with a byte too many, with a right checksum") {
+    std::string body = good.substr(48);
+    std::uint64_t size = 0;
+    for (int i = 0; i < 8; ++i)
+      size |= std::uint64_t{static_cast<unsigned char>(body[i])} << (8 * i);
+    body.insert(8 + size, "x");
+    ++size;
+    for (int i = 0; i < 8; ++i) body[i] = static_cast<char>(size >> (8 * i));
+    const ContentHash checksum = HashContent(body);
+    std::string header = good.substr(0, 32);
+    for (std::uint64_t half : {checksum.low, checksum.high})
+      for (int i = 0; i < 8; ++i) header += static_cast<char>(half >> (8 * i));
+    Overwrite(path, header + body);
+    why = "glossary: bytes after the end";
   }
   CHECK(OpenAndCompare(cache) ==
         std::vector<std::string>{path +
@@ -172,13 +206,15 @@ TEST_CASE("DecodePassages rejects passages of another edition",
   CHECK(why == "the passages are cut short or too long");
 }
 
-// Runs glossa in process, with the cache folder `cache`.
-testing::RunResult RunCached(const std::vector<std::string>& args,
-                             const std::string& cache) {
+// Runs glossa in process, with the cache folder `cache` ("": none), in
+// `working_dir`.
+testing::RunResult RunCached(
+    const std::vector<std::string>& args, const std::string& cache,
+    const std::string& working_dir = GLOSSA_SOURCE_DIR) {
   Environment env;
   env.dictionary_cache = cache;
   env.data_dir = testing::DataDir();
-  env.working_dir = GLOSSA_SOURCE_DIR;
+  env.working_dir = working_dir;
   env.build = "test";
   std::ostringstream out, err;
   testing::RunResult result;
@@ -213,6 +249,32 @@ TEST_CASE(
     ++files;
   }
   CHECK(files == 1);
+  std::filesystem::remove_all(cache);
+}
+
+TEST_CASE(
+    "a glossary's warnings come from the edition cache as reading it gave "
+    "them, naming the file as the command line does",
+    "[edition_cache][cli]") {
+  // SDL's sample file: 44 warnings (elements TBX-Basic does not know).
+  const std::string folder =
+      testing::SharedPath("data/tbx/okapi-lib-terminology");
+  const std::string cache = testing::MakeTempDir();
+  for (const std::string& working_dir : {folder, std::string("/")}) {
+    INFO(working_dir);
+    const std::vector<std::string> args = {
+        "--glossary", folder + "/sdl_tbx.tbx", "lookup", "zzz"};
+    const testing::RunResult plain = RunCached(args, "", working_dir);
+    const std::string shown =
+        working_dir == "/" ? folder + "/sdl_tbx.tbx" : "sdl_tbx.tbx";
+    CHECK(plain.err.rfind(shown + ":", 0) == 0);
+    for (int run = 0; run < 2; ++run) {
+      const testing::RunResult cached = RunCached(args, cache, working_dir);
+      CHECK(cached.status == plain.status);
+      CHECK(cached.out == plain.out);
+      CHECK(cached.err == plain.err);
+    }
+  }
   std::filesystem::remove_all(cache);
 }
 

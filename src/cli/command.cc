@@ -62,29 +62,43 @@ std::vector<std::string> GlossaryPaths(const Options& options,
   return {env.data_dir + "/" + kBuiltInGlossary};
 }
 
-// Loads every glossary file into one. Problems go to `err`. Returns false
-// if a file could not be read at all; *had_errors tells whether any error
-// was reported.
-bool LoadGlossaries(const Options& options, const Environment& env,
-                    std::ostream& err, Glossary* out, bool* had_errors,
-                    std::vector<ContentHash>* hashes) {
+namespace {
+
+struct GlossaryFile {
+  std::string shown;  // the path as the user sees it (Shown)
+  std::string bytes;
+};
+
+// The bytes of the glossary files (--glossary, or the built-in one), in
+// order. A file that cannot be read is reported to `err` and left out;
+// false if one could not.
+bool ReadGlossaryFiles(const Options& options, const Environment& env,
+                       std::ostream& err, std::vector<GlossaryFile>* out) {
   bool ok = true;
-  bool first = true;
-  Diagnostics diags;
   for (const std::string& path : GlossaryPaths(options, env)) {
-    std::string bytes, error;
-    if (!ReadFile(path, &bytes, &error)) {
+    GlossaryFile file{Shown(path, env), ""};
+    std::string error;
+    if (!ReadFile(path, &file.bytes, &error)) {
       err << "glossa: error: " << error << '\n';
       ok = false;
       continue;
     }
-    if (hashes != nullptr) hashes->push_back(HashContent(bytes));
+    out->push_back(std::move(file));
+  }
+  return ok;
+}
+
+// Reads `files` (TBX, or CC-CEDICT) into one glossary; what reading them
+// reports goes to `diags`. False if one could not be read at all.
+bool ParseGlossaries(const std::vector<GlossaryFile>& files, Glossary* out,
+                     Diagnostics* diags) {
+  bool ok = true;
+  bool first = true;
+  for (const GlossaryFile& file : files) {
     Glossary glossary;
-    std::size_t before = diags.all().size();
-    bool read = LooksLikeCedict(bytes)
-                    ? ReadCedict(bytes, Shown(path, env), diags, &glossary)
-                    : ReadTbx(bytes, Shown(path, env), diags, &glossary);
-    Print(diags, before, err);
+    bool read = LooksLikeCedict(file.bytes)
+                    ? ReadCedict(file.bytes, file.shown, *diags, &glossary)
+                    : ReadTbx(file.bytes, file.shown, *diags, &glossary);
     if (!read) {
       ok = false;
       continue;
@@ -96,8 +110,20 @@ bool LoadGlossaries(const Options& options, const Environment& env,
       Merge(std::move(glossary), out);
     }
   }
-  *had_errors = !ok || diags.errors() > 0;
   return ok;
+}
+
+}  // namespace
+
+bool LoadGlossaries(const Options& options, const Environment& env,
+                    std::ostream& err, Glossary* out, bool* had_errors) {
+  std::vector<GlossaryFile> files;
+  const bool read = ReadGlossaryFiles(options, env, err, &files);
+  Diagnostics diags;
+  const bool parsed = ParseGlossaries(files, out, &diags);
+  Print(diags, 0, err);
+  *had_errors = !read || !parsed || diags.errors() > 0;
+  return read && parsed;
 }
 
 Style MakeStyle(const Options& options, const Environment& env) {
@@ -112,19 +138,29 @@ Style MakeStyle(const Options& options, const Environment& env) {
 // Loads *edition, printing problems to `err`; false if nothing loaded.
 bool LoadEdition(const Options& options, const Environment& env,
                  std::ostream& err, Edition* edition) {
-  std::vector<ContentHash> glossary_files;
+  std::vector<GlossaryFile> files;
   ContentHash document;
-  if (!LoadGlossaries(options, env, err, &edition->glossary,
-                      &edition->had_errors, &glossary_files) ||
+  if (!ReadGlossaryFiles(options, env, err, &files) ||
       !LoadDocument(options, env, err, &edition->document, &document))
     return false;
-  Diagnostics diags;
-  edition->index =
-      OpenEditionIndex(edition->glossary, edition->document,
-                       EditionKey(glossary_files, document, env.build),
-                       DictionaryCache{env.dictionary_cache}, diags);
+  std::vector<ContentHash> hashes;
+  std::vector<std::string> shown;
+  for (const GlossaryFile& file : files) {
+    hashes.push_back(HashContent(file.bytes));
+    shown.push_back(file.shown);
+  }
+  Diagnostics reported, diags;
+  edition->index = OpenEdition(
+      EditionKey(hashes, document, env.build), shown, edition->document,
+      [&](Glossary* glossary, Diagnostics* report) {
+        return ParseGlossaries(files, glossary, report);
+      },
+      DictionaryCache{env.dictionary_cache}, &edition->glossary, &reported,
+      diags);
+  Print(reported, 0, err);
   Print(diags, 0, err);
-  return true;
+  edition->had_errors = reported.errors() > 0;
+  return edition->index != nullptr;
 }
 
 // Loads the edition: --document, or the built-in one.

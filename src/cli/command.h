@@ -104,10 +104,8 @@ std::vector<std::string> GlossaryPaths(const Options& options,
 // Loads every glossary file (--glossary, or the built-in one) into one.
 // Problems go to `err`. Returns false if a file could not be read at all;
 // *had_errors tells whether any error was reported.
-// `hashes`, when given, gets each file's content hash, in order.
 bool LoadGlossaries(const Options& options, const Environment& env,
-                    std::ostream& err, Glossary* out, bool* had_errors,
-                    std::vector<ContentHash>* hashes = nullptr);
+                    std::ostream& err, Glossary* out, bool* had_errors);
 // Loads the edition: --document, or the built-in one; false (reported) if
 // it cannot be read or has errors. `hash`, when given, gets its content
 // hash.
@@ -115,8 +113,10 @@ bool LoadDocument(const Options& options, const Environment& env,
                   std::ostream& err, Document* document,
                   ContentHash* hash = nullptr);
 // Loads *edition, printing problems to `err`; false if nothing loaded. The
-// passages come from the edition cache (edition_cache.h) in the folder of
-// the dictionary indexes when it has them.
+// glossary, its lookup keys and its passages come from the edition cache
+// (edition_cache.h) in the folder of the dictionary indexes when it has
+// them: the glossary files and the edition are then read and hashed, and
+// the edition parsed, but the glossary files are not parsed.
 bool LoadEdition(const Options& options, const Environment& env,
                  std::ostream& err, Edition* edition);
 

@@ -29,6 +29,11 @@ void Diagnostics::Warning(Location location, std::string message) {
   ++warnings_;
 }
 
+void Diagnostics::Add(Diagnostic diagnostic) {
+  ++(diagnostic.severity == Severity::kError ? errors_ : warnings_);
+  all_.push_back(std::move(diagnostic));
+}
+
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
   // memchr rather than a test of each byte: every XML file read is indexed

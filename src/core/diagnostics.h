@@ -42,6 +42,8 @@ class Diagnostics {
  public:
   void Error(Location location, std::string message);
   void Warning(Location location, std::string message);
+  // One diagnostic as reported before (an error or a warning, as it says).
+  void Add(Diagnostic diagnostic);
 
   const std::vector<Diagnostic>& all() const { return all_; }
   int errors() const { return errors_; }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/file_io.h"
+#include "core/glossary_codec.h"
 #include "core/little_endian.h"
 
 namespace glossa {
@@ -23,12 +24,35 @@ std::string Header(const ContentHash& key, const ContentHash& checksum) {
   return out;
 }
 
-// The passages `file` holds for `key`, or nullopt with *why set.
-std::optional<EditionPassages> Read(std::string_view file,
-                                    const ContentHash& key,
-                                    const Glossary& glossary,
-                                    const Document& document,
-                                    std::string* why) {
+// The next part of `body` at *at (a u64 size, then that many bytes), or
+// nullopt when it does not fit.
+std::optional<std::string_view> Part(std::string_view body, std::size_t* at) {
+  if (body.size() - *at < 8) return std::nullopt;
+  std::uint64_t size = ReadLittle64(body, *at);
+  *at += 8;
+  if (size > body.size() - *at) return std::nullopt;
+  std::string_view part = body.substr(*at, size);
+  *at += size;
+  return part;
+}
+
+void AppendPart(std::string_view part, std::string* out) {
+  AppendLittle64(part.size(), out);
+  out->append(part);
+}
+
+std::size_t CountTerms(const Glossary& glossary) {
+  std::size_t count = 0;
+  for (const Concept& concept_entry : glossary.concepts) {
+    for (const LangSection& section : concept_entry.languages)
+      count += section.terms.size();
+  }
+  return count;
+}
+
+// The checked body of `file` for `key`, or nullopt with *why set.
+std::optional<std::string_view> Body(std::string_view file,
+                                     const ContentHash& key, std::string* why) {
   if (file.size() < kHeaderBytes || file.substr(0, kMagic.size()) != kMagic) {
     *why = "not an edition cache file";
     return std::nullopt;
@@ -48,10 +72,35 @@ std::optional<EditionPassages> Read(std::string_view file,
     *why = "checksum mismatch";
     return std::nullopt;
   }
-  EditionPassages found;
-  if (!DecodePassages(body, document, glossary, &found, why))
-    return std::nullopt;
-  return found;
+  return body;
+}
+
+// Decodes a trusted body into *glossary, *reported, *keys and *found;
+// false with *why set when a part does not decode or fit.
+bool Decode(std::string_view body, const std::vector<std::string>& files,
+            const Document& document, Glossary* glossary, Diagnostics* reported,
+            std::vector<TermKeys>* keys, EditionPassages* found,
+            std::string* why) {
+  std::size_t at = 0;
+  std::optional<std::string_view> glossary_bytes = Part(body, &at);
+  std::optional<std::string_view> key_bytes;
+  if (glossary_bytes) key_bytes = Part(body, &at);
+  if (!key_bytes) {
+    *why = "cut short";
+    return false;
+  }
+  Diagnostics read;
+  if (!DecodeGlossary(*glossary_bytes, files, glossary, &read, why) ||
+      !DecodeTermKeys(*key_bytes, keys, why))
+    return false;
+  if (keys->size() != CountTerms(*glossary)) {
+    *why = "term keys: not one per term";
+    return false;
+  }
+  if (!DecodePassages(body.substr(at), document, *glossary, found, why))
+    return false;
+  for (const Diagnostic& diagnostic : read.all()) reported->Add(diagnostic);
+  return true;
 }
 
 }  // namespace
@@ -66,27 +115,40 @@ ContentHash EditionKey(const std::vector<ContentHash>& glossary_files,
   return HashContent(text);
 }
 
-std::unique_ptr<EditionIndex> OpenEditionIndex(const Glossary& glossary,
-                                               const Document& document,
-                                               const ContentHash& key,
-                                               const DictionaryCache& cache,
-                                               Diagnostics& diags) {
-  if (cache.dir.empty())
-    return std::make_unique<EditionIndex>(glossary, document);
-  const std::string path = cache.dir + "/" + key.Hex() + ".edition";
-  std::string file, error;
-  if (ReadFile(path, &file, &error)) {
-    std::string why;
-    if (std::optional<EditionPassages> found =
-            Read(file, key, glossary, document, &why)) {
-      return std::make_unique<EditionIndex>(glossary, document,
-                                            std::move(found));
+std::unique_ptr<EditionIndex> OpenEdition(
+    const ContentHash& key, const std::vector<std::string>& glossary_files,
+    const Document& document, const GlossaryReader& read,
+    const DictionaryCache& cache, Glossary* glossary, Diagnostics* reported,
+    Diagnostics& diags) {
+  const std::string path =
+      cache.dir.empty() ? "" : cache.dir + "/" + key.Hex() + ".edition";
+  std::string file, error, why;
+  if (!path.empty() && ReadFile(path, &file, &error)) {
+    std::vector<TermKeys> keys;
+    EditionPassages found;
+    std::optional<std::string_view> body = Body(file, key, &why);
+    if (body && Decode(*body, glossary_files, document, glossary, reported,
+                       &keys, &found, &why)) {
+      return std::make_unique<EditionIndex>(*glossary, document,
+                                            std::move(found), &keys);
     }
     diags.Warning({path, 0, 0},
                   "edition cache not trusted (" + why + "); rebuilt");
   }
-  auto index = std::make_unique<EditionIndex>(glossary, document);
-  std::string body = EncodePassages(index->blocks(), index->passages());
+  *glossary = Glossary();
+  Diagnostics read_report;
+  const bool read_ok = read(glossary, &read_report);
+  for (const Diagnostic& diagnostic : read_report.all())
+    reported->Add(diagnostic);
+  if (!read_ok) return nullptr;
+  const std::vector<TermKeys> keys = TermKeysOf(*glossary);
+  auto index =
+      std::make_unique<EditionIndex>(*glossary, document, std::nullopt, &keys);
+  if (path.empty()) return index;
+  std::string body;
+  AppendPart(EncodeGlossary(*glossary, read_report, glossary_files), &body);
+  AppendPart(EncodeTermKeys(keys), &body);
+  body += EncodePassages(index->blocks(), index->passages());
   StoreInCache(cache, path, Header(key, HashContent(body)) + body);
   return index;
 }

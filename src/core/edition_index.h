@@ -97,9 +97,12 @@ class EditionIndex {
   // must not change while it is in use. All members are const and may be
   // called from several threads at once.
   // `found`: the passages FindPassages found for them before (from the
-  // edition cache); nullopt: find them now.
+  // edition cache); nullopt: find them now. `term_keys`: the glossary's
+  // TermKeysOf, computed before (the edition cache keeps them too);
+  // nullptr: compute them now.
   EditionIndex(const Glossary& glossary, const Document& document,
-               std::optional<EditionPassages> found = std::nullopt);
+               std::optional<EditionPassages> found = std::nullopt,
+               const std::vector<TermKeys>* term_keys = nullptr);
   EditionIndex(const EditionIndex&) = delete;
   EditionIndex& operator=(const EditionIndex&) = delete;
 

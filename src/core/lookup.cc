@@ -45,7 +45,22 @@ TermKeys KeysOf(std::string_view term, std::string_view lang) {
   return keys;
 }
 
-Index::Index(const Glossary& glossary) : glossary_(glossary) {
+std::vector<TermKeys> TermKeysOf(const Glossary& glossary) {
+  std::vector<TermKeys> out;
+  for (const Concept& concept_entry : glossary.concepts) {
+    for (const LangSection& section : concept_entry.languages) {
+      for (const Term& term : section.terms)
+        out.push_back(KeysOf(term.text, section.lang));
+    }
+  }
+  return out;
+}
+
+Index::Index(const Glossary& glossary)
+    : Index(glossary, TermKeysOf(glossary)) {}
+
+Index::Index(const Glossary& glossary, const std::vector<TermKeys>& keys)
+    : glossary_(glossary) {
   for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
     const Concept& concept_entry = glossary.concepts[c];
     if (!concept_entry.id.empty()) {
@@ -55,15 +70,15 @@ Index::Index(const Glossary& glossary) : glossary_(glossary) {
     for (const LangSection& section : concept_entry.languages) {
       for (const Term& term : section.terms) {
         std::size_t index = terms_.size();
-        TermKeys keys = KeysOf(term.text, section.lang);
+        const TermKeys& term_keys = keys.at(index);
         terms_.push_back(term.text);
-        loose_keys_.push_back(keys.loose);
+        loose_keys_.push_back(term_keys.loose);
         term_concept_.push_back(c);
-        Add(MatchKind::kFolded, keys.folded, {c, index});
-        Add(MatchKind::kLoose, keys.loose, {c, index});
-        Add(MatchKind::kLoose, keys.transcribed, {c, index});
-        Add(MatchKind::kPinyinTones, keys.pinyin_tones, {c, index});
-        Add(MatchKind::kPinyinToneless, keys.pinyin_toneless, {c, index});
+        Add(MatchKind::kFolded, term_keys.folded, {c, index});
+        Add(MatchKind::kLoose, term_keys.loose, {c, index});
+        Add(MatchKind::kLoose, term_keys.transcribed, {c, index});
+        Add(MatchKind::kPinyinTones, term_keys.pinyin_tones, {c, index});
+        Add(MatchKind::kPinyinToneless, term_keys.pinyin_toneless, {c, index});
       }
     }
   }

@@ -64,6 +64,11 @@ struct TermKeys {
 };
 TermKeys KeysOf(std::string_view term, std::string_view lang);
 
+// The keys of every term of `glossary`, in order (concept by concept,
+// section by section): what Index is built from, and what the edition
+// cache keeps so that a later run does not compute them again.
+std::vector<TermKeys> TermKeysOf(const Glossary& glossary);
+
 struct Hit {
   std::size_t concept_index = 0;  // index into Glossary::concepts
   MatchKind kind = MatchKind::kFolded;
@@ -82,6 +87,8 @@ struct Suggestion {
 class Index {
  public:
   explicit Index(const Glossary& glossary);
+  // From keys TermKeysOf(glossary) gave (one per term, in its order).
+  Index(const Glossary& glossary, const std::vector<TermKeys>& keys);
 
   // Every entry the query finds, each once, best match first (then in
   // glossary order). Empty when nothing matches.

@@ -1,0 +1,61 @@
+// A glossary as bytes, for the edition cache (edition_cache.h): what reading
+// the glossary files gave (every field of the model, and what the reader
+// reported), so that a later run skips the reading. Reading the built-in
+// TBX was half of a `glossa lookup`'s instructions (51 M of 111 M); decoding
+// its bytes is a few percent of that.
+//
+// Every struct's fields are listed once (Fields in glossary_codec.cc), and
+// the encoder and the decoder both walk that list, so the two cannot
+// disagree on the order. A field added to the model must be added there,
+// with a new kEditionCacheVersion; a static_assert on each struct's size
+// stops the build until it is.
+//
+// File names. Each Location (and Glossary::name) names the file it was read
+// from as the command line showed it, which depends on where glossa runs.
+// The encoding keeps the names in a table whose first entries are the
+// glossary files, in order; the decoder puts the names the caller shows now
+// in their place, so a warning replayed from the cache names the file as
+// the same warning read afresh would.
+//
+//   std::string bytes = EncodeGlossary(glossary, diags, {"a.tbx"});
+//   Glossary back;
+//   Diagnostics reported;
+//   std::string why;
+//   DecodeGlossary(bytes, {"../a.tbx"}, &back, &reported, &why);
+
+#ifndef GLOSSA_CORE_GLOSSARY_CODEC_H_
+#define GLOSSA_CORE_GLOSSARY_CODEC_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/glossary.h"
+#include "core/lookup.h"
+
+namespace glossa {
+
+// `glossary` and what reading it reported, as bytes; `files` are the names
+// of the glossary files it was read from, in order.
+std::string EncodeGlossary(const Glossary& glossary,
+                           const Diagnostics& reported,
+                           const std::vector<std::string>& files);
+
+// The glossary EncodeGlossary wrote into `bytes`, with what reading it
+// reported appended to *reported; `files` names the glossary files as they
+// are shown now. False, with *why set and *out unspecified, when the bytes
+// are not a whole encoding (cut, or a count or length that does not fit).
+bool DecodeGlossary(std::string_view bytes,
+                    const std::vector<std::string>& files, Glossary* out,
+                    Diagnostics* reported, std::string* why);
+
+// The lookup keys of a glossary's terms (TermKeysOf), as bytes, and back;
+// false, with *why set, when the bytes are not a whole encoding.
+std::string EncodeTermKeys(const std::vector<TermKeys>& keys);
+bool DecodeTermKeys(std::string_view bytes, std::vector<TermKeys>* out,
+                    std::string* why);
+
+}  // namespace glossa
+
+#endif  // GLOSSA_CORE_GLOSSARY_CODEC_H_

@@ -1,0 +1,142 @@
+#include "core/glossary_codec.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/tbx_reader.h"
+#include "core/tbx_writer.h"
+#include "test_support.h"
+
+namespace glossa {
+namespace {
+
+std::string Where(const Location& at) {
+  return at.file + ":" + std::to_string(at.line) + ":" +
+         std::to_string(at.column) + "\n";
+}
+
+// Every origin of `glossary`, in order: what WriteTbx does not show.
+std::string Origins(const Glossary& glossary) {
+  std::string out = glossary.name + "\n";
+  for (const Concept& c : glossary.concepts) {
+    out += Where(c.origin);
+    for (const CrossReference& x : c.cross_references) out += Where(x.origin);
+    for (const ExternalReference& x : c.external_references)
+      out += Where(x.origin);
+    for (const LangSection& section : c.languages) {
+      out += Where(section.origin);
+      for (const Term& term : section.terms) out += Where(term.origin);
+    }
+  }
+  return out;
+}
+
+// `glossary` through the codec and back, under the file names `now`.
+Glossary RoundTrip(const Glossary& glossary, const Diagnostics& reported,
+                   const std::vector<std::string>& then,
+                   const std::vector<std::string>& now, Diagnostics* back) {
+  Glossary out;
+  std::string why;
+  REQUIRE(DecodeGlossary(EncodeGlossary(glossary, reported, then), now, &out,
+                         back, &why));
+  return out;
+}
+
+TEST_CASE("a glossary comes back from its bytes field by field",
+          "[glossary_codec]") {
+  std::vector<std::string> files = {std::string(GLOSSA_SOURCE_DIR) +
+                                    "/glossary/social-credit.tbx"};
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           testing::SharedPath("data/tbx"))) {
+    if (entry.path().extension() == ".tbx") files.push_back(entry.path());
+  }
+  REQUIRE(files.size() > 20);
+  std::size_t with_warnings = 0;
+  for (const std::string& path : files) {
+    INFO(path);
+    Glossary glossary;
+    Diagnostics reported;
+    if (!ReadTbx(testing::ReadOrFail(path), path, reported, &glossary))
+      continue;
+    with_warnings += reported.warnings() > 0;
+    Diagnostics back;
+    const Glossary out = RoundTrip(glossary, reported, {path}, {path}, &back);
+    CHECK(WriteTbx(out) == WriteTbx(glossary));
+    CHECK(Origins(out) == Origins(glossary));
+    CHECK(testing::Messages(back) == testing::Messages(reported));
+    CHECK(back.errors() == reported.errors());
+    CHECK(back.warnings() == reported.warnings());
+  }
+  CHECK(with_warnings > 0);
+}
+
+TEST_CASE("a decoded glossary names its files as the caller shows them now",
+          "[glossary_codec]") {
+  const std::string path =
+      testing::SharedPath("data/tbx/okapi-lib-terminology/sdl_tbx.tbx");
+  Glossary glossary;
+  Diagnostics reported;
+  REQUIRE(ReadTbx(testing::ReadOrFail(path), path, reported, &glossary));
+  REQUIRE(reported.warnings() == 44);
+  Diagnostics back;
+  const Glossary out =
+      RoundTrip(glossary, reported, {path}, {"sdl_tbx.tbx"}, &back);
+  CHECK(out.name == "sdl_tbx.tbx");
+  CHECK(out.concepts.front().origin.file == "sdl_tbx.tbx");
+  CHECK(out.concepts.front().origin.line ==
+        glossary.concepts.front().origin.line);
+  REQUIRE(back.all().size() == 44);
+  const Diagnostic& first = back.all().front();
+  CHECK(first.location.file == "sdl_tbx.tbx");
+  CHECK(FormatDiagnostic(first) ==
+        "sdl_tbx.tbx" +
+            FormatDiagnostic(reported.all().front()).substr(path.size()));
+}
+
+TEST_CASE("a cut or damaged glossary encoding is refused, never trusted",
+          "[glossary_codec]") {
+  const testing::BuiltInData& built_in = testing::BuiltIn();
+  const std::string bytes =
+      EncodeGlossary(built_in.glossary, Diagnostics(), {"social-credit.tbx"});
+  Glossary out;
+  Diagnostics back;
+  std::string why;
+  CHECK_FALSE(DecodeGlossary("", {}, &out, &back, &why));
+  CHECK(why == "glossary: cut in a number");
+  for (std::size_t cut = 1; cut < bytes.size(); cut += bytes.size() / 97) {
+    INFO(cut);
+    CHECK_FALSE(DecodeGlossary(bytes.substr(0, cut), {}, &out, &back, &why));
+    CHECK(why.rfind("glossary: ", 0) == 0);
+  }
+  CHECK_FALSE(DecodeGlossary(bytes + "x", {}, &out, &back, &why));
+  CHECK(why == "glossary: bytes after the end");
+  std::string huge = bytes;
+  huge.replace(0, 8, 8, '\xff');  // more file names than the file has bytes
+  CHECK_FALSE(DecodeGlossary(huge, {}, &out, &back, &why));
+  CHECK(why == "glossary: a list longer than the file");
+  CHECK(back.all().empty());
+}
+
+TEST_CASE("term keys come back from their bytes", "[glossary_codec]") {
+  const std::vector<TermKeys> keys = TermKeysOf(testing::BuiltIn().glossary);
+  REQUIRE(keys.size() > 500);
+  std::vector<TermKeys> back;
+  std::string why;
+  const std::string bytes = EncodeTermKeys(keys);
+  REQUIRE(DecodeTermKeys(bytes, &back, &why));
+  REQUIRE(back.size() == keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    CHECK(back[i].folded == keys[i].folded);
+    CHECK(back[i].loose == keys[i].loose);
+    CHECK(back[i].transcribed == keys[i].transcribed);
+    CHECK(back[i].pinyin_tones == keys[i].pinyin_tones);
+    CHECK(back[i].pinyin_toneless == keys[i].pinyin_toneless);
+  }
+  CHECK_FALSE(DecodeTermKeys(bytes.substr(0, bytes.size() - 1), &back, &why));
+  CHECK(why == "term keys: cut in a number");
+}
+
+}  // namespace
+}  // namespace glossa
