@@ -1,9 +1,9 @@
-// unicode.cc answers two questions without asking ICU by name at run time
+// src/core/text/ answers two questions without asking ICU by name at run time
 // (building ICU's transliterator registry costs a third of a lookup):
 // Traditional-to-Simplified for one character comes from a table made
 // while building, and tone marks to numbers from ICU's own rules written
 // out. These tests ask ICU the old way, through its registry, and compare:
-// the one test file besides unicode.cc that includes ICU, because ICU is
+// the one test file besides src/core/text/ that includes ICU, because ICU is
 // the oracle here.
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
@@ -55,7 +55,7 @@ TEST_CASE(
   for (int32_t range = 0; range < asked.getRangeCount(); ++range) {
     for (UChar32 c = asked.getRangeStart(range); c <= asked.getRangeEnd(range);
          ++c) {
-      // What unicode.cc asked ICU before: fold, compose, transform.
+      // What src/core/text/ asked ICU before: fold, compose, transform.
       icu::UnicodeString s = nfc->normalize(
           fold->normalize(icu::UnicodeString(c), status), status);
       char32_t expected = static_cast<char32_t>(c);

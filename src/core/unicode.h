@@ -8,6 +8,18 @@
 // on first use, and shared; every function here may be called from several
 // threads.
 //
+// It is defined by the files of src/core/text/, the only files that include
+// ICU, one concern each:
+//   charset.cc     UTF-8 checks and code points, charsets, StreamDecoder
+//   fold.cc        FoldKey, LooseKey, TranscribedKey, ToLower, ToUpper
+//   pinyin.cc      the pinyin keys and PinyinToneMarks
+//   script.cc      Traditional/Simplified (SimplifiedCharacter, ...)
+//   characters.cc  character classes (IsCjk, ...) and DisplayWidth
+//   breaks.cc      SentenceStarts
+//   locale.cc      IsKnownLanguageTag, Collator
+//   icu_support.h  (internal) the ICU objects and UTF-16 conversions the
+//                  others share; .cc beside it
+//
 // The keys (all results are UTF-8):
 //   FoldKey       NFKC + full Unicode case folding, whitespace runs collapsed
 //                 to one space and trimmed: "STRASSE", "Straße",

@@ -3,7 +3,7 @@
 // changes, each with what it becomes.
 //
 // Why a table: matching folds every traditional character to its
-// simplified form (SimplifiedCharacter, unicode.cc). Asking ICU at run time
+// simplified form (SimplifiedCharacter, text/script.cc). Asking ICU at run time
 // means building the transform first, and ICU compiles its 3,952 rules and
 // its transliterator registry on every start: about 14 ms of each 50 ms
 // `glossa lookup`. The characters it changes do not depend on the input, so
@@ -13,7 +13,7 @@
 // at a time. tests/unicode_icu_test.cc checks the table against the live
 // transform over every character the transform can change.
 //
-// This program is the one place outside src/core/unicode.cc that uses ICU;
+// This program is the one place outside src/core/text/ that uses ICU;
 // it runs only while building.
 #include <unicode/translit.h>
 #include <unicode/uclean.h>
