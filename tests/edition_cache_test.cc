@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "core/file_io.h"
+#include "core/little_endian.h"
 #include "core/tbx_writer.h"
 #include "test_support.h"
 
@@ -65,6 +66,16 @@ void Overwrite(const std::string& path, const std::string& bytes) {
   REQUIRE(WriteFileAtomically(path, bytes, &error));
 }
 
+// The cache file `good` with `body` after its header, and the checksum
+// that fits it: damage only the decoders can find.
+std::string Resealed(const std::string& good, const std::string& body) {
+  std::string file = good.substr(0, 32);
+  const ContentHash checksum = HashContent(body);
+  AppendLittle64(checksum.low, &file);
+  AppendLittle64(checksum.high, &file);
+  return file + body;
+}
+
 std::string Read(const std::string& path) {
   std::string bytes, error;
   REQUIRE(ReadFile(path, &bytes, &error));
@@ -120,41 +131,24 @@ TEST_CASE(
     Overwrite(path, Read(PathOf(cache, other)));
     why = "made for another glossary, edition or glossa";
   }
+  // The layout edition_cache.h gives: the header (48 bytes), the glossary
+  // and the term keys (each a u64 size, then its bytes), then the passages.
+  std::string body = good.substr(48);
+  const std::uint64_t glossary_size = ReadLittle64(body, 0);
   SECTION("passages that do not fit the edition, with a right checksum") {
-    // The layout edition_cache.h gives: the header, the glossary and the
-    // term keys (each a u64 size, then its bytes), then the passages.
-    std::size_t at = 48;
-    for (int part = 0; part < 2; ++part) {
-      std::uint64_t size = 0;
-      for (int i = 0; i < 8; ++i)
-        size |= std::uint64_t{static_cast<unsigned char>(good[at + i])}
-                << (8 * i);
-      at += 8 + size;
-    }
-    std::string body = good.substr(48);
-    const std::size_t passages = at - 48;
+    const std::size_t passages =
+        8 + glossary_size + 8 + ReadLittle64(body, 8 + glossary_size);
     body[passages + 8 + 4 * 4] = '\xff';      // the first passage's match ends
     body[passages + 8 + 4 * 4 + 1] = '\xff';  // past its block
-    const ContentHash checksum = HashContent(body);
-    std::string header = good.substr(0, 32);
-    for (std::uint64_t half : {checksum.low, checksum.high})
-      for (int i = 0; i < 8; ++i) header += static_cast<char>(half >> (8 * i));
-    Overwrite(path, header + body);
+    Overwrite(path, Resealed(good, body));
     why = "passage 1 does not fit the edition";
   }
   SECTION("a glossary with a byte too many, with a right checksum") {
-    std::string body = good.substr(48);
-    std::uint64_t size = 0;
-    for (int i = 0; i < 8; ++i)
-      size |= std::uint64_t{static_cast<unsigned char>(body[i])} << (8 * i);
-    body.insert(8 + size, "x");
-    ++size;
-    for (int i = 0; i < 8; ++i) body[i] = static_cast<char>(size >> (8 * i));
-    const ContentHash checksum = HashContent(body);
-    std::string header = good.substr(0, 32);
-    for (std::uint64_t half : {checksum.low, checksum.high})
-      for (int i = 0; i < 8; ++i) header += static_cast<char>(half >> (8 * i));
-    Overwrite(path, header + body);
+    body.insert(8 + glossary_size, "x");
+    std::string size;
+    AppendLittle64(glossary_size + 1, &size);
+    body.replace(0, 8, size);
+    Overwrite(path, Resealed(good, body));
     why = "glossary: bytes after the end";
   }
   CHECK(OpenAndCompare(cache) ==
