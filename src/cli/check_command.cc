@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "cli/file_commands.h"
 #include "core/diagnostics.h"
 #include "core/document.h"
 #include "core/edition_index.h"

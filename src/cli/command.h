@@ -3,7 +3,7 @@
 // Internal to the command-line layer: cli.cc holds the flag table and the
 // commands of reading, lookup has a file of its own (lookup_command.cc), and
 // the commands that work on other files have a file each
-// (export_command.cc, qa_command.cc).
+// (export_command.cc, qa_command.cc, check_command.cc, import_command.cc).
 
 #ifndef GLOSSA_CLI_COMMAND_H_
 #define GLOSSA_CLI_COMMAND_H_
@@ -144,6 +144,18 @@ void ReportNoEntry(const std::string& query,
 // glossa export (export_command.cc).
 void AddExportOptions(CLI::App* export_command, Options& options);
 int Export(const Options& options, const Environment& env, std::ostream& out,
+           std::ostream& err);
+
+// glossa check: validates TBX files and what their links point to
+// (check_command.cc).
+void AddCheckOptions(CLI::App* check, Options& options);
+int Check(const Options& options, const Environment& env, std::ostream& out,
+          std::ostream& err);
+
+// glossa import: text extracted from a PDF to a TEI edition
+// (import_command.cc).
+void AddImportOptions(CLI::App* import, Options& options);
+int Import(const Options& options, const Environment& env, std::ostream& out,
            std::ostream& err);
 
 // glossa qa, and a translation of the report (qa_command.cc).
