@@ -1,24 +1,22 @@
 #include "core/char_kinds.h"
 
-#include "core/unicode.h"
-
 namespace glossa {
+namespace {
 
-Kind ComputeKind(char32_t c) {
-  if (IsCjkLetter(c)) return Kind::kCjk;
-  if (IsLetter(c) || IsDigit(c) || IsMark(c)) return Kind::kToken;
-  if (IsSpace(c) || c == 0x00AD || c == 0x2010 || c == 0x2011)
-    return Kind::kSeparator;
-  return Kind::kPunctuation;
-}
+// The names the generated table is written with.
+constexpr Kind K0 = Kind::kToken;
+constexpr Kind K1 = Kind::kCjk;
+constexpr Kind K2 = Kind::kPunctuation;
+constexpr Kind K3 = Kind::kSeparator;
+static_assert(static_cast<int>(Kind::kToken) == 0 &&
+              static_cast<int>(Kind::kCjk) == 1 &&
+              static_cast<int>(Kind::kPunctuation) == 2 &&
+              static_cast<int>(Kind::kSeparator) == 3);
 
-const Kind* BmpKinds() {
-  static const Kind* table = [] {
-    auto* kinds = new Kind[0x10000];
-    for (char32_t cp = 0; cp < 0x10000; ++cp) kinds[cp] = ComputeKind(cp);
-    return kinds;
-  }();
-  return table;
-}
+#include "core/char_kinds_table.inc"
+
+}  // namespace
+
+const Kind* BmpKinds() { return kBmpKinds; }
 
 }  // namespace glossa

@@ -3,7 +3,8 @@
 // annotate --dict (dictionary_marks.cc) read every character of a text
 // with. ICU's property lookups (unicode.h) answer the same questions, but
 // are too slow to ask for each of a hundred million characters, so the
-// kinds of the Basic Multilingual Plane are worked out once from them.
+// kinds of the Basic Multilingual Plane are worked out from them once,
+// while building.
 
 #ifndef GLOSSA_CORE_CHAR_KINDS_H_
 #define GLOSSA_CORE_CHAR_KINDS_H_
@@ -80,11 +81,12 @@ enum class Kind : std::uint8_t {
   kInvalid       // not given by these functions: the matcher's ill-formed
 };
 
-// The kind of `c` from ICU's properties (unicode.h).
+// The kind of `c` from ICU's properties (unicode.h; defined in
+// text/characters.cc).
 Kind ComputeKind(char32_t c);
 
-// The kind of every BMP code point, worked out once (on first use, by any
-// thread).
+// The kind of every BMP code point: ComputeKind's, worked out while
+// building (src/gen/make_char_kinds.cc) and compiled in.
 const Kind* BmpKinds();
 
 inline Kind KindOf(char32_t c) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/char_kinds.h"
 #include "core/unicode.h"
 
 namespace glossa {
@@ -114,6 +115,16 @@ std::string KeepFirstColumns(std::string_view text, int width) {
     ++end;
   }
   return FromCodePoints(std::u32string_view(s).substr(0, end)) + "…";
+}
+
+// Here, beside the properties it asks, so that the generator of the table
+// of kinds (src/gen/make_char_kinds.cc) can link it without the table.
+Kind ComputeKind(char32_t c) {
+  if (IsCjkLetter(c)) return Kind::kCjk;
+  if (IsLetter(c) || IsDigit(c) || IsMark(c)) return Kind::kToken;
+  if (IsSpace(c) || c == 0x00AD || c == 0x2010 || c == 0x2011)
+    return Kind::kSeparator;
+  return Kind::kPunctuation;
 }
 
 }  // namespace glossa
