@@ -1,8 +1,8 @@
 // Main(): what glossa finds out about the process it runs in (the data
 // folder, the installed dictionaries, the cache folder, the terminal) to
-// fill the Environment that Run() and the commands read.
-
-#include "cli/environment.h"
+// fill the Environment that Run() and the commands read. It sits above
+// cli.h (Main calls Run) and environment.h (the struct it fills): named for
+// the process, not for environment.h, whose module it is not.
 
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -18,6 +18,7 @@
 
 #include "cli/cli.h"
 #include "cli/command.h"
+#include "cli/environment.h"
 #include "core/dictionary_cache.h"
 #include "core/dictionary_open.h"
 
