@@ -1,12 +1,12 @@
 // The edition cache's readers (edition_cache.h): arbitrary bytes as what
 // EncodePassages wrote for the built-in glossary in the built-in edition,
-// as what EncodeGlossary wrote for that glossary, and as its term keys
-// (EncodeTermKeys); each first as they are, then as edits to the real
-// encoding (every 3 bytes of the input: a 16-bit offset and the byte to put
-// there), so that the fuzzer works on a file that is right up to a few
-// numbers. What decodes must keep every offset inside its block and
-// sentence: each passage's match, sentence and locator are read back; a
-// decoded glossary is walked whole.
+// as what EncodeGlossary wrote for that glossary, as its term keys
+// (EncodeTermKeys) and as its key passages (EncodeKeyPassages); each first as
+// they are, then as edits to the real encoding (every 3 bytes of the input: a
+// 16-bit offset and the byte to put there), so that the fuzzer works on a file
+// that is right up to a few numbers. What decodes must keep every offset inside
+// its block and sentence: each passage's match, sentence and locator are read
+// back; a decoded glossary is walked whole.
 
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "built_in.h"
+#include "core/edition_index.h"
 #include "core/glossary_codec.h"
 #include "core/glossary_matcher.h"
 #include "core/passages.h"
@@ -35,6 +36,11 @@ std::size_t Touch(const glossa::EditionPassages& found) {
   return sum;
 }
 
+// A string, touched.
+std::size_t Touch(const std::string& text) {
+  return text.empty() ? 0 : static_cast<unsigned char>(text.back());
+}
+
 // Every term of a decoded glossary, touched.
 std::size_t Touch(const glossa::Glossary& glossary) {
   std::size_t sum = glossary.name.size();
@@ -49,7 +55,7 @@ std::size_t Touch(const glossa::Glossary& glossary) {
   return sum;
 }
 
-enum class Part { kPassages, kGlossary, kTermKeys };
+enum class Part { kPassages, kGlossary, kTermKeys, kKeyPassages };
 
 void Decode(Part part, std::string_view bytes) {
   std::string why;
@@ -63,9 +69,21 @@ void Decode(Part part, std::string_view bytes) {
     glossa::Diagnostics reported;
     if (glossa::DecodeGlossary(bytes, {"now.tbx"}, &glossary, &reported, &why))
       Touch(glossary);
-  } else {
+  } else if (part == Part::kTermKeys) {
     std::vector<glossa::TermKeys> keys;
     glossa::DecodeTermKeys(bytes, &keys, &why);
+  } else {
+    std::vector<std::vector<glossa::KeyPassage>> key_passages;
+    if (glossa::DecodeKeyPassages(bytes, glossa::fuzz::BuiltInGlossary(),
+                                  &key_passages, &why)) {
+      for (const auto& of_entry : key_passages) {
+        for (const glossa::KeyPassage& key : of_entry)
+          Touch(glossa::fuzz::BuiltInGlossary()
+                    .concepts.at(&of_entry - key_passages.data())
+                    .external_references.at(key.reference)
+                    .target);
+      }
+    }
   }
 }
 
@@ -97,11 +115,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
       glossa::fuzz::BuiltInGlossary(), glossa::Diagnostics(), {"then.tbx"});
   static const std::string real_keys = glossa::EncodeTermKeys(
       glossa::TermKeysOf(glossa::fuzz::BuiltInGlossary()));
+  static const std::string real_key_passages = [] {
+    glossa::EditionIndex index(glossa::fuzz::BuiltInGlossary(),
+                               glossa::fuzz::BuiltInDocument());
+    std::vector<std::vector<glossa::KeyPassage>> all;
+    for (std::size_t i = 0; i < index.glossary().concepts.size(); ++i)
+      all.push_back(index.KeyPassagesOf(i));
+    return glossa::EncodeKeyPassages(all);
+  }();
   std::string_view input(reinterpret_cast<const char*>(data), size);
-  for (Part part : {Part::kPassages, Part::kGlossary, Part::kTermKeys})
+  for (Part part :
+       {Part::kPassages, Part::kGlossary, Part::kTermKeys, Part::kKeyPassages})
     Decode(part, input);
   Decode(Part::kPassages, Edited(real_passages, data, size));
   Decode(Part::kGlossary, Edited(real_glossary, data, size));
   Decode(Part::kTermKeys, Edited(real_keys, data, size));
+  Decode(Part::kKeyPassages, Edited(real_key_passages, data, size));
   return 0;
 }

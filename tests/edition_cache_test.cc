@@ -1,9 +1,12 @@
 #include "core/edition_cache.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/cli.h"
@@ -28,6 +31,17 @@ std::string Describe(const EditionIndex& index) {
         << " " << p.nested_in << " " << FormatLocator(p.locator) << " "
         << p.locator.node << " " << p.locator.section_title << " | "
         << p.sentence << "\n";
+  }
+  for (std::size_t e = 0; e < index.glossary().concepts.size(); ++e) {
+    for (const KeyPassage& k : index.KeyPassagesOf(e)) {
+      out << "key " << e << " " << k.reference << " " << k.id << " | "
+          << k.quote << " | " << k.description << " | " << k.reason << " | "
+          << (k.block ? FormatLocator(k.block->locator) + " " +
+                            k.block->text.substr(0, 20)
+                      : "no block")
+          << " | " << k.sentence << " | " << k.entry_in_sentence << " "
+          << static_cast<int>(k.problem) << " " << k.target_error << "\n";
+    }
   }
   return out.str();
 }
@@ -131,13 +145,16 @@ TEST_CASE(
     Overwrite(path, Read(PathOf(cache, other)));
     why = "made for another glossary, edition or glossa";
   }
-  // The layout edition_cache.h gives: the header (48 bytes), the glossary
-  // and the term keys (each a u64 size, then its bytes), then the passages.
+  // The layout edition_cache.h gives: the header (48 bytes), the glossary,
+  // the term keys and the key passages (each a u64 size, then its bytes),
+  // then the passages.
   std::string body = good.substr(48);
   const std::uint64_t glossary_size = ReadLittle64(body, 0);
+  const std::size_t key_passages =
+      8 + glossary_size + 8 + ReadLittle64(body, 8 + glossary_size);
+  const std::uint64_t key_passages_size = ReadLittle64(body, key_passages);
   SECTION("passages that do not fit the edition, with a right checksum") {
-    const std::size_t passages =
-        8 + glossary_size + 8 + ReadLittle64(body, 8 + glossary_size);
+    const std::size_t passages = key_passages + 8 + key_passages_size;
     body[passages + 8 + 4 * 4] = '\xff';      // the first passage's match ends
     body[passages + 8 + 4 * 4 + 1] = '\xff';  // past its block
     Overwrite(path, Resealed(good, body));
@@ -150,6 +167,14 @@ TEST_CASE(
     body.replace(0, 8, size);
     Overwrite(path, Resealed(good, body));
     why = "glossary: bytes after the end";
+  }
+  SECTION("key passages with a byte too many, with a right checksum") {
+    body.insert(key_passages + 8 + key_passages_size, "x");
+    std::string size;
+    AppendLittle64(key_passages_size + 1, &size);
+    body.replace(key_passages, 8, size);
+    Overwrite(path, Resealed(good, body));
+    why = "key passages: bytes after the end";
   }
   CHECK(OpenAndCompare(cache) ==
         std::vector<std::string>{path +
@@ -237,13 +262,60 @@ TEST_CASE(
       CHECK(cached.err == plain.err);
     }
   }
-  std::size_t files = 0;
-  for (const auto& file : std::filesystem::directory_iterator(cache)) {
-    CHECK(file.path().extension() == ".edition");
-    ++files;
-  }
-  CHECK(files == 1);
+  // One edition, and the record of the glossary file's hash
+  // (dictionary_cache.h) through which later runs find it unread.
+  std::vector<std::string> kinds;
+  for (const auto& file : std::filesystem::directory_iterator(cache))
+    kinds.push_back(file.path().extension().string());
+  std::sort(kinds.begin(), kinds.end());
+  CHECK(kinds == std::vector<std::string>{".edition", ".source"});
   std::filesystem::remove_all(cache);
+}
+
+TEST_CASE(
+    "a glossary file is found by its recorded hash while unchanged, and "
+    "read again once it changes",
+    "[edition_cache][cli]") {
+  const std::string cache = testing::MakeTempDir();
+  const std::string folder = testing::MakeTempDir();
+  const std::string tbx = folder + "/g.tbx";
+  auto write = [&](const std::string& term) {
+    Glossary glossary;
+    Concept entry;
+    entry.id = "c1";
+    LangSection de;
+    de.lang = "de";
+    de.terms.emplace_back().text = term;
+    entry.languages.push_back(de);
+    glossary.concepts.push_back(entry);
+    Overwrite(tbx, WriteTbx(glossary));
+    // A file is recorded once it has not changed for
+    // DictionaryCache::settle_ns (2 s), its change time included, which
+    // no call can set back: wait.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  };
+  const std::vector<std::string> args = {"--glossary", tbx, "lookup", "--json",
+                                         "Ampelkarte"};
+  write("Ampelkarte");
+  CHECK(RunCached(args, cache).status == 0);
+  std::string record;
+  for (const auto& file : std::filesystem::directory_iterator(cache)) {
+    if (file.path().extension() == ".source") record = file.path().string();
+  }
+  REQUIRE(!record.empty());
+  const std::string ampel_record = Read(record);
+  write("Bonitätskarte");
+  CHECK(RunCached(args, cache).status == 1);  // changed: read again
+  const std::string changed_record = Read(record);
+  REQUIRE(changed_record != ampel_record);
+  // Found through the record, unread: a record that names the hash of the
+  // earlier bytes for the file as it is now is believed (as make and git
+  // believe a file's times), and the earlier edition is shown.
+  Overwrite(record, changed_record.substr(0, changed_record.size() - 33) +
+                        ampel_record.substr(ampel_record.size() - 33));
+  CHECK(RunCached(args, cache).status == 0);
+  std::filesystem::remove_all(cache);
+  std::filesystem::remove_all(folder);
 }
 
 TEST_CASE(

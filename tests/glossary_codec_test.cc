@@ -138,5 +138,59 @@ TEST_CASE("term keys come back from their bytes", "[glossary_codec]") {
   CHECK(why == "term keys: cut in a number");
 }
 
+TEST_CASE(
+    "key passages come back from their bytes, and a reference the entry "
+    "lacks is refused",
+    "[glossary_codec]") {
+  const testing::BuiltInData& built_in = testing::BuiltIn();
+  const Glossary& glossary = built_in.glossary;
+  std::vector<std::vector<KeyPassage>> all;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < glossary.concepts.size(); ++i) {
+    all.push_back(built_in.index->KeyPassagesOf(i));
+    count += all.back().size();
+  }
+  REQUIRE(count > 100);
+  std::vector<std::vector<KeyPassage>> back;
+  std::string why;
+  const std::string bytes = EncodeKeyPassages(all);
+  REQUIRE(DecodeKeyPassages(bytes, glossary, &back, &why));
+  REQUIRE(back.size() == all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    REQUIRE(back[i].size() == all[i].size());
+    for (std::size_t k = 0; k < all[i].size(); ++k) {
+      const KeyPassage& a = all[i][k];
+      const KeyPassage& b = back[i][k];
+      CHECK(b.reference == a.reference);
+      CHECK(b.id == a.id);
+      CHECK(b.quote == a.quote);
+      CHECK(b.description == a.description);
+      CHECK(b.reason == a.reason);
+      CHECK(b.sentence == a.sentence);
+      CHECK(b.entry_in_sentence == a.entry_in_sentence);
+      CHECK(b.problem == a.problem);
+      CHECK(b.target_error == a.target_error);
+      CHECK_FALSE(b.block.has_value());  // EditionIndex looks it up
+    }
+  }
+  CHECK_FALSE(DecodeKeyPassages(bytes.substr(0, bytes.size() - 1), glossary,
+                                &back, &why));
+  CHECK(why == "key passages: cut in a number");
+  std::vector<std::vector<KeyPassage>> wrong = all;
+  wrong.pop_back();
+  CHECK_FALSE(
+      DecodeKeyPassages(EncodeKeyPassages(wrong), glossary, &back, &why));
+  CHECK(why == "key passages: not one list per entry");
+  wrong = all;
+  for (std::size_t i = 0; i < wrong.size(); ++i) {
+    if (wrong[i].empty()) continue;
+    wrong[i][0].reference = glossary.concepts[i].external_references.size();
+    break;
+  }
+  CHECK_FALSE(
+      DecodeKeyPassages(EncodeKeyPassages(wrong), glossary, &back, &why));
+  CHECK(why == "key passages: a reference the entry does not have");
+}
+
 }  // namespace
 }  // namespace glossa

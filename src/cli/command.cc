@@ -1,6 +1,7 @@
 #include "cli/command.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -67,6 +68,8 @@ namespace {
 struct GlossaryFile {
   std::string shown;  // the path as the user sees it (Shown)
   std::string bytes;
+  std::string path;  // where it is read from
+  bool read = true;  // false: known by its hash alone, bytes still empty
 };
 
 // The bytes of the glossary files (--glossary, or the built-in one), in
@@ -76,7 +79,7 @@ bool ReadGlossaryFiles(const Options& options, const Environment& env,
                        std::ostream& err, std::vector<GlossaryFile>* out) {
   bool ok = true;
   for (const std::string& path : GlossaryPaths(options, env)) {
-    GlossaryFile file{Shown(path, env), ""};
+    GlossaryFile file{Shown(path, env), "", path};
     std::string error;
     if (!ReadFile(path, &file.bytes, &error)) {
       err << "glossa: error: " << error << '\n';
@@ -86,6 +89,55 @@ bool ReadGlossaryFiles(const Options& options, const Environment& env,
     out->push_back(std::move(file));
   }
   return ok;
+}
+
+// The content hashes of the glossary files (--glossary, or the built-in
+// one), in order, into *hashes, with the files into *files: a file
+// unchanged since its hash was recorded in `cache` (dictionary_cache.h) is
+// not read (its `read` is false; the edition cache of its hash holds what
+// reading it gave); any other is read, hashed and recorded. Reading the
+// built-in TBX and hashing it was a sixth of a lookup's instructions. A file
+// that cannot be read is reported to `err`; false if one could not.
+bool HashGlossaryFiles(const Options& options, const Environment& env,
+                       const DictionaryCache& cache, std::ostream& err,
+                       std::vector<GlossaryFile>* files,
+                       std::vector<ContentHash>* hashes) {
+  bool ok = true;
+  for (const std::string& path : GlossaryPaths(options, env)) {
+    GlossaryFile file{Shown(path, env), "", path, false};
+    std::optional<SourceKey> key = KeySource(path);
+    std::optional<ContentHash> hash;
+    if (key && !cache.dir.empty()) hash = RecordedHash(cache, *key);
+    if (!hash) {
+      std::string error;
+      if (!ReadFile(path, &file.bytes, &error)) {
+        err << "glossa: error: " << error << '\n';
+        ok = false;
+        continue;
+      }
+      file.read = true;
+      hash = HashContent(file.bytes);
+      if (key && !cache.dir.empty()) RecordHash(cache, *key, *hash);
+    }
+    hashes->push_back(*hash);
+    files->push_back(std::move(file));
+  }
+  return ok;
+}
+
+// Reads the files HashGlossaryFiles did not read; false, having reported
+// why to `err`, if one cannot be read now.
+bool ReadUnread(std::vector<GlossaryFile>& files, std::ostream& err) {
+  for (GlossaryFile& file : files) {
+    std::string error;
+    if (file.read) continue;
+    if (!ReadFile(file.path, &file.bytes, &error)) {
+      err << "glossa: error: " << error << '\n';
+      return false;
+    }
+    file.read = true;
+  }
+  return true;
 }
 
 // Reads `files` (TBX, or CC-CEDICT) into one glossary; what reading them
@@ -135,28 +187,32 @@ Style MakeStyle(const Options& options, const Environment& env) {
   return style;
 }
 
+void KeepUntilExit(std::unique_ptr<Edition> edition, const Environment& env) {
+  if (!env.ends_process) return;
+  static auto* kept = new std::vector<std::unique_ptr<Edition>>();
+  kept->push_back(std::move(edition));
+}
+
 // Loads *edition, printing problems to `err`; false if nothing loaded.
 bool LoadEdition(const Options& options, const Environment& env,
                  std::ostream& err, Edition* edition) {
+  const DictionaryCache cache{env.dictionary_cache};
   std::vector<GlossaryFile> files;
+  std::vector<ContentHash> hashes;
   ContentHash document;
-  if (!ReadGlossaryFiles(options, env, err, &files) ||
+  if (!HashGlossaryFiles(options, env, cache, err, &files, &hashes) ||
       !LoadDocument(options, env, err, &edition->document, &document))
     return false;
-  std::vector<ContentHash> hashes;
   std::vector<std::string> shown;
-  for (const GlossaryFile& file : files) {
-    hashes.push_back(HashContent(file.bytes));
-    shown.push_back(file.shown);
-  }
+  for (const GlossaryFile& file : files) shown.push_back(file.shown);
   Diagnostics reported, diags;
   edition->index = OpenEdition(
       EditionKey(hashes, document, env.build), shown, edition->document,
       [&](Glossary* glossary, Diagnostics* report) {
-        return ParseGlossaries(files, glossary, report);
+        return ReadUnread(files, err) &&
+               ParseGlossaries(files, glossary, report);
       },
-      DictionaryCache{env.dictionary_cache}, &edition->glossary, &reported,
-      diags);
+      cache, &edition->glossary, &reported, diags);
   Print(reported, 0, err);
   Print(diags, 0, err);
   edition->had_errors = reported.errors() > 0;

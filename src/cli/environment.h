@@ -41,6 +41,10 @@ struct Environment {
   // cache's key (edition_cache.h): its size and modification time. Empty,
   // as in tests.
   std::string build;
+  // Whether the process ends when Run() returns (Main() sets it; tests,
+  // which call Run() many times, do not): then a command may leave what it
+  // loaded to the end of the process (KeepUntilExit, command.h).
+  bool ends_process = false;
 };
 
 }  // namespace glossa

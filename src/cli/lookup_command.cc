@@ -261,9 +261,9 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
   if (!OpenDictionaries(options, env, /*installed_by_default=*/true, err,
                         &dictionaries))
     return kError;
-  Edition edition;
-  if (!LoadEdition(options, env, err, &edition)) return kError;
-  const EditionIndex& index = *edition.index;
+  auto edition = std::make_unique<Edition>();
+  if (!LoadEdition(options, env, err, edition.get())) return kError;
+  const EditionIndex& index = *edition->index;
   std::string query = QueryText(options);
   std::vector<Hit> hits = index.Find(query);
   std::vector<Layer> layers;
@@ -291,9 +291,11 @@ int Lookup(const Options& options, const Environment& env, std::ostream& out,
     }
     if (!layers.empty()) RenderLicences(layers, style, out);
   }
-  if (!found) ReportNoEntry(query, suggestions, edition.glossary, err);
-  if (edition.had_errors) return kError;
-  return found ? kSuccess : kNotFound;
+  if (!found) ReportNoEntry(query, suggestions, edition->glossary, err);
+  const int status =
+      edition->had_errors ? kError : (found ? kSuccess : kNotFound);
+  KeepUntilExit(std::move(edition), env);
+  return status;
 }
 
 }  // namespace glossa::cli

@@ -97,6 +97,7 @@ int Main(int argc, char** argv) {
   std::error_code error;
   env.working_dir = std::filesystem::current_path(error).string();
   env.in = &std::cin;
+  env.ends_process = true;
   std::vector<std::string> args(argv + 1, argv + argc);
   std::ios::sync_with_stdio(false);
   int status = Run(args, std::cout, std::cerr, env);

@@ -51,10 +51,10 @@ std::string RecordHead(const SourceKey& key) {
          std::to_string(key.ctime_ns) + "\n";
 }
 
-// The content hash the record of `key` names, when it exists and was
-// written for this very key.
-std::optional<ContentHash> ReadRecord(const DictionaryCache& cache,
-                                      const SourceKey& key) {
+}  // namespace
+
+std::optional<ContentHash> RecordedHash(const DictionaryCache& cache,
+                                        const SourceKey& key) {
   std::string record, error;
   if (cache.dir.empty() || !ReadFile(RecordPath(cache, key), &record, &error))
     return std::nullopt;
@@ -75,11 +75,8 @@ std::optional<ContentHash> ReadRecord(const DictionaryCache& cache,
   return hash;
 }
 
-// Records that `key` has the content `hash`, unless the source changed too
-// recently to be sure (DictionaryCache::settle_ns). A record that cannot be
-// written only costs a hash at the next run, so it says nothing.
-void WriteRecord(const DictionaryCache& cache, const SourceKey& key,
-                 const ContentHash& hash) {
+void RecordHash(const DictionaryCache& cache, const SourceKey& key,
+                const ContentHash& hash) {
   std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
@@ -88,8 +85,6 @@ void WriteRecord(const DictionaryCache& cache, const SourceKey& key,
   WriteFileAtomically(RecordPath(cache, key),
                       RecordHead(key) + hash.Hex() + "\n", &error);
 }
-
-}  // namespace
 
 std::optional<SourceKey> KeySource(const std::string& path) {
   std::error_code ec;
@@ -112,7 +107,7 @@ std::unique_ptr<Dictionary> OpenByKey(const SourceKey& key,
                                       DictionarySource source,
                                       DictionaryCache& cache,
                                       Diagnostics& diags) {
-  std::optional<ContentHash> hash = ReadRecord(cache, key);
+  std::optional<ContentHash> hash = RecordedHash(cache, key);
   if (!hash) return nullptr;
   std::string why;
   auto cached = MappedDictionary::Map(cache.dir + "/" + hash->Hex() + ".index",
@@ -142,7 +137,7 @@ std::unique_ptr<Dictionary> OpenIndexed(
   if (!path.empty()) {
     if (auto cached = MappedDictionary::Map(path, hash, source, &why)) {
       Report(cached->Problems(), diags);
-      if (key != nullptr) WriteRecord(cache, *key, hash);
+      if (key != nullptr) RecordHash(cache, *key, hash);
       return cached;
     }
     std::error_code ec;
@@ -162,7 +157,7 @@ std::unique_ptr<Dictionary> OpenIndexed(
   std::string not_stored = StoreInCache(cache, path, index);
   if (not_stored.empty()) {
     if (auto built = MappedDictionary::Map(path, hash, source, &why)) {
-      if (key != nullptr) WriteRecord(cache, *key, hash);
+      if (key != nullptr) RecordHash(cache, *key, hash);
       return built;
     }
     not_stored = "cannot use '" + path + "': " + why;

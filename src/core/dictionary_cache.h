@@ -43,6 +43,7 @@
 
 #include "core/diagnostics.h"
 #include "core/dictionary.h"
+#include "core/dictionary_index.h"
 
 namespace glossa {
 
@@ -100,6 +101,20 @@ struct SourceKey {
 // The key of the file at `path`; nullopt when it cannot be resolved or
 // stat'ed (then the file is read and hashed, and its read reports why).
 std::optional<SourceKey> KeySource(const std::string& path);
+
+// The content hash the record of `key` names, when there is a record
+// written for this very key (the file has not changed since); nullopt
+// otherwise. The edition cache finds its glossary files' hashes this way
+// too (edition_cache.h).
+std::optional<ContentHash> RecordedHash(const DictionaryCache& cache,
+                                        const SourceKey& key);
+
+// Records that the file `key` describes has the content `hash`, unless it
+// changed too recently to be sure (DictionaryCache::settle_ns). A record
+// that cannot be written only costs a hash at the next run, so it says
+// nothing.
+void RecordHash(const DictionaryCache& cache, const SourceKey& key,
+                const ContentHash& hash);
 
 // The dictionary of the source file whose key is `key`, without reading
 // it: from the index its record names, when the record matches the key and

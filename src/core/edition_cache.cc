@@ -7,6 +7,7 @@
 #include "core/file_io.h"
 #include "core/glossary_codec.h"
 #include "core/little_endian.h"
+#include "core/mapped_file.h"
 
 namespace glossa {
 namespace {
@@ -75,29 +76,40 @@ std::optional<std::string_view> Body(std::string_view file,
   return body;
 }
 
-// Decodes a trusted body into *glossary, *reported, *keys and *found;
-// false with *why set when a part does not decode or fit.
+// What a trusted body holds besides the glossary.
+struct Computed {
+  std::vector<TermKeys> keys;
+  std::vector<std::vector<KeyPassage>> key_passages;
+  EditionPassages found;
+};
+
+// Decodes a trusted body into *glossary, *reported and *computed; false
+// with *why set when a part does not decode or fit.
 bool Decode(std::string_view body, const std::vector<std::string>& files,
             const Document& document, Glossary* glossary, Diagnostics* reported,
-            std::vector<TermKeys>* keys, EditionPassages* found,
-            std::string* why) {
+            Computed* computed, std::string* why) {
   std::size_t at = 0;
   std::optional<std::string_view> glossary_bytes = Part(body, &at);
-  std::optional<std::string_view> key_bytes;
+  std::optional<std::string_view> key_bytes, key_passage_bytes;
   if (glossary_bytes) key_bytes = Part(body, &at);
-  if (!key_bytes) {
+  if (key_bytes) key_passage_bytes = Part(body, &at);
+  if (!key_passage_bytes) {
     *why = "cut short";
     return false;
   }
   Diagnostics read;
+  std::vector<TermKeys>* keys = &computed->keys;
   if (!DecodeGlossary(*glossary_bytes, files, glossary, &read, why) ||
-      !DecodeTermKeys(*key_bytes, keys, why))
+      !DecodeTermKeys(*key_bytes, keys, why) ||
+      !DecodeKeyPassages(*key_passage_bytes, *glossary, &computed->key_passages,
+                         why))
     return false;
   if (keys->size() != CountTerms(*glossary)) {
     *why = "term keys: not one per term";
     return false;
   }
-  if (!DecodePassages(body.substr(at), document, *glossary, found, why))
+  if (!DecodePassages(body.substr(at), document, *glossary, &computed->found,
+                      why))
     return false;
   for (const Diagnostic& diagnostic : read.all()) reported->Add(diagnostic);
   return true;
@@ -122,15 +134,19 @@ std::unique_ptr<EditionIndex> OpenEdition(
     Diagnostics& diags) {
   const std::string path =
       cache.dir.empty() ? "" : cache.dir + "/" + key.Hex() + ".edition";
-  std::string file, error, why;
-  if (!path.empty() && ReadFile(path, &file, &error)) {
-    std::vector<TermKeys> keys;
-    EditionPassages found;
-    std::optional<std::string_view> body = Body(file, key, &why);
+  std::string error, why;
+  // Mapped, not read: the decoders copy what they keep, and a mapping costs
+  // neither zeroing a buffer nor copying the file into it.
+  std::unique_ptr<MappedFile> file;
+  if (!path.empty()) file = MappedFile::Open(path, &error);
+  if (file) {
+    Computed computed;
+    std::optional<std::string_view> body = Body(file->bytes(), key, &why);
     if (body && Decode(*body, glossary_files, document, glossary, reported,
-                       &keys, &found, &why)) {
-      return std::make_unique<EditionIndex>(*glossary, document,
-                                            std::move(found), &keys);
+                       &computed, &why)) {
+      return std::make_unique<EditionIndex>(
+          *glossary, document, std::move(computed.found), &computed.keys,
+          std::move(computed.key_passages));
     }
     diags.Warning({path, 0, 0},
                   "edition cache not trusted (" + why + "); rebuilt");
@@ -148,6 +164,10 @@ std::unique_ptr<EditionIndex> OpenEdition(
   std::string body;
   AppendPart(EncodeGlossary(*glossary, read_report, glossary_files), &body);
   AppendPart(EncodeTermKeys(keys), &body);
+  std::vector<std::vector<KeyPassage>> key_passages;
+  for (std::size_t i = 0; i < glossary->concepts.size(); ++i)
+    key_passages.push_back(index->KeyPassagesOf(i));
+  AppendPart(EncodeKeyPassages(key_passages), &body);
   body += EncodePassages(index->blocks(), index->passages());
   StoreInCache(cache, path, Header(key, HashContent(body)) + body);
   return index;

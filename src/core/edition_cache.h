@@ -1,8 +1,10 @@
 // The edition cache: what reading the glossary files gave (the glossary and
 // what its reader reported), its terms' lookup keys (TermKeysOf), and its
-// passages in an edition (passages.h), kept in the folder of the dictionary
-// indexes (dictionary_cache.h) so that later runs read them instead of
-// computing them again. Of a `glossa lookup`'s 111 M instructions, reading
+// passages in an edition (passages.h) and its entries' key passages
+// (EditionIndex::KeyPassagesOf: resolving them splits their blocks into
+// sentences, 5 M instructions of a lookup's 32 M), kept in the folder of the
+// dictionary indexes (dictionary_cache.h) so that later runs read them instead
+// of computing them again. Of a `glossa lookup`'s 111 M instructions, reading
 // the built-in TBX took 51 M, the keys 32 M and the passages (with their
 // matcher) most of the rest before they were kept here.
 //
@@ -12,7 +14,11 @@
 // its matcher what a passage is), and the content hash of each glossary
 // file and of the edition, in order. A changed glossary, edition or glossa
 // build gives another name, so a stale file is never read; like an old
-// dictionary index, it stays until the user clears the folder.
+// dictionary index, it stays until the user clears the folder. The glossary
+// files' hashes come from their records (dictionary_cache.h: stat(2) tied
+// to the content hash) while the files are unchanged, so a warm run does
+// not read the glossary at all; the edition itself is read (its Document
+// is not kept here) and hashed, 73 KB.
 //
 // The format (hard to undo: change it only with a new kEditionCacheVersion):
 //      0  8 bytes   magic "GLOSSAED"
@@ -22,12 +28,15 @@
 //     32  u64, u64  XXH3-128 of the rest    HashContent
 //     48  u64 n, then n bytes: the glossary as EncodeGlossary writes it
 //         u64 m, then m bytes: the term keys as EncodeTermKeys writes them
+//         u64 k, then k bytes: every entry's key passages, as
+//                              EncodeKeyPassages writes them
 //         the rest: the passages as EncodePassages writes them
 // Trusted only when the magic, version, key and checksum match and every
-// part decodes whole and fits (one term key per term; every number of the
-// passages fits the edition and the glossary: DecodePassages); otherwise
-// the glossary is read, the keys and passages computed and the file
-// rewritten, with a warning. It is written atomically. A folder that cannot
+// part decodes whole and fits (one term key per term; one list of key
+// passages per entry, each naming a reference the entry has; every number
+// of the passages fits the edition and the glossary: DecodePassages);
+// otherwise the glossary is read, the keys and passages computed and the
+// file rewritten, with a warning. It is written atomically. A folder that cannot
 // be written costs the work at every run and says nothing: it loses time,
 // never a result.
 
@@ -48,7 +57,7 @@
 
 namespace glossa {
 
-inline constexpr std::uint32_t kEditionCacheVersion = 2;
+inline constexpr std::uint32_t kEditionCacheVersion = 3;
 
 // The key of the passages of the glossary files whose contents hash to
 // `glossary_files` (in the order they were merged) in the edition whose

@@ -23,9 +23,11 @@ std::pair<std::string, std::string> SplitKeyPassageText(std::string_view text) {
   return {description, CollapseSpace(reason)};
 }
 
-EditionIndex::EditionIndex(const Glossary& glossary, const Document& document,
-                           std::optional<EditionPassages> found,
-                           const std::vector<TermKeys>* term_keys)
+EditionIndex::EditionIndex(
+    const Glossary& glossary, const Document& document,
+    std::optional<EditionPassages> found,
+    const std::vector<TermKeys>* term_keys,
+    std::optional<std::vector<std::vector<KeyPassage>>> key_passages)
     : glossary_(glossary),
       document_(document),
       language_(document.info.language.empty() ? "de" : document.info.language),
@@ -42,10 +44,18 @@ EditionIndex::EditionIndex(const Glossary& glossary, const Document& document,
     block_of_.emplace(found_.blocks[b].content, b);
     length_ += found_.blocks[b].text.size();
   }
+  if (key_passages && key_passages->size() == glossary.concepts.size()) {
+    key_passages_ = std::move(*key_passages);
+    key_passages_given_ = true;
+    for (std::vector<KeyPassage>& of_entry : key_passages_) {
+      for (KeyPassage& key : of_entry) key.block = by_id_.Find(key.id);
+    }
+  }
 }
 
 const std::vector<KeyPassage>& EditionIndex::KeyPassagesOf(
     std::size_t entry) const {
+  if (key_passages_given_) return key_passages_[entry];
   std::call_once(key_passages_once_[entry], [&] {
     const Concept& concept_entry = glossary_.concepts[entry];
     for (std::size_t r = 0; r < concept_entry.external_references.size(); ++r) {

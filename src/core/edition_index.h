@@ -99,10 +99,15 @@ class EditionIndex {
   // `found`: the passages FindPassages found for them before (from the
   // edition cache); nullopt: find them now. `term_keys`: the glossary's
   // TermKeysOf, computed before (the edition cache keeps them too);
-  // nullptr: compute them now.
+  // nullptr: compute them now. `key_passages`: every entry's
+  // KeyPassagesOf, resolved before (the edition cache keeps them; their
+  // `block` is looked up again here); nullopt: resolve each entry's when
+  // first asked.
   EditionIndex(const Glossary& glossary, const Document& document,
                std::optional<EditionPassages> found = std::nullopt,
-               const std::vector<TermKeys>* term_keys = nullptr);
+               const std::vector<TermKeys>* term_keys = nullptr,
+               std::optional<std::vector<std::vector<KeyPassage>>>
+                   key_passages = std::nullopt);
   EditionIndex(const EditionIndex&) = delete;
   EditionIndex& operator=(const EditionIndex&) = delete;
 
@@ -158,8 +163,10 @@ class EditionIndex {
   EditionPassages found_;
   std::vector<std::vector<std::size_t>> by_entry_;  // indexes into passages
   BlockIndex by_id_;
-  // Filled for entry i under key_passages_once_[i] (KeyPassagesOf).
+  // Filled for entry i under key_passages_once_[i] (KeyPassagesOf), unless
+  // they came whole to the constructor (key_passages_given_).
   mutable std::vector<std::vector<KeyPassage>> key_passages_;
+  bool key_passages_given_ = false;
   mutable std::vector<std::once_flag> key_passages_once_;
   std::unordered_map<const Content*, std::size_t> block_of_;
   std::size_t length_ = 0;

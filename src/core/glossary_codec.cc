@@ -26,6 +26,7 @@ static_assert(sizeof(ExternalReference) == 136);
 static_assert(sizeof(Concept) == 288);
 static_assert(sizeof(Glossary) == 264);
 static_assert(sizeof(TermKeys) == 160);
+static_assert(sizeof(KeyPassage) == 424);
 #endif
 
 // A file name, written as its number in the table of names.
@@ -130,12 +131,29 @@ void Fields(Io& io, TermKeys& x) {
   io(x.pinyin_toneless);
 }
 
+// All but `block`, which EditionIndex looks up again by `id`.
+template <typename Io>
+void Fields(Io& io, KeyPassage& x) {
+  io(x.reference);
+  io(x.id);
+  io(x.quote);
+  io(x.description);
+  io(x.reason);
+  io(x.sentence);
+  io(x.entry_in_sentence);
+  io(x.problem);
+  io(x.target_error);
+}
+
 // The largest value of each enum the model stores, for the decoder's check.
 constexpr int Largest(Severity) { return static_cast<int>(Severity::kWarning); }
 constexpr int Largest(TermStatus) {
   return static_cast<int>(TermStatus::kSuperseded);
 }
 constexpr int Largest(TermType) { return static_cast<int>(TermType::kPhrase); }
+constexpr int Largest(KeyPassageProblem) {
+  return static_cast<int>(KeyPassageProblem::kNeedlessReason);
+}
 
 class Writer {
  public:
@@ -150,6 +168,8 @@ class Writer {
   void operator()(int number) {
     AppendLittle32(static_cast<std::uint32_t>(number), &out_);
   }
+  void operator()(std::size_t number) { AppendLittle64(number, &out_); }
+  void operator()(bool flag) { (*this)(flag ? 1 : 0); }
   void operator()(FileName file) { AppendLittle64(IdOf(file.name), &out_); }
   template <typename Enum>
   requires std::is_enum_v<Enum>
@@ -224,6 +244,13 @@ class Reader {
     if (!Have(4, "cut in a number")) return;
     number = static_cast<int>(ReadLittle32(in_, at_));
     at_ += 4;
+  }
+  void operator()(std::size_t& number) { number = Number(); }
+  void operator()(bool& flag) {
+    int number = 0;
+    (*this)(number);
+    if (ok_ && number != 0 && number != 1) Fail("a flag out of range");
+    flag = number == 1;
   }
   void operator()(FileName file) {
     std::uint64_t id = Number();
@@ -333,6 +360,37 @@ bool DecodeTermKeys(std::string_view bytes, std::vector<TermKeys>* out,
   if (DecodeAll(reader, out, why)) return true;
   *why = "term keys: " + *why;
   return false;
+}
+
+std::string EncodeKeyPassages(
+    const std::vector<std::vector<KeyPassage>>& key_passages) {
+  Writer writer({});
+  writer(key_passages);
+  return writer.Finish();
+}
+
+bool DecodeKeyPassages(std::string_view bytes, const Glossary& glossary,
+                       std::vector<std::vector<KeyPassage>>* out,
+                       std::string* why) {
+  Reader reader(bytes, {});
+  out->clear();
+  if (!DecodeAll(reader, out, why)) {
+    *why = "key passages: " + *why;
+    return false;
+  }
+  if (out->size() != glossary.concepts.size()) {
+    *why = "key passages: not one list per entry";
+    return false;
+  }
+  for (std::size_t i = 0; i < out->size(); ++i) {
+    for (const KeyPassage& key : (*out)[i]) {
+      if (key.reference >= glossary.concepts[i].external_references.size()) {
+        *why = "key passages: a reference the entry does not have";
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 }  // namespace glossa

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/edition_index.h"
 #include "core/glossary.h"
 #include "core/lookup.h"
 
@@ -55,6 +56,16 @@ bool DecodeGlossary(std::string_view bytes,
 std::string EncodeTermKeys(const std::vector<TermKeys>& keys);
 bool DecodeTermKeys(std::string_view bytes, std::vector<TermKeys>* out,
                     std::string* why);
+
+// Every entry's key passages (EditionIndex::KeyPassagesOf, one list per
+// entry of `glossary`), as bytes, and back; false, with *why set, when the
+// bytes are not a whole encoding or name a reference the entry lacks. The
+// decoded passages' `block` is left empty: EditionIndex fills it.
+std::string EncodeKeyPassages(
+    const std::vector<std::vector<KeyPassage>>& key_passages);
+bool DecodeKeyPassages(std::string_view bytes, const Glossary& glossary,
+                       std::vector<std::vector<KeyPassage>>* out,
+                       std::string* why);
 
 }  // namespace glossa
 
