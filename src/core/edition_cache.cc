@@ -145,8 +145,8 @@ std::unique_ptr<EditionIndex> OpenEdition(
     if (body && Decode(*body, glossary_files, document, glossary, reported,
                        &computed, &why)) {
       return std::make_unique<EditionIndex>(
-          *glossary, document, std::move(computed.found), &computed.keys,
-          std::move(computed.key_passages));
+          *glossary, document, std::move(computed.found),
+          std::move(computed.keys), std::move(computed.key_passages));
     }
     diags.Warning({path, 0, 0},
                   "edition cache not trusted (" + why + "); rebuilt");
@@ -159,7 +159,7 @@ std::unique_ptr<EditionIndex> OpenEdition(
   if (!read_ok) return nullptr;
   const std::vector<TermKeys> keys = TermKeysOf(*glossary);
   auto index =
-      std::make_unique<EditionIndex>(*glossary, document, std::nullopt, &keys);
+      std::make_unique<EditionIndex>(*glossary, document, std::nullopt, keys);
   if (path.empty()) return index;
   std::string body;
   AppendPart(EncodeGlossary(*glossary, read_report, glossary_files), &body);

@@ -99,13 +99,13 @@ class EditionIndex {
   // `found`: the passages FindPassages found for them before (from the
   // edition cache); nullopt: find them now. `term_keys`: the glossary's
   // TermKeysOf, computed before (the edition cache keeps them too);
-  // nullptr: compute them now. `key_passages`: every entry's
+  // nullopt: compute them now. `key_passages`: every entry's
   // KeyPassagesOf, resolved before (the edition cache keeps them; their
   // `block` is looked up again here); nullopt: resolve each entry's when
   // first asked.
   EditionIndex(const Glossary& glossary, const Document& document,
                std::optional<EditionPassages> found = std::nullopt,
-               const std::vector<TermKeys>* term_keys = nullptr,
+               std::optional<std::vector<TermKeys>> term_keys = std::nullopt,
                std::optional<std::vector<std::vector<KeyPassage>>>
                    key_passages = std::nullopt);
   EditionIndex(const EditionIndex&) = delete;

@@ -273,6 +273,7 @@ class Reader {
     // Every item takes at least a byte: a count beyond the bytes left is
     // a broken file, found before anything is allocated for it.
     if (!Have(count, "a list longer than the file")) return;
+    list.reserve(list.size() + count);
     for (std::uint64_t i = 0; ok_ && i < count; ++i)
       (*this)(list.emplace_back());
   }

@@ -59,8 +59,14 @@ std::vector<TermKeys> TermKeysOf(const Glossary& glossary) {
 Index::Index(const Glossary& glossary)
     : Index(glossary, TermKeysOf(glossary)) {}
 
-Index::Index(const Glossary& glossary, const std::vector<TermKeys>& keys)
-    : glossary_(glossary) {
+Index::Index(const Glossary& glossary, std::vector<TermKeys> keys)
+    : glossary_(glossary),
+      keys_of_terms_(
+          std::make_unique<const std::vector<TermKeys>>(std::move(keys))) {
+  const std::vector<TermKeys>& all = *keys_of_terms_;
+  terms_.reserve(all.size());
+  term_concept_.reserve(all.size());
+  for (auto& map : keys_) map.reserve(all.size());
   for (std::size_t c = 0; c < glossary.concepts.size(); ++c) {
     const Concept& concept_entry = glossary.concepts[c];
     if (!concept_entry.id.empty()) {
@@ -70,9 +76,8 @@ Index::Index(const Glossary& glossary, const std::vector<TermKeys>& keys)
     for (const LangSection& section : concept_entry.languages) {
       for (const Term& term : section.terms) {
         std::size_t index = terms_.size();
-        const TermKeys& term_keys = keys.at(index);
+        const TermKeys& term_keys = all.at(index);
         terms_.push_back(term.text);
-        loose_keys_.push_back(term_keys.loose);
         term_concept_.push_back(c);
         Add(MatchKind::kFolded, term_keys.folded, {c, index});
         Add(MatchKind::kLoose, term_keys.loose, {c, index});
@@ -84,7 +89,7 @@ Index::Index(const Glossary& glossary, const std::vector<TermKeys>& keys)
   }
 }
 
-void Index::Add(MatchKind kind, const std::string& key, Posting posting) {
+void Index::Add(MatchKind kind, std::string_view key, Posting posting) {
   if (key.empty()) return;
   std::vector<Posting>& postings = keys_[static_cast<int>(kind)][key];
   for (const Posting& existing : postings) {
@@ -112,7 +117,7 @@ std::vector<Hit> Index::Find(std::string_view query) const {
   for (const auto& [kind, key] : keys) {
     if (key.empty()) continue;
     const auto& map = keys_[static_cast<int>(kind)];
-    auto found = map.find(key);
+    auto found = map.find(std::string_view(key));
     if (found == map.end()) continue;
     std::vector<Posting> postings = found->second;
     std::sort(postings.begin(), postings.end(),
@@ -124,7 +129,7 @@ std::vector<Hit> Index::Find(std::string_view query) const {
       hits.push_back({posting.concept_index, kind,
                       kind == MatchKind::kId
                           ? glossary_.concepts[posting.concept_index].id
-                          : terms_[posting.term_index]});
+                          : std::string(terms_[posting.term_index])});
     }
   }
   return hits;
@@ -140,7 +145,7 @@ std::vector<Suggestion> Index::Suggest(std::string_view query,
   int threshold = std::clamp(static_cast<int>(wanted.size()) / 4, 1, 3);
   std::map<std::size_t, Suggestion> best;  // by concept
   for (std::size_t t = 0; t < terms_.size(); ++t) {
-    std::u32string key = CodePoints(loose_keys_[t]);
+    std::u32string key = CodePoints((*keys_of_terms_)[t].loose);
     int distance = EditDistance(wanted, key, threshold);
     if (!wanted_pinyin.empty()) {
       std::u32string spaced;
@@ -153,9 +158,10 @@ std::vector<Suggestion> Index::Suggest(std::string_view query,
     if (distance > threshold) continue;
     std::size_t concept_index = term_concept_[t];
     auto [slot, inserted] = best.try_emplace(
-        concept_index, Suggestion{concept_index, terms_[t], distance});
+        concept_index,
+        Suggestion{concept_index, std::string(terms_[t]), distance});
     if (!inserted && distance < slot->second.distance) {
-      slot->second = {concept_index, terms_[t], distance};
+      slot->second = {concept_index, std::string(terms_[t]), distance};
     }
   }
   std::vector<Suggestion> out;

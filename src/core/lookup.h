@@ -21,6 +21,7 @@
 #define GLOSSA_CORE_LOOKUP_H_
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -87,8 +88,11 @@ struct Suggestion {
 class Index {
  public:
   explicit Index(const Glossary& glossary);
-  // From keys TermKeysOf(glossary) gave (one per term, in its order).
-  Index(const Glossary& glossary, const std::vector<TermKeys>& keys);
+  // From keys TermKeysOf(glossary) gave (one per term, in its order), which
+  // the index keeps: its tables are views into them and into the glossary,
+  // which must outlive the index and not change while it is in use.
+  Index(const Glossary& glossary, std::vector<TermKeys> keys);
+  Index(Index&&) = default;
 
   // Every entry the query finds, each once, best match first (then in
   // glossary order). Empty when nothing matches.
@@ -104,13 +108,14 @@ class Index {
     std::size_t concept_index;
     std::size_t term_index;  // into terms_
   };
-  void Add(MatchKind kind, const std::string& key, Posting posting);
+  void Add(MatchKind kind, std::string_view key, Posting posting);
 
   const Glossary& glossary_;
-  std::vector<std::string> terms_;         // every indexed term, as written
-  std::vector<std::string> loose_keys_;    // parallel to terms_
+  // Held on the heap, so that the views into it survive a move.
+  std::unique_ptr<const std::vector<TermKeys>> keys_of_terms_;
+  std::vector<std::string_view> terms_;    // every indexed term, as written
   std::vector<std::size_t> term_concept_;  // parallel to terms_
-  std::unordered_map<std::string, std::vector<Posting>> keys_[5];
+  std::unordered_map<std::string_view, std::vector<Posting>> keys_[5];
 };
 
 // The entries whose terms cover the whole query when it is read as running
