@@ -129,8 +129,8 @@ bool HashGlossaryFiles(const Options& options, const Environment& env,
 // why to `err`, if one cannot be read now.
 bool ReadUnread(std::vector<GlossaryFile>& files, std::ostream& err) {
   for (GlossaryFile& file : files) {
-    std::string error;
     if (file.read) continue;
+    std::string error;
     if (!ReadFile(file.path, &file.bytes, &error)) {
       err << "glossa: error: " << error << '\n';
       return false;

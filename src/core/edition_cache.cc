@@ -4,7 +4,6 @@
 #include <string>
 #include <utility>
 
-#include "core/file_io.h"
 #include "core/glossary_codec.h"
 #include "core/little_endian.h"
 #include "core/mapped_file.h"

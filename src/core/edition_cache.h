@@ -36,9 +36,9 @@
 // passages per entry, each naming a reference the entry has; every number
 // of the passages fits the edition and the glossary: DecodePassages);
 // otherwise the glossary is read, the keys and passages computed and the
-// file rewritten, with a warning. It is written atomically. A folder that cannot
-// be written costs the work at every run and says nothing: it loses time,
-// never a result.
+// file rewritten, with a warning. It is written atomically. A folder that
+// cannot be written costs the work at every run and says nothing: it loses
+// time, never a result.
 
 #ifndef GLOSSA_CORE_EDITION_CACHE_H_
 #define GLOSSA_CORE_EDITION_CACHE_H_
