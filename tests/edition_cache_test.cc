@@ -32,6 +32,12 @@ std::string Describe(const EditionIndex& index) {
         << p.locator.node << " " << p.locator.section_title << " | "
         << p.sentence << "\n";
   }
+  // The term index, as its table and as it answers.
+  out << "term index " << HashContent(index.terms().table()).Hex() << "\n";
+  for (const char* query : {"zhengxin", "Bonitaet", "徵信", "laolai"}) {
+    for (const Hit& hit : index.Find(query))
+      out << query << ": " << hit.concept_index << " " << hit.term << "\n";
+  }
   for (std::size_t e = 0; e < index.glossary().concepts.size(); ++e) {
     for (const KeyPassage& k : index.KeyPassagesOf(e)) {
       out << "key " << e << " " << k.reference << " " << k.id << " | "
@@ -146,7 +152,7 @@ TEST_CASE(
     why = "made for another glossary, edition or glossa";
   }
   // The layout edition_cache.h gives: the header (48 bytes), the glossary,
-  // the term keys and the key passages (each a u64 size, then its bytes),
+  // the term index and the key passages (each a u64 size, then its bytes),
   // then the passages.
   std::string body = good.substr(48);
   const std::uint64_t glossary_size = ReadLittle64(body, 0);
@@ -167,6 +173,13 @@ TEST_CASE(
     body.replace(0, 8, size);
     Overwrite(path, Resealed(good, body));
     why = "glossary: bytes after the end";
+  }
+  SECTION("a term index with two rows swapped, with a right checksum") {
+    const std::size_t rows = 8 + glossary_size + 8 + 8;  // its first row
+    std::swap_ranges(body.begin() + rows, body.begin() + rows + 20,
+                     body.begin() + rows + 20);
+    Overwrite(path, Resealed(good, body));
+    why = "term index: rows out of order";
   }
   SECTION("key passages with a byte too many, with a right checksum") {
     body.insert(key_passages + 8 + key_passages_size, "x");

@@ -119,25 +119,6 @@ TEST_CASE("a cut or damaged glossary encoding is refused, never trusted",
   CHECK(back.all().empty());
 }
 
-TEST_CASE("term keys come back from their bytes", "[glossary_codec]") {
-  const std::vector<TermKeys> keys = TermKeysOf(testing::BuiltIn().glossary);
-  REQUIRE(keys.size() > 500);
-  std::vector<TermKeys> back;
-  std::string why;
-  const std::string bytes = EncodeTermKeys(keys);
-  REQUIRE(DecodeTermKeys(bytes, &back, &why));
-  REQUIRE(back.size() == keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    CHECK(back[i].folded == keys[i].folded);
-    CHECK(back[i].loose == keys[i].loose);
-    CHECK(back[i].transcribed == keys[i].transcribed);
-    CHECK(back[i].pinyin_tones == keys[i].pinyin_tones);
-    CHECK(back[i].pinyin_toneless == keys[i].pinyin_toneless);
-  }
-  CHECK_FALSE(DecodeTermKeys(bytes.substr(0, bytes.size() - 1), &back, &why));
-  CHECK(why == "term keys: cut in a number");
-}
-
 TEST_CASE(
     "key passages come back from their bytes, and a reference the entry "
     "lacks is refused",

@@ -1,6 +1,9 @@
 #include "core/lookup.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -126,6 +129,98 @@ TEST_CASE_METHOD(LookupFixture,
   CHECK(suggestions[0].term == "zhēngxìn");
   CHECK(index().Suggest("Dateninsel", 3).at(0).term == "Dateninseln");
   CHECK(index().Suggest("xyz", 3).empty());
+}
+
+// The hits of `index` for `query`, as "entry kind term" lines.
+std::vector<std::string> Described(const Index& index,
+                                   const std::string& query) {
+  std::vector<std::string> out;
+  for (const Hit& hit : index.Find(query))
+    out.push_back(std::to_string(hit.concept_index) + " " +
+                  std::to_string(static_cast<int>(hit.kind)) + " " + hit.term);
+  for (const Suggestion& s : index.Suggest(query, 3))
+    out.push_back("~" + std::to_string(s.concept_index) + " " + s.term + " " +
+                  std::to_string(s.distance));
+  return out;
+}
+
+TEST_CASE(
+    "an index opened from its table finds and suggests what the built one "
+    "does, and holds the table's bytes",
+    "[lookup]") {
+  const Glossary& glossary = testing::BuiltIn().glossary;
+  const Index built(glossary);
+  auto bytes = std::make_shared<const std::string>(built.table());
+  std::string why;
+  std::optional<Index> opened = Index::Open(glossary, *bytes, bytes, &why);
+  REQUIRE(opened);
+  CHECK(why.empty());
+  bytes.reset();  // the index keeps them
+  std::vector<std::string> queries = {"zhengxin",
+                                      "zheng1xin4",
+                                      "征信",
+                                      "徵信",
+                                      "Bonitaet",
+                                      "bonitat",
+                                      "shehui-xinyong-tixi",
+                                      "Dateninsel",
+                                      "xinyong pingfen",
+                                      "laolai"};
+  for (const Concept& concept_entry : glossary.concepts) {
+    queries.push_back(concept_entry.id);
+    for (const LangSection& section : concept_entry.languages) {
+      for (const Term& term : section.terms) queries.push_back(term.text);
+    }
+  }
+  std::size_t found = 0;
+  for (const std::string& query : queries) {
+    INFO(query);
+    const std::vector<std::string> want = Described(built, query);
+    CHECK(Described(*opened, query) == want);
+    found += want.empty() ? 0 : 1;
+  }
+  CHECK(found == queries.size());
+}
+
+TEST_CASE_METHOD(LookupFixture,
+                 "an index table that does not fit its glossary is refused, "
+                 "saying why",
+                 "[lookup]") {
+  const std::string table(index().table());
+  auto refused = [&](std::string bytes) {
+    auto keep = std::make_shared<const std::string>(std::move(bytes));
+    std::string why;
+    if (Index::Open(glossary(), *keep, keep, &why))
+      return std::string("opened");
+    return why;
+  };
+  auto with = [&](std::size_t at, std::uint32_t value) {
+    std::string bytes = table;
+    for (int i = 0; i < 4; ++i)
+      bytes[at + i] = static_cast<char>(value >> (8 * i));
+    return bytes;
+  };
+  constexpr std::size_t kRow = 8, kRowBytes = 20;
+  CHECK(refused(table) == "opened");
+  CHECK(refused("") == "term index: empty");
+  CHECK(refused(table.substr(0, 6)) == "term index: cut short");
+  CHECK(refused(with(0, 0xFFFFFFFF)) == "term index: a count past the end");
+  CHECK(refused(with(4, 3)) == "term index: not one row per term");
+  CHECK(refused(with(kRow, 9)) == "term index: a key of no kind");
+  CHECK(refused(with(kRow + 8, 1 << 20)) == "term index: a key past the end");
+  CHECK(refused(with(kRow + 12, 99)) ==
+        "term index: an entry the glossary does not have");
+  std::string swapped = table;
+  std::swap_ranges(swapped.begin() + kRow, swapped.begin() + kRow + kRowBytes,
+                   swapped.begin() + kRow + kRowBytes);
+  CHECK(refused(swapped) == "term index: rows out of order");
+  // The last row is a term's (ids sort first): give it another entry's.
+  const std::size_t rows = table[0] | (table[1] << 8);
+  const std::size_t last = kRow + (rows - 1) * kRowBytes;
+  const std::uint32_t other =
+      (static_cast<unsigned char>(table[last + 12]) + 1) % 3;
+  CHECK(refused(with(last + 12, other)) ==
+        "term index: a term the entry does not have");
 }
 
 TEST_CASE("edit distance counts insertions, deletions and substitutions",

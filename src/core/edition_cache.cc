@@ -41,15 +41,6 @@ void AppendPart(std::string_view part, std::string* out) {
   out->append(part);
 }
 
-std::size_t CountTerms(const Glossary& glossary) {
-  std::size_t count = 0;
-  for (const Concept& concept_entry : glossary.concepts) {
-    for (const LangSection& section : concept_entry.languages)
-      count += section.terms.size();
-  }
-  return count;
-}
-
 // The checked body of `file` for `key`, or nullopt with *why set.
 std::optional<std::string_view> Body(std::string_view file,
                                      const ContentHash& key, std::string* why) {
@@ -77,16 +68,18 @@ std::optional<std::string_view> Body(std::string_view file,
 
 // What a trusted body holds besides the glossary.
 struct Computed {
-  std::vector<TermKeys> keys;
+  std::optional<Index> terms;
   std::vector<std::vector<KeyPassage>> key_passages;
   EditionPassages found;
 };
 
 // Decodes a trusted body into *glossary, *reported and *computed; false
 // with *why set when a part does not decode or fit.
-bool Decode(std::string_view body, const std::vector<std::string>& files,
-            const Document& document, Glossary* glossary, Diagnostics* reported,
-            Computed* computed, std::string* why) {
+// The term index is opened in place: `file` holds its bytes.
+bool Decode(std::string_view body, const std::shared_ptr<const void>& file,
+            const std::vector<std::string>& files, const Document& document,
+            Glossary* glossary, Diagnostics* reported, Computed* computed,
+            std::string* why) {
   std::size_t at = 0;
   std::optional<std::string_view> glossary_bytes = Part(body, &at);
   std::optional<std::string_view> key_bytes, key_passage_bytes;
@@ -97,16 +90,12 @@ bool Decode(std::string_view body, const std::vector<std::string>& files,
     return false;
   }
   Diagnostics read;
-  std::vector<TermKeys>* keys = &computed->keys;
-  if (!DecodeGlossary(*glossary_bytes, files, glossary, &read, why) ||
-      !DecodeTermKeys(*key_bytes, keys, why) ||
-      !DecodeKeyPassages(*key_passage_bytes, *glossary, &computed->key_passages,
-                         why))
+  if (!DecodeGlossary(*glossary_bytes, files, glossary, &read, why))
     return false;
-  if (keys->size() != CountTerms(*glossary)) {
-    *why = "term keys: not one per term";
+  computed->terms = Index::Open(*glossary, *key_bytes, file, why);
+  if (!computed->terms || !DecodeKeyPassages(*key_passage_bytes, *glossary,
+                                             &computed->key_passages, why))
     return false;
-  }
   if (!DecodePassages(body.substr(at), document, *glossary, &computed->found,
                       why))
     return false;
@@ -134,18 +123,19 @@ std::unique_ptr<EditionIndex> OpenEdition(
   const std::string path =
       cache.dir.empty() ? "" : cache.dir + "/" + key.Hex() + ".edition";
   std::string error, why;
-  // Mapped, not read: the decoders copy what they keep, and a mapping costs
-  // neither zeroing a buffer nor copying the file into it.
-  std::unique_ptr<MappedFile> file;
+  // Mapped, not read: a mapping costs neither zeroing a buffer nor copying
+  // the file into it. The decoders copy what they keep, but for the term
+  // index, which is read in place and holds the mapping.
+  std::shared_ptr<const MappedFile> file;
   if (!path.empty()) file = MappedFile::Open(path, &error);
   if (file) {
     Computed computed;
     std::optional<std::string_view> body = Body(file->bytes(), key, &why);
-    if (body && Decode(*body, glossary_files, document, glossary, reported,
-                       &computed, &why)) {
+    if (body && Decode(*body, file, glossary_files, document, glossary,
+                       reported, &computed, &why)) {
       return std::make_unique<EditionIndex>(
           *glossary, document, std::move(computed.found),
-          std::move(computed.keys), std::move(computed.key_passages));
+          std::move(computed.terms), std::move(computed.key_passages));
     }
     diags.Warning({path, 0, 0},
                   "edition cache not trusted (" + why + "); rebuilt");
@@ -156,13 +146,11 @@ std::unique_ptr<EditionIndex> OpenEdition(
   for (const Diagnostic& diagnostic : read_report.all())
     reported->Add(diagnostic);
   if (!read_ok) return nullptr;
-  const std::vector<TermKeys> keys = TermKeysOf(*glossary);
-  auto index =
-      std::make_unique<EditionIndex>(*glossary, document, std::nullopt, keys);
+  auto index = std::make_unique<EditionIndex>(*glossary, document);
   if (path.empty()) return index;
   std::string body;
   AppendPart(EncodeGlossary(*glossary, read_report, glossary_files), &body);
-  AppendPart(EncodeTermKeys(keys), &body);
+  AppendPart(index->terms().table(), &body);
   std::vector<std::vector<KeyPassage>> key_passages;
   for (std::size_t i = 0; i < glossary->concepts.size(); ++i)
     key_passages.push_back(index->KeyPassagesOf(i));

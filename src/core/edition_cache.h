@@ -1,5 +1,5 @@
 // The edition cache: what reading the glossary files gave (the glossary and
-// what its reader reported), its terms' lookup keys (TermKeysOf), and its
+// what its reader reported), the index over its terms (lookup.h), and its
 // passages in an edition (passages.h) and its entries' key passages
 // (EditionIndex::KeyPassagesOf: resolving them splits their blocks into
 // sentences, 5 M instructions of a lookup's 32 M), kept in the folder of the
@@ -27,12 +27,13 @@
 //     16  u64, u64  the key (low, high)     EditionKey
 //     32  u64, u64  XXH3-128 of the rest    HashContent
 //     48  u64 n, then n bytes: the glossary as EncodeGlossary writes it
-//         u64 m, then m bytes: the term keys as EncodeTermKeys writes them
+//         u64 m, then m bytes: the term index's table (Index::table(),
+//                              opened in place by Index::Open)
 //         u64 k, then k bytes: every entry's key passages, as
 //                              EncodeKeyPassages writes them
 //         the rest: the passages as EncodePassages writes them
 // Trusted only when the magic, version, key and checksum match and every
-// part decodes whole and fits (one term key per term; one list of key
+// part decodes whole and fits (the term index: Index::Open; one list of key
 // passages per entry, each naming a reference the entry has; every number
 // of the passages fits the edition and the glossary: DecodePassages);
 // otherwise the glossary is read, the keys and passages computed and the
@@ -57,7 +58,7 @@
 
 namespace glossa {
 
-inline constexpr std::uint32_t kEditionCacheVersion = 3;
+inline constexpr std::uint32_t kEditionCacheVersion = 4;
 
 // The key of the passages of the glossary files whose contents hash to
 // `glossary_files` (in the order they were merged) in the edition whose

@@ -25,14 +25,12 @@ std::pair<std::string, std::string> SplitKeyPassageText(std::string_view text) {
 
 EditionIndex::EditionIndex(
     const Glossary& glossary, const Document& document,
-    std::optional<EditionPassages> found,
-    std::optional<std::vector<TermKeys>> term_keys,
+    std::optional<EditionPassages> found, std::optional<Index> terms,
     std::optional<std::vector<std::vector<KeyPassage>>> key_passages)
     : glossary_(glossary),
       document_(document),
       language_(document.info.language.empty() ? "de" : document.info.language),
-      terms_(term_keys ? Index(glossary, std::move(*term_keys))
-                       : Index(glossary)),
+      terms_(terms ? std::move(*terms) : Index(glossary)),
       found_(found ? std::move(*found) : FindPassages(document, matcher())),
       by_entry_(glossary.concepts.size()),
       by_id_(document),

@@ -97,15 +97,15 @@ class EditionIndex {
   // must not change while it is in use. All members are const and may be
   // called from several threads at once.
   // `found`: the passages FindPassages found for them before (from the
-  // edition cache); nullopt: find them now. `term_keys`: the glossary's
-  // TermKeysOf, computed before (the edition cache keeps them too);
-  // nullopt: compute them now. `key_passages`: every entry's
+  // edition cache); nullopt: find them now. `terms`: the index over the
+  // glossary's terms, opened from its table (the edition cache keeps it:
+  // Index::Open); nullopt: build it now. `key_passages`: every entry's
   // KeyPassagesOf, resolved before (the edition cache keeps them; their
   // `block` is looked up again here); nullopt: resolve each entry's when
   // first asked.
   EditionIndex(const Glossary& glossary, const Document& document,
                std::optional<EditionPassages> found = std::nullopt,
-               std::optional<std::vector<TermKeys>> term_keys = std::nullopt,
+               std::optional<Index> terms = std::nullopt,
                std::optional<std::vector<std::vector<KeyPassage>>>
                    key_passages = std::nullopt);
   EditionIndex(const EditionIndex&) = delete;

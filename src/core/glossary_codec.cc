@@ -25,7 +25,6 @@ static_assert(sizeof(CrossReference) == 104);
 static_assert(sizeof(ExternalReference) == 136);
 static_assert(sizeof(Concept) == 288);
 static_assert(sizeof(Glossary) == 264);
-static_assert(sizeof(TermKeys) == 160);
 static_assert(sizeof(KeyPassage) == 424);
 #endif
 
@@ -120,15 +119,6 @@ void Fields(Io& io, Glossary& x) {
   io(x.back_xml);
   io(x.concepts);
   io(x.extra);
-}
-
-template <typename Io>
-void Fields(Io& io, TermKeys& x) {
-  io(x.folded);
-  io(x.loose);
-  io(x.transcribed);
-  io(x.pinyin_tones);
-  io(x.pinyin_toneless);
 }
 
 // All but `block`, which EditionIndex looks up again by `id`.
@@ -237,7 +227,9 @@ class Reader {
   void operator()(std::string& text) {
     std::uint64_t size = Number();
     if (!Have(size, "a text longer than the file")) return;
-    text.assign(in_.substr(at_, size));
+    // Constructed, not assigned: assigning to the new empty string took
+    // the slower way through _M_replace.
+    text = std::string(in_.substr(at_, size));
     at_ += size;
   }
   void operator()(int& number) {
@@ -346,21 +338,6 @@ bool DecodeGlossary(std::string_view bytes,
   for (Diagnostic& diagnostic : diagnostics)
     reported->Add(std::move(diagnostic));
   return true;
-}
-
-std::string EncodeTermKeys(const std::vector<TermKeys>& keys) {
-  Writer writer({});
-  writer(keys);
-  return writer.Finish();
-}
-
-bool DecodeTermKeys(std::string_view bytes, std::vector<TermKeys>* out,
-                    std::string* why) {
-  Reader reader(bytes, {});
-  out->clear();
-  if (DecodeAll(reader, out, why)) return true;
-  *why = "term keys: " + *why;
-  return false;
 }
 
 std::string EncodeKeyPassages(

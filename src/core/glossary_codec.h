@@ -33,7 +33,6 @@
 #include "core/diagnostics.h"
 #include "core/edition_index.h"
 #include "core/glossary.h"
-#include "core/lookup.h"
 
 namespace glossa {
 
@@ -50,12 +49,6 @@ std::string EncodeGlossary(const Glossary& glossary,
 bool DecodeGlossary(std::string_view bytes,
                     const std::vector<std::string>& files, Glossary* out,
                     Diagnostics* reported, std::string* why);
-
-// The lookup keys of a glossary's terms (TermKeysOf), as bytes, and back;
-// false, with *why set, when the bytes are not a whole encoding.
-std::string EncodeTermKeys(const std::vector<TermKeys>& keys);
-bool DecodeTermKeys(std::string_view bytes, std::vector<TermKeys>* out,
-                    std::string* why);
 
 // Every entry's key passages (EditionIndex::KeyPassagesOf, one list per
 // entry of `glossary`), as bytes, and back; false, with *why set, when the

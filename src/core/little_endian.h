@@ -9,8 +9,10 @@
 #ifndef GLOSSA_CORE_LITTLE_ENDIAN_H_
 #define GLOSSA_CORE_LITTLE_ENDIAN_H_
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -22,12 +24,19 @@ void AppendLittle(Number value, std::string* out) {
     out->push_back(static_cast<char>(value >> (8 * i)));
 }
 
-// The number at `at`; the caller has checked that its bytes are there.
+// The number at `at`; the caller has checked that its bytes are there. On
+// a little-endian machine, one load: GCC 12 at -O2 left the byte-by-byte
+// loop a loop, 31 instructions for a u32, and the cache readers read
+// hundreds of thousands of numbers at every run.
 template <typename Number>
 Number ReadLittle(std::string_view bytes, std::size_t at) {
   Number value = 0;
-  for (std::size_t i = 0; i < sizeof(Number); ++i)
-    value |= Number{static_cast<unsigned char>(bytes[at + i])} << (8 * i);
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&value, bytes.data() + at, sizeof(Number));
+  } else {
+    for (std::size_t i = 0; i < sizeof(Number); ++i)
+      value |= Number{static_cast<unsigned char>(bytes[at + i])} << (8 * i);
+  }
   return value;
 }
 

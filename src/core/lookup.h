@@ -22,9 +22,9 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/glossary.h"
@@ -66,8 +66,7 @@ struct TermKeys {
 TermKeys KeysOf(std::string_view term, std::string_view lang);
 
 // The keys of every term of `glossary`, in order (concept by concept,
-// section by section): what Index is built from, and what the edition
-// cache keeps so that a later run does not compute them again.
+// section by section): what Index's table is built from.
 std::vector<TermKeys> TermKeysOf(const Glossary& glossary);
 
 struct Hit {
@@ -85,14 +84,41 @@ struct Suggestion {
 // An index over the terms of a glossary. The glossary must outlive it and
 // must not change while it is in use. Find and Suggest are const and may
 // run on several threads at once.
+//
+// It is one table of bytes (table()), read in place: the edition cache
+// keeps it, and a later run opens it from the cache file's mapping (Open)
+// instead of computing every term's keys and hashing them into maps, which
+// took a sixth of a warm `glossa lookup`. The layout (little-endian u32s;
+// hard to undo: the edition cache's version changes with it):
+//   rows, terms                      the two counts
+//   rows x {kind, key_at, key_size, concept, term}
+//       every key a query is compared with (MatchKind; a term's folded,
+//       loose, transcribed and pinyin keys, an entry's id), sorted by kind,
+//       then key bytes, then concept; one row per kind, key and entry, its
+//       term the first of the entry with that key (kId: 0xFFFFFFFF)
+//   terms x {concept, loose_at, loose_size}
+//       each term in glossary order: its entry and its loose key, which
+//       Suggest measures
+//   the keys' bytes (key_at and loose_at count from here)
 class Index {
  public:
   explicit Index(const Glossary& glossary);
-  // From keys TermKeysOf(glossary) gave (one per term, in its order), which
-  // the index keeps: its tables are views into them and into the glossary,
-  // which must outlive the index and not change while it is in use.
-  Index(const Glossary& glossary, std::vector<TermKeys> keys);
   Index(Index&&) = default;
+  Index& operator=(Index&&) = default;
+
+  // The index whose table is `table` (table() of an index of the same
+  // glossary, kept), which must outlive it; `keep` is held as long as the
+  // index, so that it may own those bytes (the cache file's mapping).
+  // nullopt, with *why set, when the table does not fit the glossary: cut,
+  // a count or offset past its end, an entry or term the glossary lacks, or
+  // rows out of order.
+  static std::optional<Index> Open(const Glossary& glossary,
+                                   std::string_view table,
+                                   std::shared_ptr<const void> keep,
+                                   std::string* why);
+
+  // The table, to keep for Open.
+  std::string_view table() const { return table_; }
 
   // Every entry the query finds, each once, best match first (then in
   // glossary order). Empty when nothing matches.
@@ -104,18 +130,29 @@ class Index {
                                   std::size_t limit) const;
 
  private:
-  struct Posting {
+  struct Row {
+    MatchKind kind;
+    std::string_view key;
     std::size_t concept_index;
-    std::size_t term_index;  // into terms_
+    std::size_t term_index;
   };
-  void Add(MatchKind kind, std::string_view key, Posting posting);
+  Index(const Glossary& glossary,
+        const std::shared_ptr<const std::string>& built);
+  Index(const Glossary& glossary, std::string_view table,
+        std::shared_ptr<const void> keep);
+  std::string Check() const;  // "" when the table fits the glossary
+  std::size_t RowCount() const;
+  Row RowAt(std::size_t row) const;
+  std::string_view LooseKeyOf(std::size_t term) const;
+  std::size_t ConceptOfTerm(std::size_t term) const;
+  std::string_view Bytes(std::size_t at, std::size_t size) const;
 
-  const Glossary& glossary_;
-  // Held on the heap, so that the views into it survive a move.
-  std::unique_ptr<const std::vector<TermKeys>> keys_of_terms_;
-  std::vector<std::string_view> terms_;    // every indexed term, as written
-  std::vector<std::size_t> term_concept_;  // parallel to terms_
-  std::unordered_map<std::string_view, std::vector<Posting>> keys_[5];
+  const Glossary* glossary_;
+  std::shared_ptr<const void> keep_;  // owns table_'s bytes
+  std::string_view table_;
+  std::vector<std::string_view> terms_;  // every indexed term, as written
+  std::size_t term_count_ = 0;
+  std::size_t keys_at_ = 0;  // where the keys' bytes begin in table_
 };
 
 // The entries whose terms cover the whole query when it is read as running
