@@ -236,6 +236,7 @@ TEST_CASE(
 
 TEST_CASE("display width counts wide characters twice", "[unicode]") {
   CHECK(DisplayWidth("abc") == 3);
+  CHECK(DisplayWidth("a\tb\x7f~ ") == 4);  // controls take no column
   CHECK(DisplayWidth("征信") == 4);
   CHECK(DisplayWidth("Ｂ") == 2);
   CHECK(DisplayWidth("e\xCC\x81") == 1);  // e + combining acute

@@ -45,15 +45,20 @@ EditionIndex::EditionIndex(
   if (key_passages && key_passages->size() == glossary.concepts.size()) {
     key_passages_ = std::move(*key_passages);
     key_passages_given_ = true;
-    for (std::vector<KeyPassage>& of_entry : key_passages_) {
-      for (KeyPassage& key : of_entry) key.block = by_id_.Find(key.id);
-    }
   }
 }
 
 const std::vector<KeyPassage>& EditionIndex::KeyPassagesOf(
     std::size_t entry) const {
-  if (key_passages_given_) return key_passages_[entry];
+  if (key_passages_given_) {
+    // Their blocks, looked up when first asked: a block's text is made
+    // for it, and a lookup shows one entry's.
+    std::call_once(key_passages_once_[entry], [&] {
+      for (KeyPassage& key : key_passages_[entry])
+        key.block = by_id_.Find(key.id);
+    });
+    return key_passages_[entry];
+  }
   std::call_once(key_passages_once_[entry], [&] {
     const Concept& concept_entry = glossary_.concepts[entry];
     for (std::size_t r = 0; r < concept_entry.external_references.size(); ++r) {

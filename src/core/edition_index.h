@@ -101,8 +101,8 @@ class EditionIndex {
   // glossary's terms, opened from its table (the edition cache keeps it:
   // Index::Open); nullopt: build it now. `key_passages`: every entry's
   // KeyPassagesOf, resolved before (the edition cache keeps them; their
-  // `block` is looked up again here); nullopt: resolve each entry's when
-  // first asked.
+  // `block` is looked up again when the entry's are first asked for);
+  // nullopt: resolve each entry's when first asked.
   EditionIndex(const Glossary& glossary, const Document& document,
                std::optional<EditionPassages> found = std::nullopt,
                std::optional<Index> terms = std::nullopt,
@@ -163,8 +163,9 @@ class EditionIndex {
   EditionPassages found_;
   std::vector<std::vector<std::size_t>> by_entry_;  // indexes into passages
   BlockIndex by_id_;
-  // Filled for entry i under key_passages_once_[i] (KeyPassagesOf), unless
-  // they came whole to the constructor (key_passages_given_).
+  // Filled for entry i under key_passages_once_[i] (KeyPassagesOf); when
+  // they came whole to the constructor (key_passages_given_), only their
+  // blocks are filled there.
   mutable std::vector<std::vector<KeyPassage>> key_passages_;
   bool key_passages_given_ = false;
   mutable std::vector<std::once_flag> key_passages_once_;
