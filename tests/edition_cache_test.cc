@@ -285,6 +285,64 @@ TEST_CASE(
   std::filesystem::remove_all(cache);
 }
 
+// How many .edition files the cache folder holds.
+std::size_t Editions(const std::string& cache) {
+  std::size_t count = 0;
+  for (const auto& file : std::filesystem::directory_iterator(cache))
+    count += file.path().extension() == ".edition" ? 1 : 0;
+  return count;
+}
+
+TEST_CASE(
+    "a coloured read underlines its terms from the edition cache, as it "
+    "does without one",
+    "[edition_cache][cli]") {
+  const std::string cache = testing::MakeTempDir();
+  const std::vector<std::string> args = {"--color", "always", "read",
+                                         "--section", "2.1"};
+  const testing::RunResult plain = testing::RunGlossa(args);
+  REQUIRE(plain.status == 0);
+  REQUIRE(plain.out.find("\x1b[4m") != std::string::npos);  // underlined
+  for (int run = 0; run < 2; ++run) {
+    const testing::RunResult cached = RunCached(args, cache);
+    CHECK(cached.status == plain.status);
+    CHECK(cached.out == plain.out);
+    CHECK(cached.err == plain.err);
+    CHECK(Editions(cache) == 1);  // the read stored it, then read it
+  }
+  std::filesystem::remove_all(cache);
+}
+
+TEST_CASE(
+    "annotate marks text with the glossary of the edition cache, and "
+    "still ignores --document",
+    "[edition_cache][cli]") {
+  const std::string cache = testing::MakeTempDir();
+  const std::string folder = testing::MakeTempDir();
+  const std::string text = folder + "/input.txt";
+  Overwrite(text, "Die Dateninseln und das Sozialkreditsystem\n");
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"annotate", text},
+        {"annotate", "--json", text},
+        {"--document", text, "annotate", text}}) {
+    INFO(args[0]);
+    const testing::RunResult plain = testing::RunGlossa(args);
+    REQUIRE(plain.status == 0);
+    for (int run = 0; run < 2; ++run) {
+      const testing::RunResult cached = RunCached(args, cache);
+      CHECK(cached.status == plain.status);
+      CHECK(cached.out == plain.out);
+      CHECK(cached.err == plain.err);
+      CHECK(Editions(cache) == 1);  // the built-in edition's, each time
+    }
+  }
+  CHECK(testing::RunGlossa({"annotate", text}).out ==
+        "Die [[Dateninseln|xinxi-gudao]] und das "
+        "[[Sozialkreditsystem|shehui-xinyong-tixi]]\n");
+  std::filesystem::remove_all(folder);
+  std::filesystem::remove_all(cache);
+}
+
 TEST_CASE(
     "a glossary file is found by its recorded hash while unchanged, and "
     "read again once it changes",
