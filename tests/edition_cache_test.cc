@@ -256,6 +256,19 @@ testing::RunResult RunCached(
   return result;
 }
 
+// Runs `args` twice through `cache` (the first run stores the edition, the
+// second reads it) and checks that both print what `plain` printed.
+void CheckSameCached(const std::vector<std::string>& args,
+                     const testing::RunResult& plain,
+                     const std::string& cache) {
+  for (int run = 0; run < 2; ++run) {
+    const testing::RunResult cached = RunCached(args, cache);
+    CHECK(cached.status == plain.status);
+    CHECK(cached.out == plain.out);
+    CHECK(cached.err == plain.err);
+  }
+}
+
 TEST_CASE(
     "lookup and passages print the same with the edition cache, on its "
     "first and its second run",
@@ -267,13 +280,7 @@ TEST_CASE(
         {"lookup", "--json", "Bonität"},
         {"passages", "zhengxin"}}) {
     INFO(args[1]);
-    const testing::RunResult plain = testing::RunGlossa(args);
-    for (int run = 0; run < 2; ++run) {
-      const testing::RunResult cached = RunCached(args, cache);
-      CHECK(cached.status == plain.status);
-      CHECK(cached.out == plain.out);
-      CHECK(cached.err == plain.err);
-    }
+    CheckSameCached(args, testing::RunGlossa(args), cache);
   }
   // One edition, and the record of the glossary file's hash
   // (dictionary_cache.h) through which later runs find it unread.
@@ -303,13 +310,8 @@ TEST_CASE(
   const testing::RunResult plain = testing::RunGlossa(args);
   REQUIRE(plain.status == 0);
   REQUIRE(plain.out.find("\x1b[4m") != std::string::npos);  // underlined
-  for (int run = 0; run < 2; ++run) {
-    const testing::RunResult cached = RunCached(args, cache);
-    CHECK(cached.status == plain.status);
-    CHECK(cached.out == plain.out);
-    CHECK(cached.err == plain.err);
-    CHECK(Editions(cache) == 1);  // the read stored it, then read it
-  }
+  CheckSameCached(args, plain, cache);
+  CHECK(Editions(cache) == 1);  // the read stored it
   std::filesystem::remove_all(cache);
 }
 
@@ -328,13 +330,8 @@ TEST_CASE(
     INFO(args[0]);
     const testing::RunResult plain = testing::RunGlossa(args);
     REQUIRE(plain.status == 0);
-    for (int run = 0; run < 2; ++run) {
-      const testing::RunResult cached = RunCached(args, cache);
-      CHECK(cached.status == plain.status);
-      CHECK(cached.out == plain.out);
-      CHECK(cached.err == plain.err);
-      CHECK(Editions(cache) == 1);  // the built-in edition's, each time
-    }
+    CheckSameCached(args, plain, cache);
+    CHECK(Editions(cache) == 1);  // the built-in edition's, each time
   }
   CHECK(testing::RunGlossa({"annotate", text}).out ==
         "Die [[Dateninseln|xinxi-gudao]] und das "
