@@ -68,5 +68,36 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "a headword of 20,000 characters is found whole, and its prefixes lead "
+    "to the shorter entries only",
+    "[dictionary]") {
+  // Every prefix of a Chinese form is indexed; each was hashed anew, which
+  // was quadratic in the form's length (fuzz/regressions/dictionary).
+  std::string chang;
+  for (int i = 0; i < 20000; ++i) chang += "长";
+  Diagnostics diags;
+  Glossary glossary;
+  REQUIRE(ReadCedict("长 长 [chang2] /long/\n" + chang + " " + chang +
+                         " [x] /a headword of 20,000 characters/\n",
+                     "t.u8", diags, &glossary));
+  REQUIRE(glossary.concepts.size() == 2);
+  MemoryDictionary memory({"CC-CEDICT", "CC BY-SA 4.0", "t.u8"},
+                          glossary.concepts);
+  std::string error;
+  std::unique_ptr<MappedDictionary> index = MappedDictionary::FromBytes(
+      BuildDictionaryIndex(glossary.concepts, ContentHash{1, 2}),
+      ContentHash{1, 2}, {"CC-CEDICT", "CC BY-SA 4.0", "t.u8"}, &error);
+  REQUIRE(error == "");
+  std::string shorter = chang.substr(3);
+  for (const Dictionary* dictionary :
+       {static_cast<const Dictionary*>(&memory),
+        static_cast<const Dictionary*>(index.get())}) {
+    INFO((dictionary == &memory ? "in memory" : "the index"));
+    CHECK(Prefix(*dictionary, chang + "了") == "60000 cedict-2");
+    CHECK(Prefix(*dictionary, shorter) == "3 cedict-1");
+  }
+}
+
 }  // namespace
 }  // namespace glossa

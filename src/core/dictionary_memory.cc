@@ -18,8 +18,14 @@ std::uint64_t HashKey(MatchKind kind, std::string_view key) {
   return std::hash<std::string>{}(keyed);
 }
 
-std::uint64_t HashChinese(const std::u32string& form) {
-  return std::hash<std::u32string>{}(form);
+// FNV-1a over code points: a form's hash extends its prefix's by one step,
+// so indexing every prefix of a form is linear in its length. (Hashing each
+// prefix anew was quadratic: a 30,000-character headword in a fuzzed
+// CC-CEDICT line made 1.8 GB of strings.)
+constexpr std::uint64_t kEmptyChinese = 0xcbf29ce484222325;
+
+std::uint64_t ExtendChinese(std::uint64_t hash, char32_t c) {
+  return (hash ^ c) * 0x100000001b3;
 }
 
 bool IsChinese(std::string_view lang) {
@@ -88,9 +94,11 @@ void MemoryDictionary::Index(std::uint32_t entry,
       // cannot mean (於 "Oh!" and the surname 於, whose simplified form is
       // 於, for 于; 跤 "a fall" for 交).
       std::u32string form = CodePoints(text);
-      for (std::size_t length = 1; length < form.size(); ++length)
-        chinese_.push_back({HashChinese(form.substr(0, length)), kNoEntry});
-      if (!form.empty()) chinese_.push_back({HashChinese(form), entry});
+      std::uint64_t hash = kEmptyChinese;
+      for (std::size_t length = 1; length <= form.size(); ++length) {
+        hash = ExtendChinese(hash, form[length - 1]);
+        chinese_.push_back({hash, length == form.size() ? entry : kNoEntry});
+      }
     }
   }
 }
@@ -143,7 +151,7 @@ std::vector<DictionaryHit> MemoryDictionary::Find(
 
 std::size_t MemoryDictionary::LongestChinesePrefix(
     std::string_view text, std::vector<std::size_t>* entries) const {
-  std::u32string key;
+  std::uint64_t hash = kEmptyChinese;
   std::size_t at = 0;
   std::size_t longest = 0;
   std::vector<std::size_t> best;
@@ -152,8 +160,7 @@ std::size_t MemoryDictionary::LongestChinesePrefix(
         SequenceLength(static_cast<unsigned char>(text[at])), text.size() - at);
     std::u32string c = CodePoints(text.substr(at, length));
     if (c.size() != 1) break;
-    key.push_back(c[0]);
-    std::uint64_t hash = HashChinese(key);
+    hash = ExtendChinese(hash, c[0]);
     auto first = std::lower_bound(
         chinese_.begin(), chinese_.end(), hash,
         [](const Prefix& prefix, std::uint64_t h) { return prefix.hash < h; });
