@@ -622,6 +622,113 @@ TEST_CASE_METHOD(CacheFixture,
   CHECK(hashes == 2);
 }
 
+// How long ago `path` was modified, in whole days.
+long DaysSinceModified(const std::string& path) {
+  return std::chrono::duration_cast<std::chrono::hours>(
+             std::filesystem::file_time_type::clock::now() -
+             std::filesystem::last_write_time(path))
+             .count() /
+         24;
+}
+
+// Sets `path`'s modification time `hours` into the past.
+void Age(const std::string& path, int hours) {
+  std::filesystem::last_write_time(
+      path, std::filesystem::file_time_type::clock::now() -
+                std::chrono::hours(hours));
+}
+
+TEST_CASE_METHOD(CacheFixture,
+                 "an index and a record found in the cache are marked used, "
+                 "so that pruning keeps them",
+                 "[dictionary-index]") {
+  Open();
+  const std::string record = cache.dir + "/" + RecordName();
+  Age(IndexPath(), 40 * 24);
+  Age(record, 40 * 24);
+  Open();  // found by the record: both are used
+  CHECK(reads == 1);
+  CHECK(DaysSinceModified(IndexPath()) == 0);
+  CHECK(DaysSinceModified(record) == 0);
+  // Used less than a day ago: left alone (one metadata write a day at most).
+  Age(IndexPath(), 20);
+  Open();
+  CHECK(DaysSinceModified(IndexPath()) == 0);
+  CHECK(std::filesystem::last_write_time(IndexPath()) <
+        std::filesystem::file_time_type::clock::now() - std::chrono::hours(19));
+}
+
+TEST_CASE_METHOD(CacheFixture,
+                 "building an index removes glossa's cache files unused for "
+                 "30 days, and nothing else",
+                 "[dictionary-index]") {
+  const std::string hex(32, 'a');
+  auto make = [this](const std::string& name, int hours) {
+    const std::string path = cache.dir + "/" + name;
+    std::filesystem::create_directories(cache.dir);
+    std::ofstream(path) << "x";
+    Age(path, hours);
+  };
+  make(std::string(32, '1') + ".index", 31 * 24);         // removed
+  make(std::string(32, '2') + ".index", 29 * 24);         // kept: used
+  make(std::string(32, '3') + ".source", 31 * 24);        // removed
+  make(std::string(32, '4') + ".edition", 31 * 24);       // removed
+  make(std::string(32, '5') + ".index.tmp-Ab12Cd", 25);   // removed
+  make(std::string(32, '6') + ".index.tmp-Ab12Cd", 2);    // kept: under way
+  make("notes.txt", 100 * 24);                            // kept: not ours
+  make(std::string(32, 'A') + ".index", 100 * 24);        // kept: not our name
+  make(std::string(32, '7') + ".edition.bak", 100 * 24);  // kept
+  make(std::string(31, '8') + ".index", 100 * 24);        // kept
+  Open();  // builds the index: a write, after which the folder is pruned
+  std::vector<std::string> want{std::string(32, '2') + ".index",
+                                std::string(32, '6') + ".index.tmp-Ab12Cd",
+                                "notes.txt",
+                                std::string(32, 'A') + ".index",
+                                std::string(32, '7') + ".edition.bak",
+                                std::string(31, '8') + ".index",
+                                HashContent(bytes).Hex() + ".index",
+                                RecordName()};
+  std::sort(want.begin(), want.end());
+  CHECK(Files() == want);
+}
+
+TEST_CASE("pruning keeps the eight editions used last, the new one counted",
+          "[dictionary-index]") {
+  const std::string dir = testing::MakeTempDir();
+  std::vector<std::string> editions;
+  for (int i = 0; i < 10; ++i) {
+    // Named so that their order by name is not their order by use.
+    editions.push_back(dir + "/" + std::string(31, 'a') +
+                       static_cast<char>('9' - i) + ".edition");
+    std::ofstream(editions.back()) << "x";
+    Age(editions.back(), i + 1);  // editions[0] used last
+  }
+  const std::string index = dir + "/" + std::string(32, 'b') + ".index";
+  std::ofstream(index) << "x";
+  Age(index, 100);
+  const std::string written = dir + "/" + std::string(32, 'c') + ".edition";
+  std::ofstream(written) << "x";
+  Age(written, 200);  // however old: it was just written
+  PruneCache(dir, written,
+             std::chrono::duration_cast<std::chrono::nanoseconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count());
+  for (int i = 0; i < 10; ++i) {
+    INFO(editions[i]);
+    CHECK(std::filesystem::exists(editions[i]) == (i < 7));
+  }
+  CHECK(std::filesystem::exists(written));
+  CHECK(std::filesystem::exists(index));  // only editions are counted
+  PruneCache(dir, index,
+             std::chrono::duration_cast<std::chrono::nanoseconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count());
+  // The new file is an index: the eight editions used last stay.
+  CHECK(std::filesystem::exists(written));
+  for (int i = 0; i < 7; ++i) CHECK(std::filesystem::exists(editions[i]));
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE_METHOD(CacheFixture, "a changed source gets an index of its own",
                  "[dictionary-index]") {
   Open();

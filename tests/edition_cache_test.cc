@@ -301,6 +301,32 @@ std::size_t Editions(const std::string& cache) {
 }
 
 TEST_CASE(
+    "an edition found in the cache is marked used, and a folder keeps the "
+    "eight used last",
+    "[edition_cache]") {
+  DictionaryCache cache{testing::MakeTempDir()};
+  const std::string path = PathOf(cache, kKey);
+  CHECK(OpenAndCompare(cache).empty());
+  const auto long_ago =
+      std::filesystem::file_time_type::clock::now() - std::chrono::days(40);
+  std::filesystem::last_write_time(path, long_ago);
+  CHECK(OpenAndCompare(cache).empty());  // found: marked used
+  CHECK(std::filesystem::last_write_time(path) >
+        std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+  // Eight more glossa builds: the first edition is the one used least
+  // recently when the ninth is written, and goes.
+  for (int build = 2; build <= 9; ++build) {
+    CHECK(OpenAndCompare(cache, EditionKey({HashContent("glossary")},
+                                           HashContent("edition"),
+                                           "build " + std::to_string(build)))
+              .empty());
+  }
+  CHECK(Editions(cache.dir) == 8);
+  CHECK(!std::filesystem::exists(path));
+  std::filesystem::remove_all(cache.dir);
+}
+
+TEST_CASE(
     "a coloured read underlines its terms from the edition cache, as it "
     "does without one",
     "[edition_cache][cli]") {

@@ -1,6 +1,7 @@
 #include "core/dictionary_cache.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -10,6 +11,7 @@
 
 #include "core/dictionary_index.h"
 #include "core/file_io.h"
+#include "core/mapped_file.h"
 
 namespace glossa {
 namespace {
@@ -34,7 +36,76 @@ std::string StoreInCache(const DictionaryCache& cache, const std::string& path,
   if (ec) return "cannot create '" + cache.dir + "': " + ec.message();
   std::string error;
   if (!WriteFileAtomically(path, index, &error)) return error;
+  PruneCache(cache.dir, path,
+             std::chrono::duration_cast<std::chrono::nanoseconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count());
   return "";
+}
+
+namespace {
+
+// What PruneCache may remove: "edition", "index" or "source" for a cache
+// file of glossa's naming, "temporary" for what a write left behind, ""
+// for anything else.
+std::string_view KindOf(std::string_view name) {
+  auto hex = [](std::string_view digits) {
+    return digits.size() == 32 &&
+           std::all_of(digits.begin(), digits.end(), [](char c) {
+             return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+  };
+  if (std::size_t temp = name.find(".tmp-");
+      temp != std::string_view::npos && name.size() == temp + 11)
+    return KindOf(name.substr(0, temp)).empty() ? "" : "temporary";
+  std::size_t dot = name.find('.');
+  if (dot == std::string_view::npos || !hex(name.substr(0, dot))) return "";
+  std::string_view extension = name.substr(dot + 1);
+  if (extension == "edition" || extension == "index" || extension == "source")
+    return extension;
+  return "";
+}
+
+}  // namespace
+
+void PruneCache(const std::string& dir, const std::string& keep,
+                std::int64_t now_ns) {
+  namespace fs = std::filesystem;
+  constexpr std::int64_t kDay = std::int64_t{86'400} * 1'000'000'000;
+  struct Found {
+    std::int64_t used_ns;
+    std::string path;
+  };
+  const std::string kept = fs::path(keep).filename().string();
+  std::vector<Found> editions;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string path = it->path().string();
+    const std::string name = it->path().filename().string();
+    const std::string_view kind = KindOf(name);
+    struct stat info;
+    if (kind.empty() || name == kept || ::lstat(path.c_str(), &info) != 0 ||
+        !S_ISREG(info.st_mode))
+      continue;
+    const std::int64_t used_ns =
+        std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 +
+        info.st_mtim.tv_nsec;
+    // A temporary file younger than a day may be another glossa's write
+    // under way.
+    const std::int64_t unused_days = kind == "temporary" ? 1 : kCacheUnusedDays;
+    if (now_ns - used_ns > unused_days * kDay)
+      ::unlink(path.c_str());
+    else if (kind == "edition")
+      editions.push_back({used_ns, path});
+  }
+  const std::size_t room = kCacheEditions - (KindOf(kept) == "edition");
+  if (editions.size() <= room) return;
+  std::sort(
+      editions.begin(), editions.end(),
+      [](const Found& a, const Found& b) { return a.used_ns > b.used_ns; });
+  for (std::size_t i = room; i < editions.size(); ++i)
+    ::unlink(editions[i].path.c_str());
 }
 
 namespace {
@@ -55,9 +126,13 @@ std::string RecordHead(const SourceKey& key) {
 
 std::optional<ContentHash> RecordedHash(const DictionaryCache& cache,
                                         const SourceKey& key) {
-  std::string record, error;
-  if (cache.dir.empty() || !ReadFile(RecordPath(cache, key), &record, &error))
-    return std::nullopt;
+  if (cache.dir.empty()) return std::nullopt;
+  // Mapped, so that a record in use can be marked so (PruneCache).
+  std::string error;
+  std::unique_ptr<MappedFile> file =
+      MappedFile::Open(RecordPath(cache, key), &error);
+  if (!file) return std::nullopt;
+  const std::string_view record = file->bytes();
   const std::string head = RecordHead(key);
   if (record.size() != head.size() + 33 || record.compare(0, head.size(), head))
     return std::nullopt;
@@ -72,6 +147,7 @@ std::optional<ContentHash> RecordedHash(const DictionaryCache& cache,
     half = half << 4 | static_cast<std::uint64_t>(digit);
   }
   if (record.back() != '\n') return std::nullopt;
+  file->MarkUsed();
   return hash;
 }
 

@@ -47,6 +47,7 @@ std::unique_ptr<MappedDictionary> MappedDictionary::Map(
   dictionary->source_ = std::move(source);
   *error = dictionary->Check(expected, verify);
   if (!error->empty()) return nullptr;
+  dictionary->file_->MarkUsed();
   return dictionary;
 }
 

@@ -133,6 +133,7 @@ std::unique_ptr<EditionIndex> OpenEdition(
     std::optional<std::string_view> body = Body(file->bytes(), key, &why);
     if (body && Decode(*body, file, glossary_files, document, glossary,
                        reported, &computed, &why)) {
+      file->MarkUsed();
       return std::make_unique<EditionIndex>(
           *glossary, document, std::move(computed.found),
           std::move(computed.terms), std::move(computed.key_passages));

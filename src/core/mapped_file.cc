@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 
 namespace glossa {
 
@@ -38,17 +39,31 @@ std::unique_ptr<MappedFile> MappedFile::Open(const std::string& path,
       return nullptr;
     }
   }
-  return std::unique_ptr<MappedFile>(new MappedFile(fd, address, size));
+  const std::int64_t mtime_ns =
+      std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec;
+  return std::unique_ptr<MappedFile>(
+      new MappedFile(fd, address, size, mtime_ns));
 }
 
-MappedFile::MappedFile(int fd, void* address, std::size_t size)
+MappedFile::MappedFile(int fd, void* address, std::size_t size,
+                       std::int64_t mtime_ns)
     : fd_(fd),
+      mtime_ns_(mtime_ns),
       address_(address),
       bytes_(static_cast<const char*>(address), address ? size : 0) {}
 
 MappedFile::~MappedFile() {
   if (address_ != nullptr) ::munmap(address_, bytes_.size());
   ::close(fd_);
+}
+
+void MappedFile::MarkUsed() const {
+  constexpr std::int64_t kDay = std::int64_t{86'400} * 1'000'000'000;
+  struct timespec now;
+  if (::clock_gettime(CLOCK_REALTIME, &now) != 0) return;
+  const std::int64_t now_ns =
+      std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+  if (now_ns - mtime_ns_ > kDay) ::futimens(fd_, nullptr);
 }
 
 bool MappedFile::ReadAt(std::size_t offset, std::size_t size, char* out) const {

@@ -10,6 +10,7 @@
 #ifndef GLOSSA_CORE_MAPPED_FILE_H_
 #define GLOSSA_CORE_MAPPED_FILE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,9 +38,17 @@ class MappedFile {
   // on a read error or a short read.
   bool ReadAt(std::size_t offset, std::size_t size, char* out) const;
 
+  // Sets the file's modification time to now when it was more than a day
+  // old at Open: a cache file's modification time says when it was last
+  // used, which is what PruneCache (dictionary_cache.h) goes by. At most
+  // one write of the file's metadata a day, not one per run. A file that
+  // cannot be touched (read-only, not ours) is left as it is.
+  void MarkUsed() const;
+
  private:
-  MappedFile(int fd, void* address, std::size_t size);
+  MappedFile(int fd, void* address, std::size_t size, std::int64_t mtime_ns);
   int fd_;
+  std::int64_t mtime_ns_;  // when it was last modified, as Open found it
   void* address_;
   std::string_view bytes_;
 };
