@@ -692,8 +692,10 @@ TEST_CASE_METHOD(CacheFixture,
   CHECK(Files() == want);
 }
 
-TEST_CASE("pruning keeps the eight editions used last, the new one counted",
-          "[dictionary-index]") {
+TEST_CASE(
+    "pruning keeps the eight editions and the eight glossaries used last, "
+    "the new file counted",
+    "[dictionary-index]") {
   const std::string dir = testing::MakeTempDir();
   std::vector<std::string> editions;
   for (int i = 0; i < 10; ++i) {
@@ -702,6 +704,13 @@ TEST_CASE("pruning keeps the eight editions used last, the new one counted",
                        static_cast<char>('9' - i) + ".edition");
     std::ofstream(editions.back()) << "x";
     Age(editions.back(), i + 1);  // editions[0] used last
+  }
+  std::vector<std::string> glossaries;  // counted apart from the editions
+  for (int i = 0; i < 9; ++i) {
+    glossaries.push_back(dir + "/" + std::string(31, 'd') +
+                         static_cast<char>('1' + i) + ".glossary");
+    std::ofstream(glossaries.back()) << "x";
+    Age(glossaries.back(), i + 1);
   }
   const std::string index = dir + "/" + std::string(32, 'b') + ".index";
   std::ofstream(index) << "x";
@@ -719,6 +728,10 @@ TEST_CASE("pruning keeps the eight editions used last, the new one counted",
   }
   CHECK(std::filesystem::exists(written));
   CHECK(std::filesystem::exists(index));  // only editions are counted
+  for (int i = 0; i < 9; ++i) {
+    INFO(glossaries[i]);
+    CHECK(std::filesystem::exists(glossaries[i]) == (i < 8));
+  }
   PruneCache(dir, index,
              std::chrono::duration_cast<std::chrono::nanoseconds>(
                  std::chrono::system_clock::now().time_since_epoch())

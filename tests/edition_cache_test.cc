@@ -292,6 +292,108 @@ TEST_CASE(
   std::filesystem::remove_all(cache);
 }
 
+TEST_CASE(
+    "qa and export print the same with the glossary cache, on its first and "
+    "its second run, warnings and errors included",
+    "[edition_cache][cli]") {
+  const std::string cache = testing::MakeTempDir();
+  const std::string tbx = "data/tbx/okapi-lib-terminology/";
+  const std::string lisa = "data/tbx/lisa-tbx-basic-2009/";
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{
+            "qa",
+            testing::SharedPath("data/qa/xliff12/symfony-validators.de.xlf")},
+        // Warnings: "<ntig> has an empty <term>; skipped".
+        {"--glossary", testing::SharedPath(tbx + "sdl_tbx.tbx"), "export",
+         "--format", "csv"},
+        // Errors: nothing written.
+        {"--glossary",
+         testing::SharedPath(lisa + "tbx_basic_sample_badelementorder.tbx"),
+         "export", "--format", "tbx2008"},
+        // Not XML: read at every run, never stored.
+        {"--glossary",
+         testing::SharedPath(lisa + "tbx_basic_sample_notwellformed.tbx"),
+         "export", "--format", "csv"}}) {
+    INFO(args[1]);
+    const testing::RunResult plain = testing::RunGlossa(args);
+    CHECK(plain.err.empty() == (args[0] == "qa"));
+    CheckSameCached(args, plain, cache);
+  }
+  std::vector<std::string> kinds;
+  for (const auto& file : std::filesystem::directory_iterator(cache))
+    kinds.push_back(file.path().extension().string());
+  std::sort(kinds.begin(), kinds.end());
+  CHECK(kinds == std::vector<std::string>{".glossary", ".glossary", ".glossary",
+                                          ".source", ".source", ".source",
+                                          ".source"});
+  std::filesystem::remove_all(cache);
+}
+
+TEST_CASE(
+    "the glossary cache gives back what reading gave, and rebuilds a file "
+    "it cannot trust, with a warning",
+    "[edition_cache]") {
+  DictionaryCache cache{testing::MakeTempDir()};
+  const testing::BuiltInData& built_in = testing::BuiltIn();
+  const ContentHash key = GlossaryKey({HashContent("glossary")}, "build 1");
+  const std::string path = cache.dir + "/" + key.Hex() + ".glossary";
+  int reads = 0;
+  auto open = [&](const ContentHash& with) {
+    Glossary glossary;
+    Diagnostics reported, diags;
+    REQUIRE(OpenGlossary(
+        with, {"now.tbx"},
+        [&](Glossary* out, Diagnostics* report) {
+          ++reads;
+          *out = built_in.glossary;
+          report->Warning({"now.tbx", 3, 1}, "a warning of the reader");
+          return true;
+        },
+        cache, &glossary, &reported, diags));
+    CHECK(WriteTbx(glossary) == WriteTbx(built_in.glossary));
+    CHECK(testing::Messages(reported) ==
+          std::vector<std::string>{
+              "now.tbx:3:1: warning: a warning of the reader"});
+    return testing::Messages(diags);
+  };
+  CHECK(open(key).empty());
+  CHECK(open(key).empty());
+  CHECK(reads == 1);  // the second from the cache
+  const std::string good = Read(path);
+  std::string why;
+  SECTION("a byte changed") {
+    std::string bad = good;
+    bad[bad.size() - 3] ^= 1;
+    Overwrite(path, bad);
+    why = "checksum mismatch";
+  }
+  SECTION("an edition cache file in its place") {
+    Overwrite(path, "GLOSSAED" + good.substr(8));
+    why = "not a glossary cache file";
+  }
+  SECTION("made for another glossa") {
+    const ContentHash other = GlossaryKey({HashContent("glossary")}, "2");
+    CHECK(open(other).empty());
+    Overwrite(path, Read(cache.dir + "/" + other.Hex() + ".glossary"));
+    why = "made for another glossary, edition or glossa";
+  }
+  SECTION("a byte after the glossary, with a right checksum") {
+    Overwrite(path, Resealed(good, good.substr(48) + "x"));
+    why = "bytes after the glossary";
+  }
+  SECTION("cut in the glossary's size, with a right checksum") {
+    Overwrite(path, Resealed(good, good.substr(48, 5)));
+    why = "cut short";
+  }
+  const int before = reads;
+  CHECK(open(key) == std::vector<std::string>{
+                         path + ": warning: glossary cache not trusted (" +
+                         why + "); rebuilt"});
+  CHECK(reads == before + 1);
+  CHECK(Read(path) == good);  // rewritten
+  std::filesystem::remove_all(cache.dir);
+}
+
 // How many .edition files the cache folder holds.
 std::size_t Editions(const std::string& cache) {
   std::size_t count = 0;

@@ -72,25 +72,6 @@ struct GlossaryFile {
   bool read = true;  // false: known by its hash alone, bytes still empty
 };
 
-// The bytes of the glossary files (--glossary, or the built-in one), in
-// order. A file that cannot be read is reported to `err` and left out;
-// false if one could not.
-bool ReadGlossaryFiles(const Options& options, const Environment& env,
-                       std::ostream& err, std::vector<GlossaryFile>* out) {
-  bool ok = true;
-  for (const std::string& path : GlossaryPaths(options, env)) {
-    GlossaryFile file{Shown(path, env), "", path};
-    std::string error;
-    if (!ReadFile(path, &file.bytes, &error)) {
-      err << "glossa: error: " << error << '\n';
-      ok = false;
-      continue;
-    }
-    out->push_back(std::move(file));
-  }
-  return ok;
-}
-
 // The content hashes of the glossary files (--glossary, or the built-in
 // one), in order, into *hashes, with the files into *files: a file
 // unchanged since its hash was recorded in `cache` (dictionary_cache.h) is
@@ -169,13 +150,26 @@ bool ParseGlossaries(const std::vector<GlossaryFile>& files, Glossary* out,
 
 bool LoadGlossaries(const Options& options, const Environment& env,
                     std::ostream& err, Glossary* out, bool* had_errors) {
+  const DictionaryCache cache{env.dictionary_cache};
   std::vector<GlossaryFile> files;
-  const bool read = ReadGlossaryFiles(options, env, err, &files);
-  Diagnostics diags;
-  const bool parsed = ParseGlossaries(files, out, &diags);
+  std::vector<ContentHash> hashes;
+  *had_errors = true;
+  if (!HashGlossaryFiles(options, env, cache, err, &files, &hashes))
+    return false;
+  std::vector<std::string> shown;
+  for (const GlossaryFile& file : files) shown.push_back(file.shown);
+  Diagnostics reported, diags;
+  const bool read = OpenGlossary(
+      GlossaryKey(hashes, env.build), shown,
+      [&](Glossary* glossary, Diagnostics* report) {
+        return ReadUnread(files, err) &&
+               ParseGlossaries(files, glossary, report);
+      },
+      cache, out, &reported, diags);
+  Print(reported, 0, err);
   Print(diags, 0, err);
-  *had_errors = !read || !parsed || diags.errors() > 0;
-  return read && parsed;
+  *had_errors = !read || reported.errors() > 0;
+  return read;
 }
 
 Style MakeStyle(const Options& options, const Environment& env) {

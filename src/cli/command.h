@@ -108,9 +108,12 @@ Style MakeStyle(const Options& options, const Environment& env);
 // The glossary files the user asked for (--glossary), or the built-in one.
 std::vector<std::string> GlossaryPaths(const Options& options,
                                        const Environment& env);
-// Loads every glossary file (--glossary, or the built-in one) into one.
-// Problems go to `err`. Returns false if a file could not be read at all;
-// *had_errors tells whether any error was reported.
+// Loads every glossary file (--glossary, or the built-in one) into one,
+// from the glossary cache (OpenGlossary, edition_cache.h) when it has them:
+// the files are then neither read nor parsed while they are unchanged.
+// Problems go to `err`, from the cache as from the files. Returns false if
+// a file could not be read at all; *had_errors tells whether any error was
+// reported.
 bool LoadGlossaries(const Options& options, const Environment& env,
                     std::ostream& err, Glossary* out, bool* had_errors);
 // Loads the edition: --document, or the built-in one; false (reported) if

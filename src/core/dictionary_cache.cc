@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <system_error>
 #include <utility>
 
@@ -60,9 +61,9 @@ std::string_view KindOf(std::string_view name) {
     return KindOf(name.substr(0, temp)).empty() ? "" : "temporary";
   std::size_t dot = name.find('.');
   if (dot == std::string_view::npos || !hex(name.substr(0, dot))) return "";
-  std::string_view extension = name.substr(dot + 1);
-  if (extension == "edition" || extension == "index" || extension == "source")
-    return extension;
+  // The names themselves, not views of `name`: a caller may keep them.
+  for (std::string_view kind : {"edition", "glossary", "index", "source"})
+    if (name.substr(dot + 1) == kind) return kind;
   return "";
 }
 
@@ -77,7 +78,8 @@ void PruneCache(const std::string& dir, const std::string& keep,
     std::string path;
   };
   const std::string kept = fs::path(keep).filename().string();
-  std::vector<Found> editions;
+  // The editions and the glossaries kept, each kind by itself.
+  std::map<std::string_view, std::vector<Found>> counted;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
        it.increment(ec)) {
@@ -96,16 +98,18 @@ void PruneCache(const std::string& dir, const std::string& keep,
     const std::int64_t unused_days = kind == "temporary" ? 1 : kCacheUnusedDays;
     if (now_ns - used_ns > unused_days * kDay)
       ::unlink(path.c_str());
-    else if (kind == "edition")
-      editions.push_back({used_ns, path});
+    else if (kind == "edition" || kind == "glossary")
+      counted[kind].push_back({used_ns, path});
   }
-  const std::size_t room = kCacheEditions - (KindOf(kept) == "edition");
-  if (editions.size() <= room) return;
-  std::sort(
-      editions.begin(), editions.end(),
-      [](const Found& a, const Found& b) { return a.used_ns > b.used_ns; });
-  for (std::size_t i = room; i < editions.size(); ++i)
-    ::unlink(editions[i].path.c_str());
+  for (auto& [kind, files] : counted) {
+    const std::size_t room = kCacheEditions - (KindOf(kept) == kind);
+    if (files.size() <= room) continue;
+    std::sort(files.begin(), files.end(), [](const Found& a, const Found& b) {
+      return a.used_ns > b.used_ns;
+    });
+    for (std::size_t i = room; i < files.size(); ++i)
+      ::unlink(files[i].path.c_str());
+  }
 }
 
 namespace {

@@ -11,11 +11,18 @@
 namespace glossa {
 namespace {
 
-constexpr std::string_view kMagic = "GLOSSAED";
+// The two kinds of file, by their magic and what a file without it is not.
+struct Kind {
+  std::string_view magic;
+  std::string_view not_one;
+};
+constexpr Kind kEdition{"GLOSSAED", "not an edition cache file"};
+constexpr Kind kGlossaryOnly{"GLOSSAGL", "not a glossary cache file"};
 constexpr std::size_t kHeaderBytes = 48;
 
-std::string Header(const ContentHash& key, const ContentHash& checksum) {
-  std::string out(kMagic);
+std::string Header(const Kind& kind, const ContentHash& key,
+                   const ContentHash& checksum) {
+  std::string out(kind.magic);
   AppendLittle64(kEditionCacheVersion, &out);  // the version, then a zero u32
   AppendLittle64(key.low, &out);
   AppendLittle64(key.high, &out);
@@ -41,11 +48,13 @@ void AppendPart(std::string_view part, std::string* out) {
   out->append(part);
 }
 
-// The checked body of `file` for `key`, or nullopt with *why set.
-std::optional<std::string_view> Body(std::string_view file,
+// The checked body of `file`, a file of `kind`, for `key`, or nullopt with
+// *why set.
+std::optional<std::string_view> Body(const Kind& kind, std::string_view file,
                                      const ContentHash& key, std::string* why) {
-  if (file.size() < kHeaderBytes || file.substr(0, kMagic.size()) != kMagic) {
-    *why = "not an edition cache file";
+  if (file.size() < kHeaderBytes ||
+      file.substr(0, kind.magic.size()) != kind.magic) {
+    *why = kind.not_one;
     return std::nullopt;
   }
   if (ReadLittle64(file, 8) != kEditionCacheVersion) {
@@ -103,6 +112,18 @@ bool Decode(std::string_view body, const std::shared_ptr<const void>& file,
   return true;
 }
 
+// Reads the glossary files anew into *glossary with `read`; what reading
+// reported goes into *read_report (to be kept in the cache) and is appended
+// to *reported. False when `read` fails.
+bool ReadAfresh(const GlossaryReader& read, Glossary* glossary,
+                Diagnostics* read_report, Diagnostics* reported) {
+  *glossary = Glossary();
+  const bool read_ok = read(glossary, read_report);
+  for (const Diagnostic& diagnostic : read_report->all())
+    reported->Add(diagnostic);
+  return read_ok;
+}
+
 }  // namespace
 
 ContentHash EditionKey(const std::vector<ContentHash>& glossary_files,
@@ -130,7 +151,8 @@ std::unique_ptr<EditionIndex> OpenEdition(
   if (!path.empty()) file = MappedFile::Open(path, &error);
   if (file) {
     Computed computed;
-    std::optional<std::string_view> body = Body(file->bytes(), key, &why);
+    std::optional<std::string_view> body =
+        Body(kEdition, file->bytes(), key, &why);
     if (body && Decode(*body, file, glossary_files, document, glossary,
                        reported, &computed, &why)) {
       file->MarkUsed();
@@ -141,12 +163,8 @@ std::unique_ptr<EditionIndex> OpenEdition(
     diags.Warning({path, 0, 0},
                   "edition cache not trusted (" + why + "); rebuilt");
   }
-  *glossary = Glossary();
   Diagnostics read_report;
-  const bool read_ok = read(glossary, &read_report);
-  for (const Diagnostic& diagnostic : read_report.all())
-    reported->Add(diagnostic);
-  if (!read_ok) return nullptr;
+  if (!ReadAfresh(read, glossary, &read_report, reported)) return nullptr;
   auto index = std::make_unique<EditionIndex>(*glossary, document);
   if (path.empty()) return index;
   std::string body;
@@ -157,8 +175,55 @@ std::unique_ptr<EditionIndex> OpenEdition(
     key_passages.push_back(index->KeyPassagesOf(i));
   AppendPart(EncodeKeyPassages(key_passages), &body);
   body += EncodePassages(index->blocks(), index->passages());
-  StoreInCache(cache, path, Header(key, HashContent(body)) + body);
+  StoreInCache(cache, path, Header(kEdition, key, HashContent(body)) + body);
   return index;
+}
+
+ContentHash GlossaryKey(const std::vector<ContentHash>& glossary_files,
+                        std::string_view build) {
+  std::string text = "glossa glossary cache " +
+                     std::to_string(kEditionCacheVersion) + "\n" +
+                     std::string(build) + "\n";
+  for (const ContentHash& file : glossary_files) text += file.Hex() + "\n";
+  return HashContent(text);
+}
+
+bool OpenGlossary(const ContentHash& key,
+                  const std::vector<std::string>& glossary_files,
+                  const GlossaryReader& read, const DictionaryCache& cache,
+                  Glossary* glossary, Diagnostics* reported,
+                  Diagnostics& diags) {
+  const std::string path =
+      cache.dir.empty() ? "" : cache.dir + "/" + key.Hex() + ".glossary";
+  std::string error, why;
+  std::unique_ptr<MappedFile> file;
+  if (!path.empty()) file = MappedFile::Open(path, &error);
+  if (file) {
+    std::optional<std::string_view> body =
+        Body(kGlossaryOnly, file->bytes(), key, &why);
+    std::size_t at = 0;
+    std::optional<std::string_view> part;
+    if (body) part = Part(*body, &at);
+    if (body && !part) why = "cut short";
+    if (part && at != body->size()) why = "bytes after the glossary";
+    Diagnostics read;
+    if (part && at == body->size() &&
+        DecodeGlossary(*part, glossary_files, glossary, &read, &why)) {
+      file->MarkUsed();
+      for (const Diagnostic& diagnostic : read.all()) reported->Add(diagnostic);
+      return true;
+    }
+    diags.Warning({path, 0, 0},
+                  "glossary cache not trusted (" + why + "); rebuilt");
+  }
+  Diagnostics read_report;
+  const bool read_ok = ReadAfresh(read, glossary, &read_report, reported);
+  if (!read_ok || path.empty()) return read_ok;
+  std::string body;
+  AppendPart(EncodeGlossary(*glossary, read_report, glossary_files), &body);
+  StoreInCache(cache, path,
+               Header(kGlossaryOnly, key, HashContent(body)) + body);
+  return true;
 }
 
 }  // namespace glossa
