@@ -37,7 +37,7 @@ bool ReadCedictEntries(std::string_view bytes, const std::string& name,
                        std::vector<glossa::Concept>* entries) {
   glossa::Glossary glossary;
   if (!glossa::ReadCedict(bytes, name, diags, &glossary)) return false;
-  *entries = std::move(glossary.concepts);
+  *entries = std::move(glossary.concepts).Take();
   return true;
 }
 

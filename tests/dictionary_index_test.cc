@@ -118,7 +118,7 @@ const Cedict& LoadCedict() {
     Glossary glossary;
     REQUIRE(ReadCedict(testing::ReadShared("data/dict/cedict_ts.u8"),
                        "cedict_ts.u8", diags, &glossary));
-    out->entries = std::move(glossary.concepts);
+    out->entries = std::move(glossary.concepts).Take();
     out->index = BuildDictionaryIndex(out->entries, ContentHash{1, 2});
     std::string error;
     out->dictionary = MappedDictionary::FromBytes(

@@ -34,7 +34,7 @@ std::vector<Concept> Entries() {
   Glossary glossary;
   REQUIRE(ReadCedict(kCedict, "t.u8", diags, &glossary));
   REQUIRE(glossary.concepts.size() == 7);
-  return std::move(glossary.concepts);
+  return std::move(glossary.concepts).Take();
 }
 
 // The length LongestChinesePrefix takes of `text`, and the ids of the
@@ -82,12 +82,12 @@ TEST_CASE(
                          " [x] /a headword of 20,000 characters/\n",
                      "t.u8", diags, &glossary));
   REQUIRE(glossary.concepts.size() == 2);
-  MemoryDictionary memory({"CC-CEDICT", "CC BY-SA 4.0", "t.u8"},
-                          glossary.concepts);
+  const std::vector<Concept> entries = std::move(glossary.concepts).Take();
+  MemoryDictionary memory({"CC-CEDICT", "CC BY-SA 4.0", "t.u8"}, entries);
   std::string error;
   std::unique_ptr<MappedDictionary> index = MappedDictionary::FromBytes(
-      BuildDictionaryIndex(glossary.concepts, ContentHash{1, 2}),
-      ContentHash{1, 2}, {"CC-CEDICT", "CC BY-SA 4.0", "t.u8"}, &error);
+      BuildDictionaryIndex(entries, ContentHash{1, 2}), ContentHash{1, 2},
+      {"CC-CEDICT", "CC BY-SA 4.0", "t.u8"}, &error);
   REQUIRE(error == "");
   std::string shorter = chang.substr(3);
   for (const Dictionary* dictionary :

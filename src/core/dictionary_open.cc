@@ -155,8 +155,8 @@ std::unique_ptr<Dictionary> LoadDictionary(
   if (format == DictionaryFormat::kTbx) {
     Glossary glossary;
     if (!ReadTbx(bytes, name, diags, &glossary)) return nullptr;
-    return std::make_unique<MemoryDictionary>(std::move(source),
-                                              std::move(glossary.concepts));
+    return std::make_unique<MemoryDictionary>(
+        std::move(source), std::move(glossary.concepts).Take());
   }
   // Line and element formats keep their bytes and read an entry again when
   // it is asked for (dictionary_memory.h says why).

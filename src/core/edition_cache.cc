@@ -99,7 +99,9 @@ bool Decode(std::string_view body, const std::shared_ptr<const void>& file,
     return false;
   }
   Diagnostics read;
-  if (!DecodeGlossary(*glossary_bytes, files, glossary, &read, why))
+  // Lazily: each entry is decoded when first touched (Concepts), holding
+  // the mapping; a lookup shows one.
+  if (!DecodeGlossary(*glossary_bytes, files, glossary, &read, why, file))
     return false;
   computed->terms = Index::Open(*glossary, *key_bytes, file, why);
   if (!computed->terms || !DecodeKeyPassages(*key_passage_bytes, *glossary,

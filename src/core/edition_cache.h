@@ -59,7 +59,7 @@
 
 namespace glossa {
 
-inline constexpr std::uint32_t kEditionCacheVersion = 4;
+inline constexpr std::uint32_t kEditionCacheVersion = 5;
 
 // The key of the passages of the glossary files whose contents hash to
 // `glossary_files` (in the order they were merged) in the edition whose

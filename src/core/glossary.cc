@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
+#include <stdexcept>
 
 namespace glossa {
 namespace {
@@ -138,9 +140,96 @@ std::vector<ChineseForms> ChineseTerms(const Concept& concept_entry) {
 }
 
 void Merge(Glossary&& more, Glossary* into) {
-  into->concepts.insert(into->concepts.end(),
-                        std::make_move_iterator(more.concepts.begin()),
-                        std::make_move_iterator(more.concepts.end()));
+  for (Concept& entry : more.concepts)
+    into->concepts.push_back(std::move(entry));
+}
+
+struct Concepts::LazyState {
+  std::vector<Shape> shapes;
+  Decode decode;
+  std::unique_ptr<std::once_flag[]> once;
+};
+
+Concepts Concepts::Lazy(std::vector<Shape> shapes, Decode decode) {
+  Concepts out;
+  out.items_.resize(shapes.size());
+  out.lazy_ = std::make_shared<LazyState>();
+  out.lazy_->once = std::make_unique<std::once_flag[]>(shapes.size());
+  out.lazy_->shapes = std::move(shapes);
+  out.lazy_->decode = std::move(decode);
+  return out;
+}
+
+Concepts::Concepts(const Concepts& other) : items_(other.All()) {}
+
+Concepts& Concepts::operator=(const Concepts& other) {
+  if (this != &other) {
+    items_ = other.All();
+    lazy_.reset();
+  }
+  return *this;
+}
+
+Concepts::Concepts(Concepts&&) noexcept = default;
+Concepts& Concepts::operator=(Concepts&&) noexcept = default;
+Concepts::~Concepts() = default;
+
+Concept& Concepts::Touch(std::size_t i) const {
+  if (lazy_ != nullptr && i < items_.size()) {
+    std::call_once(lazy_->once[i], [&] { items_[i] = lazy_->decode(i); });
+  }
+  return items_[i];
+}
+
+const Concept& Concepts::at(std::size_t i) const {
+  if (i >= size()) throw std::out_of_range("no entry " + std::to_string(i));
+  return Touch(i);
+}
+
+Concept& Concepts::at(std::size_t i) {
+  if (i >= size()) throw std::out_of_range("no entry " + std::to_string(i));
+  return Touch(i);
+}
+
+const std::vector<Concept>& Concepts::All() const {
+  if (lazy_ != nullptr)
+    for (std::size_t i = 0; i < items_.size(); ++i) Touch(i);
+  return items_;
+}
+
+std::vector<Concept>& Concepts::Eager() {
+  All();
+  lazy_.reset();
+  return items_;
+}
+
+void Concepts::clear() {
+  items_.clear();
+  lazy_.reset();
+}
+
+const std::string& Concepts::IdOf(std::size_t i) const {
+  return lazy_ != nullptr ? lazy_->shapes.at(i).id : items_.at(i).id;
+}
+
+std::size_t Concepts::TermCountOf(std::size_t i) const {
+  if (lazy_ != nullptr) return lazy_->shapes.at(i).terms;
+  std::size_t terms = 0;
+  for (const LangSection& section : items_.at(i).languages)
+    terms += section.terms.size();
+  return terms;
+}
+
+std::size_t Concepts::ReferenceCountOf(std::size_t i) const {
+  return lazy_ != nullptr ? lazy_->shapes.at(i).references
+                          : items_.at(i).external_references.size();
+}
+
+std::vector<Concept> Concepts::Take() && {
+  Eager();
+  std::vector<Concept> out = std::move(items_);
+  items_.clear();
+  return out;
 }
 
 std::string CollapseSpace(std::string_view text) {
@@ -197,8 +286,9 @@ std::string DisplayTerm(const Concept& concept_entry, std::string_view lang) {
 }
 
 const Concept* FindConcept(const Glossary& glossary, std::string_view id) {
-  for (const Concept& concept_entry : glossary.concepts) {
-    if (concept_entry.id == id) return &concept_entry;
+  // By IdOf, so that a lazy list decodes only the entry found.
+  for (std::size_t i = 0; i < glossary.concepts.size(); ++i) {
+    if (glossary.concepts.IdOf(i) == id) return &glossary.concepts[i];
   }
   return nullptr;
 }

@@ -1,6 +1,8 @@
 #include "core/glossary_codec.h"
 
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -24,7 +26,7 @@ static_assert(sizeof(LangSection) == 192);
 static_assert(sizeof(CrossReference) == 104);
 static_assert(sizeof(ExternalReference) == 136);
 static_assert(sizeof(Concept) == 288);
-static_assert(sizeof(Glossary) == 264);
+static_assert(sizeof(Glossary) == 280);
 static_assert(sizeof(KeyPassage) == 424);
 #endif
 
@@ -174,6 +176,19 @@ class Writer {
     (*this)(pair.first);
     (*this)(pair.second);
   }
+  // The entries, each after its size in bytes: the Reader can then find
+  // each without decoding the others (Concepts::Lazy).
+  void operator()(const Concepts& entries) {
+    AppendLittle64(entries.size(), &out_);
+    for (const Concept& entry : entries) {
+      const std::size_t size_at = out_.size();
+      AppendLittle64(0, &out_);
+      (*this)(entry);
+      std::string size;
+      AppendLittle64(out_.size() - size_at - 8, &size);
+      out_.replace(size_at, 8, size);
+    }
+  }
   // A struct of the model. Fields takes it mutable, for the Reader's sake;
   // the Writer only reads it.
   template <typename Struct>
@@ -209,16 +224,27 @@ class Writer {
 // ok() turns false and every later read leaves its target alone.
 class Reader {
  public:
-  Reader(std::string_view bytes, const std::vector<std::string>& files)
-      : in_(bytes) {
+  // `keep`: what holds `bytes`; given, the glossary's entries are decoded
+  // when first touched (Concepts::Lazy), and `keep` is held until then.
+  Reader(std::string_view bytes, const std::vector<std::string>& files,
+         std::shared_ptr<const void> keep = nullptr)
+      : in_(bytes), keep_(std::move(keep)) {
     std::uint64_t count = Number();
     Have(count, "a list longer than the file");
     for (std::uint64_t i = 0; ok_ && i < count; ++i) {
       std::string name;
       (*this)(name);
-      names_.push_back(i < files.size() ? files[i] : name);
+      own_names_.push_back(i < files.size() ? files[i] : name);
     }
   }
+  // Reads one entry's bytes with the table of file names `names`. `skip`:
+  // only checks them and counts their terms and external references,
+  // keeping no text (what the lazy list learns before decoding).
+  Reader(std::string_view entry, const std::vector<std::string>& names,
+         bool skip)
+      : in_(entry), names_(names), skip_(skip) {}
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
 
   bool ok() const { return ok_; }
   bool at_end() const { return at_ == in_.size(); }
@@ -229,7 +255,7 @@ class Reader {
     if (!Have(size, "a text longer than the file")) return;
     // Constructed, not assigned: assigning to the new empty string took
     // the slower way through _M_replace.
-    text = std::string(in_.substr(at_, size));
+    if (!skip_) text = std::string(in_.substr(at_, size));
     at_ += size;
   }
   void operator()(int& number) {
@@ -248,7 +274,7 @@ class Reader {
     std::uint64_t id = Number();
     if (ok_ && id >= names_.size())
       Fail("a file name that is not in the table");
-    if (ok_) file.name = names_[id];
+    if (ok_ && !skip_) file.name = names_[id];
   }
   template <typename Enum>
   requires std::is_enum_v<Enum>
@@ -265,10 +291,18 @@ class Reader {
     // Every item takes at least a byte: a count beyond the bytes left is
     // a broken file, found before anything is allocated for it.
     if (!Have(count, "a list longer than the file")) return;
+    if (skip_) {  // one item read over and over, nothing kept
+      if constexpr (std::is_same_v<T, Term>) terms_ += count;
+      if constexpr (std::is_same_v<T, ExternalReference>) references_ += count;
+      T item;
+      for (std::uint64_t i = 0; ok_ && i < count; ++i) (*this)(item);
+      return;
+    }
     list.reserve(list.size() + count);
     for (std::uint64_t i = 0; ok_ && i < count; ++i)
       (*this)(list.emplace_back());
   }
+  void operator()(Concepts& entries);
   template <typename A, typename B>
   void operator()(std::pair<A, B>& pair) {
     (*this)(pair.first);
@@ -289,17 +323,63 @@ class Reader {
     if (ok_ && bytes > in_.size() - at_) Fail(otherwise);
     return ok_;
   }
-  void Fail(const char* why) {
+  void Fail(std::string why) {
     ok_ = false;
-    why_ = why;
+    why_ = std::move(why);
   }
 
   std::string_view in_;
   std::size_t at_ = 0;
   bool ok_ = true;
   std::string why_;
-  std::vector<std::string> names_;
+  std::vector<std::string> own_names_;
+  const std::vector<std::string>& names_ = own_names_;
+  std::shared_ptr<const void> keep_;
+  bool skip_ = false;
+  std::size_t terms_ = 0;       // skipped: the terms seen
+  std::size_t references_ = 0;  // and the external references
 };
+
+void Reader::operator()(Concepts& entries) {
+  std::uint64_t count = Number();
+  // Each entry takes at least its size, 8 bytes.
+  if (!Have(count, "a list longer than the file") ||
+      !Have(count * 8, "a list longer than the file"))
+    return;
+  std::vector<std::string_view> bytes;
+  std::vector<Concepts::Shape> shapes;
+  for (std::uint64_t i = 0; ok_ && i < count; ++i) {
+    std::uint64_t size = Number();
+    if (!Have(size, "an entry longer than the file")) return;
+    const std::string_view entry = in_.substr(at_, size);
+    at_ += size;
+    Reader one(entry, names_, keep_ != nullptr);
+    Concept decoded;
+    one(decoded);
+    if (one.ok() && !one.at_end()) one.Fail("bytes after the end of an entry");
+    if (!one.ok()) return Fail(one.why());
+    if (keep_ == nullptr) {
+      entries.push_back(std::move(decoded));
+      continue;
+    }
+    Reader id(entry, names_, false);  // the first field is the id
+    Concepts::Shape& shape = shapes.emplace_back();
+    id(shape.id);
+    shape.terms = one.terms_;
+    shape.references = one.references_;
+    bytes.push_back(entry);
+  }
+  if (keep_ == nullptr) return;
+  // Checked above: decoding an entry cannot fail.
+  entries = Concepts::Lazy(
+      std::move(shapes),
+      [bytes = std::move(bytes), names = names_, keep = keep_](std::size_t i) {
+        Reader one(bytes[i], names, false);
+        Concept entry;
+        one(entry);
+        return entry;
+      });
+}
 
 // Decodes what `reader` holds into *out, failing unless it is all of it.
 template <typename T>
@@ -326,8 +406,9 @@ std::string EncodeGlossary(const Glossary& glossary,
 
 bool DecodeGlossary(std::string_view bytes,
                     const std::vector<std::string>& files, Glossary* out,
-                    Diagnostics* reported, std::string* why) {
-  Reader reader(bytes, files);
+                    Diagnostics* reported, std::string* why,
+                    std::shared_ptr<const void> keep) {
+  Reader reader(bytes, files, std::move(keep));
   std::vector<Diagnostic> diagnostics;
   reader(diagnostics);
   *out = Glossary();
@@ -362,7 +443,7 @@ bool DecodeKeyPassages(std::string_view bytes, const Glossary& glossary,
   }
   for (std::size_t i = 0; i < out->size(); ++i) {
     for (const KeyPassage& key : (*out)[i]) {
-      if (key.reference >= glossary.concepts[i].external_references.size()) {
+      if (key.reference >= glossary.concepts.ReferenceCountOf(i)) {
         *why = "key passages: a reference the entry does not have";
         return false;
       }

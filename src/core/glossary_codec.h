@@ -10,6 +10,13 @@
 // with a new kEditionCacheVersion; a static_assert on each struct's size
 // stops the build until it is.
 //
+// Entries. Each is written after its size in bytes (u64), so that the
+// decoder can find every entry without decoding the others; given what
+// holds the bytes (`keep`), DecodeGlossary walks each entry once to check
+// it and count its terms and references, keeping no text, and decodes it
+// when it is first touched (Concepts::Lazy, glossary.h). Since edition
+// cache format 5.
+//
 // File names. Each Location (and Glossary::name) names the file it was read
 // from as the command line showed it, which depends on where glossa runs.
 // The encoding keeps the names in a table whose first entries are the
@@ -26,6 +33,7 @@
 #ifndef GLOSSA_CORE_GLOSSARY_CODEC_H_
 #define GLOSSA_CORE_GLOSSARY_CODEC_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,9 +54,13 @@ std::string EncodeGlossary(const Glossary& glossary,
 // reported appended to *reported; `files` names the glossary files as they
 // are shown now. False, with *why set and *out unspecified, when the bytes
 // are not a whole encoding (cut, or a count or length that does not fit).
+// `keep`: what holds `bytes` (the cache file's mapping); given, every entry
+// is checked now but decoded only when first touched (Concepts::Lazy), and
+// `keep` is held as long as the glossary's entries are.
 bool DecodeGlossary(std::string_view bytes,
                     const std::vector<std::string>& files, Glossary* out,
-                    Diagnostics* reported, std::string* why);
+                    Diagnostics* reported, std::string* why,
+                    std::shared_ptr<const void> keep = nullptr);
 
 // Every entry's key passages (EditionIndex::KeyPassagesOf, one list per
 // entry of `glossary`), as bytes, and back; false, with *why set, when the

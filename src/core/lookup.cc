@@ -151,11 +151,23 @@ Index::Index(const Glossary& glossary, std::string_view table,
     term_count_ = ReadLittle32(table_, 4);
     keys_at_ = 8 + RowCount() * kRowBytes + term_count_ * kTermBytes;
   }
-  for (const Concept& concept_entry : glossary.concepts) {
-    for (const LangSection& section : concept_entry.languages) {
-      for (const Term& term : section.terms) terms_.push_back(term.text);
-    }
+  first_term_.reserve(glossary.concepts.size() + 1);
+  first_term_.push_back(0);
+  for (std::size_t c = 0; c < glossary.concepts.size(); ++c)
+    first_term_.push_back(first_term_.back() +
+                          glossary.concepts.TermCountOf(c));
+}
+
+std::string_view Index::TermText(std::size_t term) const {
+  const std::size_t c = static_cast<std::size_t>(
+      std::upper_bound(first_term_.begin(), first_term_.end(), term) -
+      first_term_.begin() - 1);
+  std::size_t k = term - first_term_[c];
+  for (const LangSection& section : glossary_->concepts[c].languages) {
+    if (k < section.terms.size()) return section.terms[k].text;
+    k -= section.terms.size();
   }
+  return {};
 }
 
 std::optional<Index> Index::Open(const Glossary& glossary,
@@ -179,7 +191,7 @@ std::string Index::Check() const {
   const std::uint64_t rows = RowCount(), terms = term_count_;
   if (rows * kRowBytes + terms * kTermBytes > table_.size() - 8)
     return no + "a count past the end";
-  if (terms != terms_.size()) return no + "not one row per term";
+  if (terms != first_term_.back()) return no + "not one row per term";
   const std::uint64_t blob = table_.size() - keys_at_;
   Row before{};
   for (std::size_t r = 0; r < rows; ++r) {
@@ -204,16 +216,16 @@ std::string Index::Check() const {
     before = row;
   }
   std::size_t t = 0;
+  // By TermCountOf: a lazy glossary (Concepts) is not decoded for this.
   for (std::size_t c = 0; c < glossary_->concepts.size(); ++c) {
-    for (const LangSection& section : glossary_->concepts[c].languages) {
-      for (std::size_t i = 0; i < section.terms.size(); ++i, ++t) {
-        const std::size_t at = 8 + rows * kRowBytes + t * kTermBytes;
-        const std::uint64_t loose_end =
-            std::uint64_t{ReadLittle32(table_, at + 4)} +
-            ReadLittle32(table_, at + 8);
-        if (ConceptOfTerm(t) != c) return no + "a term under another entry";
-        if (loose_end > blob) return no + "a key past the end";
-      }
+    const std::size_t of_entry = glossary_->concepts.TermCountOf(c);
+    for (std::size_t i = 0; i < of_entry; ++i, ++t) {
+      const std::size_t at = 8 + rows * kRowBytes + t * kTermBytes;
+      const std::uint64_t loose_end =
+          std::uint64_t{ReadLittle32(table_, at + 4)} +
+          ReadLittle32(table_, at + 8);
+      if (ConceptOfTerm(t) != c) return no + "a term under another entry";
+      if (loose_end > blob) return no + "a key past the end";
     }
   }
   return "";
@@ -277,8 +289,8 @@ std::vector<Hit> Index::Find(std::string_view query) const {
       if (!seen.insert(row.concept_index).second) continue;
       hits.push_back({row.concept_index, kind,
                       kind == MatchKind::kId
-                          ? glossary_->concepts[row.concept_index].id
-                          : std::string(terms_[row.term_index])});
+                          ? glossary_->concepts.IdOf(row.concept_index)
+                          : std::string(TermText(row.term_index))});
     }
   }
   return hits;
@@ -293,7 +305,7 @@ std::vector<Suggestion> Index::Suggest(std::string_view query,
   // three.
   int threshold = std::clamp(static_cast<int>(wanted.size()) / 4, 1, 3);
   std::map<std::size_t, Suggestion> best;  // by concept
-  for (std::size_t t = 0; t < terms_.size(); ++t) {
+  for (std::size_t t = 0; t < term_count_; ++t) {
     std::u32string key = CodePoints(LooseKeyOf(t));
     int distance = EditDistance(wanted, key, threshold);
     if (!wanted_pinyin.empty()) {
@@ -308,9 +320,9 @@ std::vector<Suggestion> Index::Suggest(std::string_view query,
     std::size_t concept_index = ConceptOfTerm(t);
     auto [slot, inserted] = best.try_emplace(
         concept_index,
-        Suggestion{concept_index, std::string(terms_[t]), distance});
+        Suggestion{concept_index, std::string(TermText(t)), distance});
     if (!inserted && distance < slot->second.distance) {
-      slot->second = {concept_index, std::string(terms_[t]), distance};
+      slot->second = {concept_index, std::string(TermText(t)), distance};
     }
   }
   std::vector<Suggestion> out;

@@ -144,13 +144,18 @@ class Index {
   std::size_t RowCount() const;
   Row RowAt(std::size_t row) const;
   std::string_view LooseKeyOf(std::size_t term) const;
+  // The term as written; decodes only its entry.
+  std::string_view TermText(std::size_t term) const;
   std::size_t ConceptOfTerm(std::size_t term) const;
   std::string_view Bytes(std::size_t at, std::size_t size) const;
 
   const Glossary* glossary_;
   std::shared_ptr<const void> keep_;  // owns table_'s bytes
   std::string_view table_;
-  std::vector<std::string_view> terms_;  // every indexed term, as written
+  // Entry c's terms are term_index first_term_[c] .. first_term_[c + 1] - 1,
+  // in the order of its sections (from TermCountOf: a lazy glossary is not
+  // decoded to build it).
+  std::vector<std::size_t> first_term_;
   std::size_t term_count_ = 0;
   std::size_t keys_at_ = 0;  // where the keys' bytes begin in table_
 };

@@ -232,10 +232,9 @@ bool DecodePassages(std::string_view bytes, const Document& document,
     *why = "another number of blocks than the edition has";
     return false;
   }
-  std::size_t terms = 0;
-  for (const Concept& entry : glossary.concepts)
-    for (const LangSection& section : entry.languages)
-      terms += section.terms.size();
+  std::size_t terms = 0;  // without decoding a lazy glossary (Concepts)
+  for (std::size_t c = 0; c < glossary.concepts.size(); ++c)
+    terms += glossary.concepts.TermCountOf(c);
   const std::size_t entries = glossary.concepts.size();
   out->passages.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {

@@ -35,7 +35,7 @@ std::string AsciiLower(std::string_view text) {
 }  // namespace
 
 std::vector<std::string> EntryFileNames(const Glossary& glossary) {
-  const std::vector<Concept>& entries = glossary.concepts;
+  const Concepts& entries = glossary.concepts;
   // Safe ids claim their names first, so an entry called "entry-2" keeps its
   // name and the unsafe id at position 2 moves on to a free one.
   std::vector<std::string> names(entries.size());
