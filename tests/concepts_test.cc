@@ -100,6 +100,11 @@ TEST_CASE(
   CHECK(changed.entries.TermCountOf(3) == 4);
   CHECK(changed.entries.ReferenceCountOf(3) == 2);
   CHECK(changed.entries.TermCountOf(0) == 2);
+  // A mutable accessor may change an entry: the list turns eager first.
+  Lazy written;
+  written.entries[0].id = "z";
+  CHECK(written.Decoded() == "111");
+  CHECK(written.entries.IdOf(0) == "z");
   std::vector<Concept> taken = std::move(changed.entries).Take();
   CHECK(taken.size() == 4);
   CHECK(taken[1].external_references.size() == 3);

@@ -186,11 +186,6 @@ const Concept& Concepts::at(std::size_t i) const {
   return Touch(i);
 }
 
-Concept& Concepts::at(std::size_t i) {
-  if (i >= size()) throw std::out_of_range("no entry " + std::to_string(i));
-  return Touch(i);
-}
-
 const std::vector<Concept>& Concepts::All() const {
   if (lazy_ != nullptr)
     for (std::size_t i = 0; i < items_.size(); ++i) Touch(i);

@@ -258,10 +258,12 @@ std::string DisplayTerm(const Concept& concept_entry, std::string_view lang);
 // size, empty and the three Of functions below answer without decoding:
 // they are what every entry's checks (the term index, the passages, the
 // key passages) and FindConcept need. Decoding is thread-safe (a const
-// list may be read from several threads, as EditionIndex's is). A change
-// (push_back, emplace_back, resize, reserve, clear, a mutable begin or
-// end) first decodes every entry, and the list is an ordinary vector
-// from then on. Copying decodes every entry of the source.
+// list may be read from several threads, as EditionIndex's is). Anything
+// that may change an entry or the list (a mutable accessor or iterator,
+// push_back, emplace_back, resize, reserve, clear) first decodes every
+// entry, and the list is an ordinary vector from then on, so that what
+// the Of functions say cannot go stale: read a lazy list through a const
+// reference. Copying decodes every entry of the source.
 class Concepts {
  public:
   using value_type = Concept;
@@ -290,13 +292,13 @@ class Concepts {
   std::size_t size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
   const Concept& operator[](std::size_t i) const { return Touch(i); }
-  Concept& operator[](std::size_t i) { return Touch(i); }
+  Concept& operator[](std::size_t i) { return Eager()[i]; }
   const Concept& at(std::size_t i) const;
-  Concept& at(std::size_t i);
+  Concept& at(std::size_t i) { return Eager().at(i); }
   const Concept& front() const { return (*this)[0]; }
-  Concept& front() { return (*this)[0]; }
+  Concept& front() { return Eager().front(); }
   const Concept& back() const { return (*this)[size() - 1]; }
-  Concept& back() { return (*this)[size() - 1]; }
+  Concept& back() { return Eager().back(); }
   const_iterator begin() const { return All().begin(); }
   const_iterator end() const { return All().end(); }
   iterator begin() { return Eager().begin(); }
