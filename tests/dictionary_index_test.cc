@@ -18,6 +18,7 @@
 
 #include "core/cedict.h"
 #include "core/dictionary_cache.h"
+#include "core/mapped_file.h"
 #include "core/unicode.h"
 #include "test_support.h"
 
@@ -718,10 +719,7 @@ TEST_CASE(
   const std::string written = dir + "/" + std::string(32, 'c') + ".edition";
   std::ofstream(written) << "x";
   Age(written, 200);  // however old: it was just written
-  PruneCache(dir, written,
-             std::chrono::duration_cast<std::chrono::nanoseconds>(
-                 std::chrono::system_clock::now().time_since_epoch())
-                 .count());
+  PruneCache(dir, written, NowNanoseconds());
   for (int i = 0; i < 10; ++i) {
     INFO(editions[i]);
     CHECK(std::filesystem::exists(editions[i]) == (i < 7));
@@ -732,10 +730,7 @@ TEST_CASE(
     INFO(glossaries[i]);
     CHECK(std::filesystem::exists(glossaries[i]) == (i < 8));
   }
-  PruneCache(dir, index,
-             std::chrono::duration_cast<std::chrono::nanoseconds>(
-                 std::chrono::system_clock::now().time_since_epoch())
-                 .count());
+  PruneCache(dir, index, NowNanoseconds());
   // The new file is an index: the eight editions used last stay.
   CHECK(std::filesystem::exists(written));
   for (int i = 0; i < 7; ++i) CHECK(std::filesystem::exists(editions[i]));

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <map>
 #include <system_error>
@@ -37,18 +36,15 @@ std::string StoreInCache(const DictionaryCache& cache, const std::string& path,
   if (ec) return "cannot create '" + cache.dir + "': " + ec.message();
   std::string error;
   if (!WriteFileAtomically(path, index, &error)) return error;
-  PruneCache(cache.dir, path,
-             std::chrono::duration_cast<std::chrono::nanoseconds>(
-                 std::chrono::system_clock::now().time_since_epoch())
-                 .count());
+  PruneCache(cache.dir, path, NowNanoseconds());
   return "";
 }
 
 namespace {
 
-// What PruneCache may remove: "edition", "index" or "source" for a cache
-// file of glossa's naming, "temporary" for what a write left behind, ""
-// for anything else.
+// What PruneCache may remove: "edition", "glossary", "index" or "source"
+// for a cache file of glossa's naming, "temporary" for what a write left
+// behind, "" for anything else.
 std::string_view KindOf(std::string_view name) {
   auto hex = [](std::string_view digits) {
     return digits.size() == 32 &&
@@ -72,7 +68,6 @@ std::string_view KindOf(std::string_view name) {
 void PruneCache(const std::string& dir, const std::string& keep,
                 std::int64_t now_ns) {
   namespace fs = std::filesystem;
-  constexpr std::int64_t kDay = std::int64_t{86'400} * 1'000'000'000;
   struct Found {
     std::int64_t used_ns;
     std::string path;
@@ -90,13 +85,11 @@ void PruneCache(const std::string& dir, const std::string& keep,
     if (kind.empty() || name == kept || ::lstat(path.c_str(), &info) != 0 ||
         !S_ISREG(info.st_mode))
       continue;
-    const std::int64_t used_ns =
-        std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 +
-        info.st_mtim.tv_nsec;
+    const std::int64_t used_ns = Nanoseconds(info.st_mtim);
     // A temporary file younger than a day may be another glossa's write
     // under way.
     const std::int64_t unused_days = kind == "temporary" ? 1 : kCacheUnusedDays;
-    if (now_ns - used_ns > unused_days * kDay)
+    if (now_ns - used_ns > unused_days * kNanosecondsPerDay)
       ::unlink(path.c_str());
     else if (kind == "edition" || kind == "glossary")
       counted[kind].push_back({used_ns, path});
@@ -157,10 +150,8 @@ std::optional<ContentHash> RecordedHash(const DictionaryCache& cache,
 
 void RecordHash(const DictionaryCache& cache, const SourceKey& key,
                 const ContentHash& hash) {
-  std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-  if (now - std::max(key.mtime_ns, key.ctime_ns) < cache.settle_ns) return;
+  if (NowNanoseconds() - std::max(key.mtime_ns, key.ctime_ns) < cache.settle_ns)
+    return;
   std::string error;
   WriteFileAtomically(RecordPath(cache, key),
                       RecordHead(key) + hash.Hex() + "\n", &error);
@@ -172,15 +163,12 @@ std::optional<SourceKey> KeySource(const std::string& path) {
   struct stat info;
   if (ec || ::stat(canonical.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
     return std::nullopt;
-  auto ns = [](const struct timespec& t) {
-    return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
-  };
   return SourceKey{canonical.string(),
                    static_cast<std::uint64_t>(info.st_dev),
                    static_cast<std::uint64_t>(info.st_ino),
                    static_cast<std::uint64_t>(info.st_size),
-                   ns(info.st_mtim),
-                   ns(info.st_ctim)};
+                   Nanoseconds(info.st_mtim),
+                   Nanoseconds(info.st_ctim)};
 }
 
 std::unique_ptr<Dictionary> OpenByKey(const SourceKey& key,

@@ -7,7 +7,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 
 namespace glossa {
 
@@ -39,10 +38,8 @@ std::unique_ptr<MappedFile> MappedFile::Open(const std::string& path,
       return nullptr;
     }
   }
-  const std::int64_t mtime_ns =
-      std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec;
   return std::unique_ptr<MappedFile>(
-      new MappedFile(fd, address, size, mtime_ns));
+      new MappedFile(fd, address, size, Nanoseconds(info.st_mtim)));
 }
 
 MappedFile::MappedFile(int fd, void* address, std::size_t size,
@@ -57,13 +54,19 @@ MappedFile::~MappedFile() {
   ::close(fd_);
 }
 
-void MappedFile::MarkUsed() const {
-  constexpr std::int64_t kDay = std::int64_t{86'400} * 1'000'000'000;
+std::int64_t Nanoseconds(const struct timespec& t) {
+  return std::int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec;
+}
+
+std::int64_t NowNanoseconds() {
   struct timespec now;
-  if (::clock_gettime(CLOCK_REALTIME, &now) != 0) return;
-  const std::int64_t now_ns =
-      std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
-  if (now_ns - mtime_ns_ > kDay) ::futimens(fd_, nullptr);
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  return Nanoseconds(now);
+}
+
+void MappedFile::MarkUsed() const {
+  if (NowNanoseconds() - mtime_ns_ > kNanosecondsPerDay)
+    ::futimens(fd_, nullptr);
 }
 
 bool MappedFile::ReadAt(std::size_t offset, std::size_t size, char* out) const {

@@ -10,6 +10,8 @@
 #ifndef GLOSSA_CORE_MAPPED_FILE_H_
 #define GLOSSA_CORE_MAPPED_FILE_H_
 
+#include <time.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -18,6 +20,14 @@
 namespace glossa {
 
 // Not copyable (it owns the mapping); unmaps on destruction.
+// File times, in nanoseconds since the epoch as stat(2) gives them: `t` as
+// one number, and the time now. The cache (dictionary_cache.h) compares
+// them.
+inline constexpr std::int64_t kNanosecondsPerDay =
+    std::int64_t{86'400} * 1'000'000'000;
+std::int64_t Nanoseconds(const struct timespec& t);
+std::int64_t NowNanoseconds();
+
 class MappedFile {
  public:
   // Maps the regular file at `path`. Returns nullptr and sets *error
