@@ -1,7 +1,8 @@
 // The edition cache's readers (edition_cache.h): arbitrary bytes as what
 // EncodePassages wrote for the built-in glossary in the built-in edition,
 // as what EncodeGlossary wrote for that glossary, as its term index's table
-// (Index::table) and as its key passages (EncodeKeyPassages); each first as
+// (Index::table), as its key passages (EncodeKeyPassages) and as the
+// edition's Document (EncodeDocument, written back as TEI); each first as
 // they are, then as edits to the real encoding (every 3 bytes of the input: a
 // 16-bit offset and the byte to put there), so that the fuzzer works on a file
 // that is right up to a few numbers. What decodes must keep every offset inside
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -23,6 +25,7 @@
 #include "core/glossary_matcher.h"
 #include "core/lookup.h"
 #include "core/passages.h"
+#include "core/tei.h"
 
 namespace {
 
@@ -60,7 +63,7 @@ std::size_t Touch(const glossa::Glossary& glossary) {
   return sum;
 }
 
-enum class Part { kPassages, kGlossary, kTermIndex, kKeyPassages };
+enum class Part { kPassages, kGlossary, kTermIndex, kKeyPassages, kDocument };
 
 void Decode(Part part, std::string_view bytes) {
   std::string why;
@@ -70,16 +73,21 @@ void Decode(Part part, std::string_view bytes) {
                                glossa::fuzz::BuiltInGlossary(), &found, &why))
       Touch(found);
   } else if (part == Part::kGlossary) {
-    // Lazily, as the edition cache decodes it: every entry checked at
-    // once, each decoded when Touch walks it; the copy is held by the
-    // glossary alone, so that ASan sees a read past it.
+    // Lazily, as the edition cache decodes it: every entry's counts read
+    // at once, each decoded (and checked) when Touch walks it; the copy is held
+    // by the glossary alone, so that ASan sees a read past it.
     auto held = std::make_shared<const std::string>(bytes);
     glossa::Glossary glossary;
     glossa::Diagnostics reported;
     if (glossa::DecodeGlossary(*held, {"now.tbx"}, &glossary, &reported, &why,
                                held)) {
       held.reset();
-      Touch(glossary);
+      // An entry that does not decode throws when touched (only a file
+      // that defeats the cache's checksum gets this far).
+      try {
+        Touch(glossary);
+      } catch (const std::runtime_error&) {
+      }
     }
   } else if (part == Part::kTermIndex) {
     // A copy the index holds, so that ASan sees a read past its table.
@@ -98,6 +106,11 @@ void Decode(Part part, std::string_view bytes) {
           Touch(near.term);
       }
     }
+  } else if (part == Part::kDocument) {
+    glossa::Document document;
+    glossa::Diagnostics reported;
+    if (glossa::DecodeDocument(bytes, {"now.xml"}, &document, &reported, &why))
+      Touch(glossa::WriteTei(document));
   } else {
     std::vector<std::vector<glossa::KeyPassage>> key_passages;
     if (glossa::DecodeKeyPassages(bytes, glossa::fuzz::BuiltInGlossary(),
@@ -149,13 +162,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
       all.push_back(index.KeyPassagesOf(i));
     return glossa::EncodeKeyPassages(all);
   }();
+  static const std::string real_document = glossa::EncodeDocument(
+      glossa::fuzz::BuiltInDocument(), glossa::Diagnostics(), {"then.xml"});
   std::string_view input(reinterpret_cast<const char*>(data), size);
-  for (Part part :
-       {Part::kPassages, Part::kGlossary, Part::kTermIndex, Part::kKeyPassages})
+  for (Part part : {Part::kPassages, Part::kGlossary, Part::kTermIndex,
+                    Part::kKeyPassages, Part::kDocument})
     Decode(part, input);
   Decode(Part::kPassages, Edited(real_passages, data, size));
   Decode(Part::kGlossary, Edited(real_glossary, data, size));
   Decode(Part::kTermIndex, Edited(real_keys, data, size));
   Decode(Part::kKeyPassages, Edited(real_key_passages, data, size));
+  Decode(Part::kDocument, Edited(real_document, data, size));
   return 0;
 }

@@ -28,7 +28,8 @@ Concept Entry(const std::string& id, std::size_t terms,
 struct Lazy {
   std::vector<std::atomic<int>> decoded = std::vector<std::atomic<int>>(3);
   Concepts entries = Concepts::Lazy(
-      {{"a", 2, 0}, {"b", 1, 3}, {"c", 0, 1}}, [this](std::size_t i) {
+      {{"a", 2, 0}, {"b", 1, 3}, {"c", 0, 1}},
+      [this](std::size_t i, const Concepts::Shape&) {
         ++decoded[i];
         const std::size_t terms[] = {2, 1, 0}, references[] = {0, 3, 1};
         return Entry(std::string(1, static_cast<char>('a' + i)), terms[i],

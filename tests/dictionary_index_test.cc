@@ -674,6 +674,8 @@ TEST_CASE_METHOD(CacheFixture,
   make(std::string(32, '2') + ".index", 29 * 24);         // kept: used
   make(std::string(32, '3') + ".source", 31 * 24);        // removed
   make(std::string(32, '4') + ".edition", 31 * 24);       // removed
+  make(std::string(32, '9') + ".document", 31 * 24);      // removed
+  make(std::string(32, '0') + ".document", 1);            // kept: used
   make(std::string(32, '5') + ".index.tmp-Ab12Cd", 25);   // removed
   make(std::string(32, '6') + ".index.tmp-Ab12Cd", 2);    // kept: under way
   make("notes.txt", 100 * 24);                            // kept: not ours
@@ -681,7 +683,8 @@ TEST_CASE_METHOD(CacheFixture,
   make(std::string(32, '7') + ".edition.bak", 100 * 24);  // kept
   make(std::string(31, '8') + ".index", 100 * 24);        // kept
   Open();  // builds the index: a write, after which the folder is pruned
-  std::vector<std::string> want{std::string(32, '2') + ".index",
+  std::vector<std::string> want{std::string(32, '0') + ".document",
+                                std::string(32, '2') + ".index",
                                 std::string(32, '6') + ".index.tmp-Ab12Cd",
                                 "notes.txt",
                                 std::string(32, 'A') + ".index",
@@ -694,8 +697,8 @@ TEST_CASE_METHOD(CacheFixture,
 }
 
 TEST_CASE(
-    "pruning keeps the eight editions and the eight glossaries used last, "
-    "the new file counted",
+    "pruning keeps the eight editions, the eight glossaries and the eight "
+    "documents used last, the new file counted",
     "[dictionary-index]") {
   const std::string dir = testing::MakeTempDir();
   std::vector<std::string> editions;
@@ -713,6 +716,13 @@ TEST_CASE(
     std::ofstream(glossaries.back()) << "x";
     Age(glossaries.back(), i + 1);
   }
+  std::vector<std::string> documents;  // and from the glossaries
+  for (int i = 0; i < 10; ++i) {
+    documents.push_back(dir + "/" + std::string(31, 'e') +
+                        static_cast<char>('0' + i) + ".document");
+    std::ofstream(documents.back()) << "x";
+    Age(documents.back(), 20 - i);  // documents[9] used last
+  }
   const std::string index = dir + "/" + std::string(32, 'b') + ".index";
   std::ofstream(index) << "x";
   Age(index, 100);
@@ -729,6 +739,10 @@ TEST_CASE(
   for (int i = 0; i < 9; ++i) {
     INFO(glossaries[i]);
     CHECK(std::filesystem::exists(glossaries[i]) == (i < 8));
+  }
+  for (int i = 0; i < 10; ++i) {
+    INFO(documents[i]);
+    CHECK(std::filesystem::exists(documents[i]) == (i >= 2));
   }
   PruneCache(dir, index, NowNanoseconds());
   // The new file is an index: the eight editions used last stay.

@@ -13,6 +13,7 @@
 #include "core/file_io.h"
 #include "core/little_endian.h"
 #include "core/tbx_writer.h"
+#include "core/tei.h"
 #include "test_support.h"
 
 namespace glossa {
@@ -112,6 +113,44 @@ TEST_CASE("the edition cache gives back the passages FindPassages finds",
   CHECK(stored.substr(0, 8) == "GLOSSAED");
   CHECK(OpenAndCompare(cache).empty());  // read
   CHECK(Read(PathOf(cache, kKey)) == stored);
+  std::filesystem::remove_all(cache.dir);
+}
+
+TEST_CASE(
+    "an entry that does not decode behind a right checksum is found when "
+    "the entry is first touched, and throws",
+    "[edition_cache]") {
+  DictionaryCache cache{testing::MakeTempDir()};
+  const std::string path = PathOf(cache, kKey);
+  CHECK(OpenAndCompare(cache).empty());
+  const std::string good = Read(path);
+  // The first entry: its size, its counts of terms and references, then
+  // its id, as a u64 length and the bytes (glossary_codec.h).
+  const std::string& id = testing::BuiltIn().glossary.concepts.front().id;
+  std::string body = good.substr(48), length;
+  AppendLittle64(id.size(), &length);
+  // One reference more than it has (one term more the term index's check
+  // would refuse at once).
+  const std::size_t references_at = body.find(length + id) - 8;
+  REQUIRE(ReadLittle64(body, references_at) ==
+          testing::BuiltIn().glossary.concepts.ReferenceCountOf(0));
+  body[references_at] = static_cast<char>(body[references_at] + 1);
+  Overwrite(path, Resealed(good, body));
+  Glossary glossary;
+  Diagnostics reported, diags;
+  std::unique_ptr<EditionIndex> index = OpenEdition(
+      kKey, {"social-credit.tbx"}, testing::BuiltIn().document,
+      [](Glossary*, Diagnostics*) { return false; }, cache, &glossary,
+      &reported, diags);
+  REQUIRE(index != nullptr);  // trusted: the counts are all that was read
+  CHECK(diags.all().empty());
+  CHECK(index->glossary().concepts.IdOf(0) == id);
+  CHECK_THROWS_WITH(index->glossary().concepts[0],
+                    "cached entry " + id +
+                        " does not decode (an entry that does not have the "
+                        "terms or references counted)");
+  CHECK(index->glossary().concepts[1].id ==
+        testing::BuiltIn().glossary.concepts[1].id);
   std::filesystem::remove_all(cache.dir);
 }
 
@@ -282,14 +321,52 @@ TEST_CASE(
     INFO(args[1]);
     CheckSameCached(args, testing::RunGlossa(args), cache);
   }
-  // One edition, and the record of the glossary file's hash
+  // One edition, its document, and the record of the glossary file's hash
   // (dictionary_cache.h) through which later runs find it unread.
   std::vector<std::string> kinds;
   for (const auto& file : std::filesystem::directory_iterator(cache))
     kinds.push_back(file.path().extension().string());
   std::sort(kinds.begin(), kinds.end());
-  CHECK(kinds == std::vector<std::string>{".edition", ".source"});
+  CHECK(kinds == std::vector<std::string>{".document", ".edition", ".source"});
   std::filesystem::remove_all(cache);
+}
+
+TEST_CASE(
+    "an edition of the reader's own, read from the document cache, warns as "
+    "when it was read, naming the file as the command line does now",
+    "[edition_cache][cli]") {
+  const std::string cache = testing::MakeTempDir();
+  const std::string dir = testing::MakeTempDir();
+  std::string tei = testing::ReadOrFail(testing::DataDir() +
+                                        "/sources/merics-2017-de.tei.xml");
+  tei.insert(tei.find("<body>") + 6, "<marginalia/>");
+  std::string error;
+  REQUIRE(WriteFileAtomically(dir + "/mine.xml", tei, &error));
+  // Run in `dir`, which shows the file as "mine.xml".
+  const std::vector<std::string> args = {"--document", dir + "/mine.xml",
+                                         "passages", "zhengxin"};
+  const testing::RunResult plain = RunCached(args, "", dir);
+  INFO(plain.err);
+  REQUIRE(plain.status == 0);
+  REQUIRE(plain.err.rfind("mine.xml:", 0) == 0);
+  CHECK(plain.err.find(": warning: <marginalia> is not part of an edition; "
+                       "skipped\n") != std::string::npos);
+  for (int run = 0; run < 2; ++run) {
+    const testing::RunResult cached = RunCached(args, cache, dir);
+    CHECK(cached.status == plain.status);
+    CHECK(cached.out == plain.out);
+    CHECK(cached.err == plain.err);
+  }
+  // Run elsewhere, which shows it by its whole path.
+  const testing::RunResult elsewhere = RunCached(args, cache);
+  CHECK(elsewhere.out == plain.out);
+  CHECK(elsewhere.err == dir + "/" + plain.err);
+  std::size_t documents = 0;
+  for (const auto& file : std::filesystem::directory_iterator(cache))
+    documents += file.path().extension() == ".document";
+  CHECK(documents == 1);
+  std::filesystem::remove_all(cache);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE(
@@ -388,6 +465,77 @@ TEST_CASE(
   const int before = reads;
   CHECK(open(key) == std::vector<std::string>{
                          path + ": warning: glossary cache not trusted (" +
+                         why + "); rebuilt"});
+  CHECK(reads == before + 1);
+  CHECK(Read(path) == good);  // rewritten
+  std::filesystem::remove_all(cache.dir);
+}
+
+TEST_CASE(
+    "the document cache gives back what reading the edition gave, and "
+    "rebuilds a file it cannot trust, with a warning",
+    "[edition_cache]") {
+  DictionaryCache cache{testing::MakeTempDir()};
+  const Document& built_in = testing::BuiltIn().document;
+  const ContentHash key = DocumentKey(HashContent("edition"), "build 1");
+  const std::string path = cache.dir + "/" + key.Hex() + ".document";
+  int reads = 0;
+  auto open = [&](const ContentHash& with) {
+    Document document;
+    Diagnostics reported, diags;
+    REQUIRE(OpenDocument(
+        with, "now.xml",
+        [&](Document* out, Diagnostics* report) {
+          ++reads;
+          *out = built_in;
+          report->Warning({"now.xml", 3, 1}, "a warning of the reader");
+          return true;
+        },
+        cache, &document, &reported, diags));
+    CHECK(WriteTei(document) == WriteTei(built_in));
+    CHECK(testing::Messages(reported) ==
+          std::vector<std::string>{
+              "now.xml:3:1: warning: a warning of the reader"});
+    return testing::Messages(diags);
+  };
+  CHECK(open(key).empty());
+  CHECK(open(key).empty());
+  CHECK(reads == 1);  // the second from the cache
+  const std::string good = Read(path);
+  CHECK(good.substr(0, 8) == "GLOSSADO");
+  std::string why;
+  SECTION("a byte changed") {
+    std::string bad = good;
+    bad[bad.size() - 3] ^= 1;
+    Overwrite(path, bad);
+    why = "checksum mismatch";
+  }
+  SECTION("a glossary cache file in its place") {
+    Overwrite(path, "GLOSSAGL" + good.substr(8));
+    why = "not a document cache file";
+  }
+  SECTION("made for another glossa") {
+    const ContentHash other = DocumentKey(HashContent("edition"), "2");
+    CHECK(open(other).empty());
+    Overwrite(path, Read(cache.dir + "/" + other.Hex() + ".document"));
+    why = "made for another glossary, edition or glossa";
+  }
+  SECTION("a byte after the document, with a right checksum") {
+    Overwrite(path, Resealed(good, good.substr(48) + "x"));
+    why = "bytes after the document";
+  }
+  SECTION("the document cut, with a right checksum") {
+    std::string body = good.substr(48);
+    body.resize(body.size() - 100);
+    std::string size;
+    AppendLittle64(body.size() - 8, &size);
+    body.replace(0, 8, size);
+    Overwrite(path, Resealed(good, body));
+    why = "document: a text longer than the file";
+  }
+  const int before = reads;
+  CHECK(open(key) == std::vector<std::string>{
+                         path + ": warning: document cache not trusted (" +
                          why + "); rebuilt"});
   CHECK(reads == before + 1);
   CHECK(Read(path) == good);  // rewritten

@@ -8,6 +8,7 @@
 
 #include "core/tbx_reader.h"
 #include "core/tbx_writer.h"
+#include "core/tei.h"
 #include "test_support.h"
 
 namespace glossa {
@@ -171,6 +172,133 @@ TEST_CASE("a cut or damaged glossary encoding is refused, never trusted",
   CHECK_FALSE(DecodeGlossary(huge, {}, &out, &back, &why));
   CHECK(why == "glossary: a list longer than the file");
   CHECK(back.all().empty());
+}
+
+// The bytes of a glossary of one entry, `only`, with the German term
+// "Wort", and where its count of terms is in them.
+struct OneEntry {
+  std::string bytes;
+  std::size_t terms_at = 0;
+  OneEntry() {
+    Glossary glossary;
+    Concept entry;
+    entry.id = "only";
+    LangSection& de = entry.languages.emplace_back();
+    de.lang = "de";
+    de.terms.emplace_back().text = "Wort";
+    glossary.concepts.push_back(entry);
+    bytes = EncodeGlossary(glossary, Diagnostics(), {});
+    // The entry: its size, its counts of terms and references, its id.
+    terms_at = bytes.find(std::string("\x04\0\0\0\0\0\0\0only", 12)) - 16;
+  }
+};
+
+TEST_CASE(
+    "an entry that does not decode to the terms counted for it is refused "
+    "eagerly, and throws when a lazy list touches it",
+    "[glossary_codec]") {
+  OneEntry one;
+  REQUIRE(one.bytes.at(one.terms_at) == 1);
+  std::string damaged = one.bytes;
+  damaged[one.terms_at] = 2;
+  Glossary out;
+  Diagnostics back;
+  std::string why;
+  CHECK_FALSE(DecodeGlossary(damaged, {}, &out, &back, &why));
+  CHECK(why ==
+        "glossary: an entry that does not have the terms or references "
+        "counted");
+  // Lazily only the counts and the id are read at once: a checksum
+  // (edition_cache.h) stands between a damaged file and this.
+  auto held = std::make_shared<const std::string>(damaged);
+  REQUIRE(DecodeGlossary(*held, {}, &out, &back, &why, held));
+  const Concepts& lazy = out.concepts;
+  CHECK(lazy.IdOf(0) == "only");
+  CHECK(lazy.TermCountOf(0) == 2);
+  CHECK_THROWS_WITH(lazy[0],
+                    "cached entry only does not decode (an entry that does "
+                    "not have the terms or references counted)");
+  // A text longer than the entry: the same, with its own reason.
+  damaged = one.bytes;
+  const std::size_t word = damaged.find("Wort") - 8;
+  REQUIRE(damaged.at(word) == 4);
+  damaged[word + 4] = 1;  // 4 + 2^32 bytes
+  held = std::make_shared<const std::string>(damaged);
+  CHECK_FALSE(DecodeGlossary(*held, {}, &out, &back, &why));
+  CHECK(why == "glossary: a text longer than the file");
+  REQUIRE(DecodeGlossary(*held, {}, &out, &back, &why, held));
+  CHECK_THROWS_WITH(out.concepts.at(0),
+                    "cached entry only does not decode (a text longer than "
+                    "the file)");
+  // More terms than the entry has bytes is refused at once, lazily too.
+  damaged = one.bytes;
+  damaged[one.terms_at + 3] = 1;
+  CHECK_FALSE(DecodeGlossary(damaged, {}, &out, &back, &why, held));
+  CHECK(why == "glossary: an entry with more terms or references than bytes");
+}
+
+TEST_CASE(
+    "an edition's document comes back from its bytes, with what reading it "
+    "reported, under the name it is shown by now",
+    "[glossary_codec]") {
+  const std::string path =
+      testing::DataDir() + "/sources/merics-2017-de.tei.xml";
+  // The built-in edition, with a warning its reader gives.
+  std::string tei = testing::ReadOrFail(path);
+  const std::size_t body = tei.find("<body>");
+  REQUIRE(body != std::string::npos);
+  tei.insert(body + 6, "<marginalia/>");
+  Document document;
+  Diagnostics reported;
+  REQUIRE(ReadTei(tei, "then.xml", reported, &document));
+  REQUIRE(testing::Messages(reported).size() == 1);
+  const std::string bytes = EncodeDocument(document, reported, {"then.xml"});
+  Document back;
+  Diagnostics replayed;
+  std::string why;
+  REQUIRE(DecodeDocument(bytes, {"now.xml"}, &back, &replayed, &why));
+  // Every field: the encoding walks them all.
+  CHECK(EncodeDocument(back, Diagnostics(), {}) ==
+        EncodeDocument(document, Diagnostics(), {}));
+  CHECK(WriteTei(back) == WriteTei(document));
+  CHECK(back.body.size() == document.body.size());
+  CHECK(testing::Messages(replayed) ==
+        std::vector<std::string>{
+            "now.xml" + testing::Messages(reported).front().substr(8)});
+  CHECK(testing::Messages(replayed).front().find(
+            ": warning: <marginalia> is not part of an edition; skipped") !=
+        std::string::npos);
+  // Cut anywhere, it is refused.
+  for (std::size_t cut = 0; cut < bytes.size(); cut += bytes.size() / 37) {
+    INFO(cut);
+    CHECK_FALSE(DecodeDocument(bytes.substr(0, cut), {"now.xml"}, &back,
+                               &replayed, &why));
+    CHECK(why.rfind("document: ", 0) == 0);
+  }
+}
+
+TEST_CASE(
+    "a document nested as deep as an XML file may be comes back; deeper, "
+    "it is refused before the decoder recurses further",
+    "[glossary_codec]") {
+  Document deepest;
+  Diagnostics reported;
+  REQUIRE(
+      ReadTei(testing::NestedEdition(252), "limit.xml", reported, &deepest));
+  const std::string bytes = EncodeDocument(deepest, reported, {"limit.xml"});
+  Document back;
+  Diagnostics replayed;
+  std::string why;
+  REQUIRE(DecodeDocument(bytes, {"limit.xml"}, &back, &replayed, &why));
+  CHECK(WriteTei(back) == WriteTei(deepest));
+  // 300 nodes, each the only child of the one before.
+  Document deeper;
+  Node* node = &deeper.body.emplace_back();
+  for (int level = 1; level < 300; ++level)
+    node = &node->children.emplace_back();
+  CHECK_FALSE(DecodeDocument(EncodeDocument(deeper, Diagnostics(), {}), {},
+                             &back, &replayed, &why));
+  CHECK(why == "document: nodes nested too deep");
 }
 
 TEST_CASE(

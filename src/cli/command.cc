@@ -224,11 +224,20 @@ bool LoadDocument(const Options& options, const Environment& env,
     err << "glossa: error: " << error << '\n';
     return false;
   }
-  if (hash != nullptr) *hash = HashContent(bytes);
-  Diagnostics diags;
-  bool read = ReadTei(bytes, Shown(path, env), diags, document);
+  const ContentHash content = HashContent(bytes);
+  if (hash != nullptr) *hash = content;
+  // Parsed once per edition and build, then decoded from the cache.
+  const std::string shown = Shown(path, env);
+  Diagnostics reported, diags;
+  const bool read = OpenDocument(
+      DocumentKey(content, env.build), shown,
+      [&](Document* out, Diagnostics* report) {
+        return ReadTei(bytes, shown, *report, out);
+      },
+      DictionaryCache{env.dictionary_cache}, document, &reported, diags);
+  Print(reported, 0, err);
   Print(diags, 0, err);
-  return read && diags.errors() == 0;
+  return read && reported.errors() == 0;
 }
 
 bool OpenDictionaries(const Options& options, const Environment& env,

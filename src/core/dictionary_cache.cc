@@ -42,7 +42,8 @@ std::string StoreInCache(const DictionaryCache& cache, const std::string& path,
 
 namespace {
 
-// What PruneCache may remove: "edition", "glossary", "index" or "source"
+// What PruneCache may remove: "document", "edition", "glossary", "index" or
+// "source"
 // for a cache file of glossa's naming, "temporary" for what a write left
 // behind, "" for anything else.
 std::string_view KindOf(std::string_view name) {
@@ -58,7 +59,8 @@ std::string_view KindOf(std::string_view name) {
   std::size_t dot = name.find('.');
   if (dot == std::string_view::npos || !hex(name.substr(0, dot))) return "";
   // The names themselves, not views of `name`: a caller may keep them.
-  for (std::string_view kind : {"edition", "glossary", "index", "source"})
+  for (std::string_view kind :
+       {"document", "edition", "glossary", "index", "source"})
     if (name.substr(dot + 1) == kind) return kind;
   return "";
 }
@@ -73,7 +75,7 @@ void PruneCache(const std::string& dir, const std::string& keep,
     std::string path;
   };
   const std::string kept = fs::path(keep).filename().string();
-  // The editions and the glossaries kept, each kind by itself.
+  // The editions, glossaries and documents kept, each kind by itself.
   std::map<std::string_view, std::vector<Found>> counted;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
@@ -91,7 +93,7 @@ void PruneCache(const std::string& dir, const std::string& keep,
     const std::int64_t unused_days = kind == "temporary" ? 1 : kCacheUnusedDays;
     if (now_ns - used_ns > unused_days * kNanosecondsPerDay)
       ::unlink(path.c_str());
-    else if (kind == "edition" || kind == "glossary")
+    else if (kind == "edition" || kind == "glossary" || kind == "document")
       counted[kind].push_back({used_ns, path});
   }
   for (auto& [kind, files] : counted) {

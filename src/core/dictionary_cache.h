@@ -98,12 +98,13 @@ inline constexpr std::size_t kCacheEditions = 8;
 //
 // A file's modification time says when it was last used: a cache hit marks
 // its file (MappedFile::MarkUsed, at most once a day). Removed are:
-//  - glossa's own files (named <32 hex digits>.index, .edition, .glossary
-//    or .source, or a temporary file such a write left,
+//  - glossa's own files (named <32 hex digits>.index, .edition, .glossary,
+//    .document or .source, or a temporary file such a write left,
 //    <name>.tmp-XXXXXX) unused for kCacheUnusedDays;
 //  - editions beyond the kCacheEditions most recently used, and glossary
-//    caches beyond as many (an edition is 1.6 MB and remade in about
-//    0.3 s; each glossary edit makes one of each);
+//    caches and document caches beyond as many each (an edition is 1.6 MB
+//    and remade in about 0.3 s; each glossary edit makes one edition and
+//    one glossary cache, each build of glossa one of all three);
 //  - never `keep` (the file just written), and never a file of any other
 //    name: the folder may hold the user's things.
 // Best effort: a file that cannot be removed stays, silently; a running

@@ -18,6 +18,7 @@ struct Kind {
 };
 constexpr Kind kEdition{"GLOSSAED", "not an edition cache file"};
 constexpr Kind kGlossaryOnly{"GLOSSAGL", "not a glossary cache file"};
+constexpr Kind kDocument{"GLOSSADO", "not a document cache file"};
 constexpr std::size_t kHeaderBytes = 48;
 
 std::string Header(const Kind& kind, const ContentHash& key,
@@ -46,6 +47,11 @@ std::optional<std::string_view> Part(std::string_view body, std::size_t* at) {
 void AppendPart(std::string_view part, std::string* out) {
   AppendLittle64(part.size(), out);
   out->append(part);
+}
+
+// Appends what `from` holds to *to.
+void Replay(const Diagnostics& from, Diagnostics* to) {
+  for (const Diagnostic& diagnostic : from.all()) to->Add(diagnostic);
 }
 
 // The checked body of `file`, a file of `kind`, for `key`, or nullopt with
@@ -110,7 +116,7 @@ bool Decode(std::string_view body, const std::shared_ptr<const void>& file,
   if (!DecodePassages(body.substr(at), document, *glossary, &computed->found,
                       why))
     return false;
-  for (const Diagnostic& diagnostic : read.all()) reported->Add(diagnostic);
+  Replay(read, reported);
   return true;
 }
 
@@ -121,9 +127,50 @@ bool ReadAfresh(const GlossaryReader& read, Glossary* glossary,
                 Diagnostics* read_report, Diagnostics* reported) {
   *glossary = Glossary();
   const bool read_ok = read(glossary, read_report);
-  for (const Diagnostic& diagnostic : read_report->all())
-    reported->Add(diagnostic);
+  Replay(*read_report, reported);
   return read_ok;
+}
+
+// Opens the cache file of `kind` and `key` that holds one part (a u64 size,
+// then what `decode` takes: false with *why set when it does not decode).
+// Missing or not trusted (a warning to `diags`, "<name> cache not trusted
+// (...); rebuilt"), `rebuild` makes the value anew and gives its encoding
+// to store (asked for only when there is a folder to store it in), or
+// nullopt when it fails. False when `rebuild` fails.
+bool OpenOnePart(
+    const Kind& kind, std::string_view name, const ContentHash& key,
+    const DictionaryCache& cache,
+    const std::function<bool(std::string_view, std::string*)>& decode,
+    const std::function<std::optional<std::string>(bool store)>& rebuild,
+    Diagnostics& diags) {
+  const std::string path =
+      cache.dir.empty() ? ""
+                        : cache.dir + "/" + key.Hex() + "." + std::string(name);
+  std::string error, why;
+  std::unique_ptr<MappedFile> file;
+  if (!path.empty()) file = MappedFile::Open(path, &error);
+  if (file) {
+    std::optional<std::string_view> body = Body(kind, file->bytes(), key, &why);
+    std::size_t at = 0;
+    std::optional<std::string_view> part;
+    if (body) part = Part(*body, &at);
+    if (body && !part) why = "cut short";
+    if (part && at != body->size())
+      why = "bytes after the " + std::string(name);
+    if (part && at == body->size() && decode(*part, &why)) {
+      file->MarkUsed();
+      return true;
+    }
+    diags.Warning({path, 0, 0}, std::string(name) + " cache not trusted (" +
+                                    why + "); rebuilt");
+  }
+  std::optional<std::string> encoded = rebuild(!path.empty());
+  if (!encoded) return false;
+  if (path.empty()) return true;
+  std::string body;
+  AppendPart(*encoded, &body);
+  StoreInCache(cache, path, Header(kind, key, HashContent(body)) + body);
+  return true;
 }
 
 }  // namespace
@@ -195,37 +242,46 @@ bool OpenGlossary(const ContentHash& key,
                   const GlossaryReader& read, const DictionaryCache& cache,
                   Glossary* glossary, Diagnostics* reported,
                   Diagnostics& diags) {
-  const std::string path =
-      cache.dir.empty() ? "" : cache.dir + "/" + key.Hex() + ".glossary";
-  std::string error, why;
-  std::unique_ptr<MappedFile> file;
-  if (!path.empty()) file = MappedFile::Open(path, &error);
-  if (file) {
-    std::optional<std::string_view> body =
-        Body(kGlossaryOnly, file->bytes(), key, &why);
-    std::size_t at = 0;
-    std::optional<std::string_view> part;
-    if (body) part = Part(*body, &at);
-    if (body && !part) why = "cut short";
-    if (part && at != body->size()) why = "bytes after the glossary";
-    Diagnostics read;
-    if (part && at == body->size() &&
-        DecodeGlossary(*part, glossary_files, glossary, &read, &why)) {
-      file->MarkUsed();
-      for (const Diagnostic& diagnostic : read.all()) reported->Add(diagnostic);
-      return true;
-    }
-    diags.Warning({path, 0, 0},
-                  "glossary cache not trusted (" + why + "); rebuilt");
-  }
-  Diagnostics read_report;
-  const bool read_ok = ReadAfresh(read, glossary, &read_report, reported);
-  if (!read_ok || path.empty()) return read_ok;
-  std::string body;
-  AppendPart(EncodeGlossary(*glossary, read_report, glossary_files), &body);
-  StoreInCache(cache, path,
-               Header(kGlossaryOnly, key, HashContent(body)) + body);
-  return true;
+  return OpenOnePart(
+      kGlossaryOnly, "glossary", key, cache,
+      [&](std::string_view part, std::string* why) {
+        // What reading reported is added only when all of it decodes.
+        return DecodeGlossary(part, glossary_files, glossary, reported, why);
+      },
+      [&](bool store) -> std::optional<std::string> {
+        Diagnostics read_report;
+        if (!ReadAfresh(read, glossary, &read_report, reported))
+          return std::nullopt;
+        return store ? EncodeGlossary(*glossary, read_report, glossary_files)
+                     : "";
+      },
+      diags);
+}
+
+ContentHash DocumentKey(const ContentHash& edition, std::string_view build) {
+  return HashContent("glossa document cache " +
+                     std::to_string(kEditionCacheVersion) + "\n" +
+                     std::string(build) + "\n" + edition.Hex() + "\n");
+}
+
+bool OpenDocument(const ContentHash& key, const std::string& edition,
+                  const DocumentReader& read, const DictionaryCache& cache,
+                  Document* document, Diagnostics* reported,
+                  Diagnostics& diags) {
+  return OpenOnePart(
+      kDocument, "document", key, cache,
+      [&](std::string_view part, std::string* why) {
+        return DecodeDocument(part, {edition}, document, reported, why);
+      },
+      [&](bool store) -> std::optional<std::string> {
+        Diagnostics read_report;
+        *document = Document();
+        const bool read_ok = read(document, &read_report);
+        Replay(read_report, reported);
+        if (!read_ok) return std::nullopt;
+        return store ? EncodeDocument(*document, read_report, {edition}) : "";
+      },
+      diags);
 }
 
 }  // namespace glossa

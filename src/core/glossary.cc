@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
 #include <mutex>
 #include <stdexcept>
 
@@ -148,6 +149,9 @@ struct Concepts::LazyState {
   std::vector<Shape> shapes;
   Decode decode;
   std::unique_ptr<std::once_flag[]> once;
+  // What decoding entry i threw, thrown again at every touch. (Caught
+  // inside call_once: libstdc++'s call_once aborts on an exception.)
+  std::unique_ptr<std::exception_ptr[]> failed;
 };
 
 Concepts Concepts::Lazy(std::vector<Shape> shapes, Decode decode) {
@@ -155,6 +159,7 @@ Concepts Concepts::Lazy(std::vector<Shape> shapes, Decode decode) {
   out.items_.resize(shapes.size());
   out.lazy_ = std::make_shared<LazyState>();
   out.lazy_->once = std::make_unique<std::once_flag[]>(shapes.size());
+  out.lazy_->failed = std::make_unique<std::exception_ptr[]>(shapes.size());
   out.lazy_->shapes = std::move(shapes);
   out.lazy_->decode = std::move(decode);
   return out;
@@ -176,7 +181,14 @@ Concepts::~Concepts() = default;
 
 Concept& Concepts::Touch(std::size_t i) const {
   if (lazy_ != nullptr && i < items_.size()) {
-    std::call_once(lazy_->once[i], [&] { items_[i] = lazy_->decode(i); });
+    std::call_once(lazy_->once[i], [&] {
+      try {
+        items_[i] = lazy_->decode(i, lazy_->shapes[i]);
+      } catch (...) {
+        lazy_->failed[i] = std::current_exception();
+      }
+    });
+    if (lazy_->failed[i]) std::rethrow_exception(lazy_->failed[i]);
   }
   return items_[i];
 }
@@ -207,12 +219,17 @@ const std::string& Concepts::IdOf(std::size_t i) const {
   return lazy_ != nullptr ? lazy_->shapes.at(i).id : items_.at(i).id;
 }
 
+Concepts::Shape Concepts::ShapeOf(const Concept& entry) {
+  Shape shape;
+  for (const LangSection& section : entry.languages)
+    shape.terms += section.terms.size();
+  shape.references = entry.external_references.size();
+  return shape;
+}
+
 std::size_t Concepts::TermCountOf(std::size_t i) const {
-  if (lazy_ != nullptr) return lazy_->shapes.at(i).terms;
-  std::size_t terms = 0;
-  for (const LangSection& section : items_.at(i).languages)
-    terms += section.terms.size();
-  return terms;
+  return lazy_ != nullptr ? lazy_->shapes.at(i).terms
+                          : ShapeOf(items_.at(i)).terms;
 }
 
 std::size_t Concepts::ReferenceCountOf(std::size_t i) const {

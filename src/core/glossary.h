@@ -276,9 +276,12 @@ class Concepts {
     std::size_t terms = 0;       // in all its language sections
     std::size_t references = 0;  // external_references.size()
   };
-  // `shapes.size()` entries; entry i is `decode(i)`, called at most once,
-  // from any thread; it must give an entry of shape shapes[i].
-  using Decode = std::function<Concept(std::size_t)>;
+  // The shape of `entry` (its id is not copied).
+  static Shape ShapeOf(const Concept& entry);
+  // `shapes.size()` entries; entry i is `decode(i, shapes[i])`, called at
+  // most once, from any thread; it must give an entry of that shape or
+  // throw (then the accessor that touched the entry throws).
+  using Decode = std::function<Concept(std::size_t, const Shape&)>;
   static Concepts Lazy(std::vector<Shape> shapes, Decode decode);
 
   Concepts() = default;
