@@ -186,6 +186,64 @@ TEST_CASE("a large glossary matches as a small one does", "[match]") {
         Strings{filler + "@4", "信用@2"});
 }
 
+TEST_CASE(
+    "a word is read the same 16 bytes at a time as character by character",
+    "[match]") {
+  // Find reads a word of ASCII letters 16 bytes at a time where 16 bytes
+  // are left, and character by character near the end of the text or
+  // where the word goes on past ASCII ("Bonität", "China's"): with the
+  // text followed by 0 to 24 spaces, every word here is read both ways.
+  Matcher matcher = Build({{"Sozialkreditsystem", "de", 0},
+                           {"Bonität", "de", 1},
+                           {"China's", "en", 2},
+                           {"Sesame Credit", "en", 3},
+                           {"Ampel", "de", 4}});
+  const std::string text =
+      "Sozialkreditsystem, Bonität; China's Sesame-Credit-App Ampel";
+  for (int pad = 0; pad <= 24; ++pad) {
+    CAPTURE(pad);
+    CHECK(Found(matcher, text + std::string(pad, ' ')) ==
+          Strings{"Sozialkreditsystem@0", "Bonität@1", "China's@2",
+                  "Sesame-Credit@3", "Ampel@4"});
+    CHECK(Found(matcher, "Sozialkreditsystem" + std::string(pad, ' ')) ==
+          Strings{"Sozialkreditsystem@0"});
+  }
+  // Words longer than 16 bytes that differ only after them: the second is
+  // not taken for the first, which the matcher has just met.
+  CHECK(Found(matcher,
+              "Sozialkreditsystem Sozialkreditsystemreform und mehr Text") ==
+        Strings{"Sozialkreditsystem@0"});
+}
+
+TEST_CASE("a unit a form does not continue with leads down the failure chain",
+          "[match]") {
+  // After 甲乙丙 the automaton is inside form 0; 丁 continues it, while 戊
+  // continues 乙丙戊 (one failure away) and 己 continues 丙己 (two away).
+  // A small automaton keeps each state's moves that differ from the root's
+  // (those it inherits from its failure chain included); a large one
+  // follows failure links: both must find the same.
+  auto add_forms = [](Matcher& matcher) {
+    matcher.Add("甲乙丙丁", "zh-Hans", 0, 0);
+    matcher.Add("乙丙戊", "zh-Hans", 1, 1);
+    matcher.Add("丙己", "zh-Hans", 2, 2);
+  };
+  Matcher small;
+  add_forms(small);
+  small.Compile();
+  Matcher large;
+  add_forms(large);
+  for (char32_t c = 0x4E00 + 100; c < 0x4E00 + 3100; ++c)
+    large.Add(FromCodePoints(std::u32string{c, c + 7000}), "zh-Hans", 3, 3);
+  large.Compile();
+  for (const Matcher* matcher : {&small, &large}) {
+    CHECK(Found(*matcher, "甲乙丙丁") == Strings{"甲乙丙丁@0"});
+    CHECK(Found(*matcher, "甲乙丙戊") == Strings{"乙丙戊@1"});
+    CHECK(Found(*matcher, "甲乙丙己") == Strings{"丙己@2"});
+    CHECK(Found(*matcher, "甲乙丙己甲乙丙丁乙丙戊") ==
+          Strings{"丙己@2", "甲乙丙丁@0", "乙丙戊@1"});
+  }
+}
+
 TEST_CASE("punctuation no form has breaks every match", "[match]") {
   Matcher matcher = Build({{"z.B.", "de", 0}, {"社会信用", "zh-Hans", 1}});
   CHECK(matcher.Breaks(U'。'));

@@ -76,7 +76,6 @@ class Automaton {
   // out every transition (a DFA: one lookup per symbol), for a large one
   // keeps the trie's edges in a TransitionTable and follows failure links.
   void Build(int symbols) {
-    symbols_ = symbols;
     root_.assign(static_cast<std::size_t>(symbols), 0);
     for (const auto& [symbol, child] : nodes_[0].children)
       root_[symbol] = child;
@@ -101,19 +100,7 @@ class Automaton {
     }
     std::size_t cells = nodes_.size() * static_cast<std::size_t>(symbols);
     if (cells <= kDenseCells) {
-      dense_.assign(cells, 0);
-      std::copy(root_.begin(), root_.end(), dense_.begin());
-      for (int u : order) {
-        // A state's moves are its failure state's, but for its own edges;
-        // the failure state comes earlier in breadth-first order.
-        std::size_t row = static_cast<std::size_t>(u) * symbols_;
-        std::size_t fail_row =
-            static_cast<std::size_t>(nodes_[u].fail) * symbols_;
-        std::copy(dense_.begin() + fail_row,
-                  dense_.begin() + fail_row + symbols_, dense_.begin() + row);
-        for (const auto& [symbol, v] : nodes_[u].children)
-          dense_[row + symbol] = v;
-      }
+      BuildMoves(order);
     } else {
       std::vector<std::pair<std::uint64_t, int>> edges(building_.begin(),
                                                        building_.end());
@@ -134,8 +121,17 @@ class Automaton {
   bool empty() const { return nodes_.size() == 1; }
 
   int Next(int state, int symbol) const {
-    if (!dense_.empty())
-      return dense_[static_cast<std::size_t>(state) * symbols_ + symbol];
+    if (!move_begin_.empty()) {
+      if (state != 0) {
+        // A state's moves that differ from the root's, by symbol.
+        const auto* move = moves_.data() + move_begin_[state];
+        const auto* last = moves_.data() + move_begin_[state + 1];
+        for (; move != last && move->first <= symbol; ++move) {
+          if (move->first == symbol) return move->second;
+        }
+      }
+      return root_[symbol];
+    }
     for (;;) {
       if (state == 0) return root_[symbol];
       int found = sparse_.Find(Key(state, symbol));
@@ -154,7 +150,8 @@ class Automaton {
   }
 
  private:
-  // Up to this many state x symbol cells (16 MB), the automaton is a DFA.
+  // Up to this many state x symbol cells, the automaton is a DFA (Moves),
+  // else trie edges and failure links (sparse_).
   static constexpr std::size_t kDenseCells = std::size_t{1} << 22;
 
   struct Node {
@@ -175,14 +172,51 @@ class Automaton {
     return found == building_.end() ? -1 : found->second;
   }
 
+  // Works out every state's moves (a DFA: no failure links followed while
+  // matching), keeping of each state only those that differ from the
+  // root's: delta(s, a) is s's child on a, else delta(fail(s), a), so a
+  // state differs from the root where it or a state on its failure chain
+  // has a child. Why not the whole table: the built-in glossary's German
+  // automaton was a table of several megabytes, and a step from any state
+  // but the root missed the cache (a third of matching German, perf record
+  // on the report repeated to 113 MB); a state has a few such moves, read
+  // from a few bytes. `order`: every state but the root, breadth first, so
+  // that a state's failure state comes before it.
+  void BuildMoves(const std::vector<int>& order) {
+    std::vector<std::vector<std::pair<int, int>>> moves(nodes_.size());
+    for (int u : order) {
+      std::vector<std::pair<int, int>>& own =
+          moves[static_cast<std::size_t>(u)];
+      own = nodes_[static_cast<std::size_t>(u)].children;
+      std::sort(own.begin(), own.end());
+      const std::size_t children = own.size();
+      for (const auto& move : moves[static_cast<std::size_t>(nodes_[u].fail)]) {
+        auto child = std::lower_bound(own.begin(), own.begin() + children,
+                                      std::make_pair(move.first, 0));
+        if (child == own.begin() + children || child->first != move.first)
+          own.push_back(move);
+      }
+      std::inplace_merge(own.begin(), own.begin() + children, own.end());
+    }
+    move_begin_.assign(nodes_.size() + 1, 0);
+    for (std::size_t s = 0; s < nodes_.size(); ++s) {
+      move_begin_[s] = static_cast<std::uint32_t>(moves_.size());
+      moves_.insert(moves_.end(), moves[s].begin(), moves[s].end());
+    }
+    move_begin_[nodes_.size()] = static_cast<std::uint32_t>(moves_.size());
+  }
+
   std::vector<Node> nodes_;
   // By state: the first state whose patterns end there (itself or an
   // output link), 0 for none. Most units end no pattern; this answers so
   // from 4 bytes a state, not from the state's Node.
   std::vector<int> first_output_;
-  std::size_t symbols_ = 0;
   std::vector<int> root_;
-  std::vector<int> dense_;  // state * symbols_ + symbol -> state
+  // The DFA (BuildMoves): state s's moves that differ from the root's are
+  // moves_[move_begin_[s]] up to moves_[move_begin_[s + 1]], as (symbol,
+  // state), by symbol; empty for a large automaton.
+  std::vector<std::uint32_t> move_begin_;
+  std::vector<std::pair<int, int>> moves_;
   TransitionTable sparse_;  // trie edges of a large automaton
   std::unordered_map<std::uint64_t, int> building_;  // until Build
 };

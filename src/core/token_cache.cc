@@ -19,10 +19,19 @@ std::uint64_t HashWord(std::string_view s) {
   return h ^ (h >> 29);
 }
 
+TokenKey KeyOfToken(std::string_view token) {
+  unsigned char head[16] = {};
+  std::memcpy(head, token.data(), token.size() < 16 ? token.size() : 16);
+  std::uint64_t head0 = 0, head1 = 0;
+  std::memcpy(&head0, head, 8);
+  std::memcpy(&head1, head + 8, 8);
+  return KeyOfToken(token, head0, head1);
+}
+
 void TokenCache::Reset() {
   slots_.assign(1024, Slot{});
   mask_ = slots_.size() - 1;
-  keys_.clear();
+  tails_.clear();
   size_ = 0;
 }
 
@@ -42,18 +51,20 @@ void TokenCache::Grow() {
 }
 
 const TokenCache::Symbols* TokenCache::Add(std::string_view token,
-                                           std::uint64_t hash,
+                                           const TokenKey& key,
                                            const Symbols& symbols) {
   // Offsets are 32-bit: a cache whose words would pass 4 GiB starts over.
-  if (size_ >= max_tokens_ || keys_.size() + token.size() >= UINT32_MAX)
+  if (size_ >= max_tokens_ || tails_.size() + token.size() >= UINT32_MAX)
     Reset();
   if (2 * (size_ + 1) > slots_.size()) Grow();
-  Slot* slot = Place(hash);
-  slot->hash = hash;
-  slot->offset = static_cast<std::uint32_t>(keys_.size());
+  Slot* slot = Place(key.hash);
+  slot->hash = key.hash;
+  slot->head[0] = key.head[0];
+  slot->head[1] = key.head[1];
+  slot->offset = static_cast<std::uint32_t>(tails_.size());
   slot->length = static_cast<std::uint32_t>(token.size() + 1);
   slot->symbols = symbols;
-  keys_.append(token);
+  if (token.size() > 16) tails_.append(token.substr(16));
   ++size_;
   return &slot->symbols;
 }
