@@ -12,6 +12,7 @@
 #include "core/dictionary_index.h"
 #include "core/dictionary_index_format.h"
 #include "core/double_array.h"
+#include "core/xxh3_avx2.h"
 
 namespace glossa {
 namespace {
@@ -253,6 +254,15 @@ std::string ContentHash::Hex() const {
 }
 
 ContentHash HashContent(std::string_view bytes) {
+#if defined(GLOSSA_XXH3_AVX2)
+  // The same hash either way (xxh3_avx2.h).
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) {
+    ContentHash hash;
+    Xxh3Avx2(bytes.data(), bytes.size(), &hash.low, &hash.high);
+    return hash;
+  }
+#endif
   XXH128_hash_t hash = XXH3_128bits(bytes.data(), bytes.size());
   return {hash.low64, hash.high64};
 }
