@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "core/file_io.h"
+#include "core/glossary_codec.h"
 #include "core/little_endian.h"
 #include "core/tbx_writer.h"
 #include "core/tei.h"
@@ -149,6 +150,12 @@ TEST_CASE(
                     "cached entry " + id +
                         " does not decode (an entry that does not have the "
                         "terms or references counted)");
+  try {
+    (void)index->glossary().concepts[0];
+    FAIL("no DamagedCacheFile");
+  } catch (const DamagedCacheFile& e) {
+    CHECK(e.path() == path);  // for glossa to remove (cli.cc)
+  }
   CHECK(index->glossary().concepts[1].id ==
         testing::BuiltIn().glossary.concepts[1].id);
   std::filesystem::remove_all(cache.dir);
@@ -306,6 +313,51 @@ void CheckSameCached(const std::vector<std::string>& args,
     CHECK(cached.out == plain.out);
     CHECK(cached.err == plain.err);
   }
+}
+
+TEST_CASE(
+    "a command that meets a damaged cached entry names the file and removes "
+    "it, and the next run rebuilds it",
+    "[edition_cache][cli]") {
+  const std::string cache = testing::MakeTempDir();
+  const std::vector<std::string> args{"lookup", "老赖"};
+  const testing::RunResult plain = RunCached(args, cache);  // stores it
+  REQUIRE(plain.status == 0);
+  std::string path;
+  for (const auto& file : std::filesystem::directory_iterator(cache))
+    if (file.path().extension() == ".edition") path = file.path().string();
+  REQUIRE(!path.empty());
+  // The entry the lookup shows gets one reference more than it has, behind
+  // a checksum that fits (as in the test above).
+  const Glossary& glossary = testing::BuiltIn().glossary;
+  const std::size_t entry =
+      testing::BuiltIn().index->Find("老赖").front().concept_index;
+  const std::string& id = glossary.concepts[entry].id;
+  const std::string good = Read(path);
+  // Its counts of terms and references, then its id (glossary_codec.h):
+  // the id alone is also where other entries name it.
+  std::string body = good.substr(48), shape;
+  AppendLittle64(glossary.concepts.TermCountOf(entry), &shape);
+  AppendLittle64(glossary.concepts.ReferenceCountOf(entry), &shape);
+  AppendLittle64(id.size(), &shape);
+  const std::size_t references_at = body.find(shape + id) + 8;
+  REQUIRE(references_at != std::string::npos + 8);
+  body[references_at] = static_cast<char>(body[references_at] + 1);
+  Overwrite(path, Resealed(good, body));
+
+  const testing::RunResult damaged = RunCached(args, cache);
+  CHECK(damaged.status == 2);
+  CHECK(damaged.err == "glossa: " + path + ": cached entry " + id +
+                           " does not decode (an entry that does not have "
+                           "the terms or references counted); the file is "
+                           "removed, and the next run rebuilds it\n");
+  CHECK_FALSE(std::filesystem::exists(path));
+  const testing::RunResult again = RunCached(args, cache);
+  CHECK(again.status == 0);
+  CHECK(again.out == plain.out);
+  CHECK(again.err == plain.err);
+  CHECK(Read(path) == good);  // rebuilt as it was
+  std::filesystem::remove_all(cache);
 }
 
 TEST_CASE(

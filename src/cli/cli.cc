@@ -26,6 +26,7 @@
 #include "core/edition_index.h"
 #include "core/file_io.h"
 #include "core/glossary.h"
+#include "core/glossary_codec.h"
 #include "core/glossary_matcher.h"
 #include "core/lookup.h"
 #include "core/passages.h"
@@ -550,6 +551,14 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
       return UsageError(err, std::string(chosen->name) +
                                  ": --dict is for lookup, annotate and site");
     return chosen->run(options, env, out, err);
+  } catch (const DamagedCacheFile& e) {
+    // Found only when the command first touched what the file holds, too
+    // late to read afresh in this run; removed, the next run rebuilds it.
+    std::error_code ignored;
+    std::filesystem::remove(e.path(), ignored);
+    err << "glossa: " << e.path() << ": " << e.what()
+        << "; the file is removed, and the next run rebuilds it\n";
+    return kError;
   } catch (const std::exception& e) {
     err << "glossa: internal error: " << e.what() << '\n';
     return kError;

@@ -90,11 +90,12 @@ struct Computed {
 
 // Decodes a trusted body into *glossary, *reported and *computed; false
 // with *why set when a part does not decode or fit.
-// The term index is opened in place: `file` holds its bytes.
+// The term index is opened in place: `file` holds its bytes; `path` names
+// it.
 bool Decode(std::string_view body, const std::shared_ptr<const void>& file,
-            const std::vector<std::string>& files, const Document& document,
-            Glossary* glossary, Diagnostics* reported, Computed* computed,
-            std::string* why) {
+            const std::string& path, const std::vector<std::string>& files,
+            const Document& document, Glossary* glossary, Diagnostics* reported,
+            Computed* computed, std::string* why) {
   std::size_t at = 0;
   std::optional<std::string_view> glossary_bytes = Part(body, &at);
   std::optional<std::string_view> key_bytes, key_passage_bytes;
@@ -107,7 +108,7 @@ bool Decode(std::string_view body, const std::shared_ptr<const void>& file,
   Diagnostics read;
   // Lazily: each entry is decoded when first touched (Concepts), holding
   // the mapping; a lookup shows one.
-  if (!DecodeGlossary(*glossary_bytes, files, glossary, &read, why, file))
+  if (!DecodeGlossary(*glossary_bytes, files, glossary, &read, why, file, path))
     return false;
   computed->terms = Index::Open(*glossary, *key_bytes, file, why);
   if (!computed->terms || !DecodeKeyPassages(*key_passage_bytes, *glossary,
@@ -202,7 +203,7 @@ std::unique_ptr<EditionIndex> OpenEdition(
     Computed computed;
     std::optional<std::string_view> body =
         Body(kEdition, file->bytes(), key, &why);
-    if (body && Decode(*body, file, glossary_files, document, glossary,
+    if (body && Decode(*body, file, path, glossary_files, document, glossary,
                        reported, &computed, &why)) {
       file->MarkUsed();
       return std::make_unique<EditionIndex>(

@@ -39,7 +39,8 @@
 // of the passages fits the edition and the glossary: DecodePassages; the
 // glossary's entries each when first touched, glossary_codec.h, so that a
 // file whose checksum matches but whose entry does not decode makes the
-// command fail with "cached entry ID does not decode (why)");
+// command fail with "cached entry ID does not decode (why)", and glossa
+// removes the file so that the next run rebuilds it: DamagedCacheFile);
 // otherwise the glossary is read, the keys and passages computed and the
 // file rewritten, with a warning. It is written atomically. A folder that
 // cannot be written costs the work at every run and says nothing: it loses

@@ -304,10 +304,11 @@ class Writer {
 class Reader {
  public:
   // `keep`: what holds `bytes`; given, the glossary's entries are decoded
-  // when first touched (Concepts::Lazy), and `keep` is held until then.
+  // when first touched (Concepts::Lazy), and `keep` is held until then;
+  // `source` names the file, for DamagedCacheFile.
   Reader(std::string_view bytes, const std::vector<std::string>& files,
-         std::shared_ptr<const void> keep = nullptr)
-      : in_(bytes), keep_(std::move(keep)) {
+         std::shared_ptr<const void> keep = nullptr, std::string source = "")
+      : in_(bytes), keep_(std::move(keep)), source_(std::move(source)) {
     std::uint64_t count = Number();
     Have(count, "a list longer than the file");
     for (std::uint64_t i = 0; ok_ && i < count; ++i) {
@@ -416,6 +417,7 @@ class Reader {
   std::vector<std::string> own_names_;
   const std::vector<std::string>& names_ = own_names_;
   std::shared_ptr<const void> keep_;
+  std::string source_;
   int depth_ = 0;  // of the Node being read
 };
 
@@ -481,14 +483,14 @@ void Reader::operator()(Concepts& entries) {
   if (keep_ == nullptr) return;
   entries = Concepts::Lazy(
       std::move(shapes),
-      [bytes = std::move(bytes), names = names_, keep = keep_](
-          std::size_t i, const Concepts::Shape& shape) {
+      [bytes = std::move(bytes), names = names_, keep = keep_,
+       source = source_](std::size_t i, const Concepts::Shape& shape) {
         std::string why;
         std::optional<Concept> entry =
             DecodeEntry(bytes[i], names, shape, &why);
         if (!entry)
-          throw std::runtime_error("cached entry " + shape.id +
-                                   " does not decode (" + why + ")");
+          throw DamagedCacheFile(source, "cached entry " + shape.id +
+                                             " does not decode (" + why + ")");
         return std::move(*entry);
       });
 }
@@ -545,8 +547,8 @@ std::string EncodeGlossary(const Glossary& glossary,
 bool DecodeGlossary(std::string_view bytes,
                     const std::vector<std::string>& files, Glossary* out,
                     Diagnostics* reported, std::string* why,
-                    std::shared_ptr<const void> keep) {
-  Reader reader(bytes, files, std::move(keep));
+                    std::shared_ptr<const void> keep, std::string source) {
+  Reader reader(bytes, files, std::move(keep), std::move(source));
   return DecodeReported(reader, "glossary", out, reported, why);
 }
 

@@ -40,6 +40,7 @@
 #define GLOSSA_CORE_GLOSSARY_CODEC_H_
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,18 +58,35 @@ std::string EncodeGlossary(const Glossary& glossary,
                            const Diagnostics& reported,
                            const std::vector<std::string>& files);
 
+// What an entry decoded only when first touched throws when it does not
+// decode: the cache file `path` passed its checksum but holds bytes no
+// encoder wrote (made to defeat it, or a checksum collision). The command
+// that touched it cannot go on; glossa removes the file (cli.cc), so that
+// the next run rebuilds it instead of failing the same way.
+class DamagedCacheFile : public std::runtime_error {
+ public:
+  DamagedCacheFile(std::string path, const std::string& what)
+      : std::runtime_error(what), path_(std::move(path)) {}
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 // The glossary EncodeGlossary wrote into `bytes`, with what reading it
 // reported appended to *reported (nothing when the bytes do not decode);
 // `files` names the glossary files as they are shown now. False, with *why set
 // and *out unspecified, when the bytes are not a whole encoding (cut, or a
 // count or length that does not fit). `keep`: what holds `bytes` (the cache
 // file's mapping); given, every entry is decoded and checked only when first
-// touched (Concepts::Lazy; one that fails throws std::runtime_error then), and
-// `keep` is held as long as the glossary's entries are.
+// touched (Concepts::Lazy; one that fails throws DamagedCacheFile then, naming
+// `source`, the file), and `keep` is held as long as the glossary's entries
+// are.
 bool DecodeGlossary(std::string_view bytes,
                     const std::vector<std::string>& files, Glossary* out,
                     Diagnostics* reported, std::string* why,
-                    std::shared_ptr<const void> keep = nullptr);
+                    std::shared_ptr<const void> keep = nullptr,
+                    std::string source = "");
 
 // The edition's Document (document.h) as reading its TEI gave it, with
 // what reading reported, as bytes, and back, as for the glossary: `files`
