@@ -316,6 +316,69 @@ void CheckSameCached(const std::vector<std::string>& args,
 }
 
 TEST_CASE(
+    "key passages that do not decode behind a right checksum are found when "
+    "their entry's are first asked for, and throw at every ask",
+    "[edition_cache]") {
+  DictionaryCache cache{testing::MakeTempDir()};
+  const std::string path = PathOf(cache, kKey);
+  CHECK(OpenAndCompare(cache).empty());
+  const std::string good = Read(path);
+  // The key passages' part (edition_cache.h), then its lists, each after
+  // its size (glossary_codec.h); a list is a table of file names (none,
+  // a u64 0), its length, then its passages, each first its reference.
+  std::string body = good.substr(48);
+  const std::uint64_t glossary_size = ReadLittle64(body, 0);
+  std::size_t at =
+      8 + glossary_size + 8 + ReadLittle64(body, 8 + glossary_size);
+  at += 8 + 8;  // the part's size, the number of lists
+  const testing::BuiltInData& built_in = testing::BuiltIn();
+  std::size_t entry = 0;
+  while (built_in.index->KeyPassagesOf(entry).empty()) {
+    at += 8 + ReadLittle64(body, at);
+    ++entry;
+  }
+  const std::size_t reference_at = at + 8 + 8 + 8;
+  REQUIRE(ReadLittle64(body, reference_at) ==
+          built_in.index->KeyPassagesOf(entry).front().reference);
+  body[reference_at] = static_cast<char>(
+      built_in.glossary.concepts.ReferenceCountOf(entry));  // one too far
+  Overwrite(path, Resealed(good, body));
+  Glossary glossary;
+  Diagnostics reported, diags;
+  std::unique_ptr<EditionIndex> index = OpenEdition(
+      kKey, {"social-credit.tbx"}, built_in.document,
+      [](Glossary*, Diagnostics*) { return false; }, cache, &glossary,
+      &reported, diags);
+  REQUIRE(index != nullptr);  // trusted: the lists were only found
+  CHECK(diags.all().empty());
+  const std::string what = "cached key passages of " +
+                           built_in.glossary.concepts[entry].id +
+                           " do not decode (a reference the entry does not "
+                           "have)";
+  for (int ask = 0; ask < 2; ++ask) {
+    try {
+      (void)index->KeyPassagesOf(entry);
+      FAIL("no DamagedCacheFile");
+    } catch (const DamagedCacheFile& e) {
+      CHECK(e.what() == what);
+      CHECK(e.path() == path);
+    }
+  }
+  for (std::size_t other = entry + 1; other < glossary.concepts.size();
+       ++other) {
+    const std::vector<KeyPassage>& got = index->KeyPassagesOf(other);
+    const std::vector<KeyPassage>& expected =
+        built_in.index->KeyPassagesOf(other);
+    REQUIRE(got.size() == expected.size());
+    for (std::size_t k = 0; k < got.size(); ++k) {
+      CHECK(got[k].sentence == expected[k].sentence);
+      CHECK(got[k].block.has_value() == expected[k].block.has_value());
+    }
+  }
+  std::filesystem::remove_all(cache.dir);
+}
+
+TEST_CASE(
     "a command that meets a damaged cached entry names the file and removes "
     "it, and the next run rebuilds it",
     "[edition_cache][cli]") {

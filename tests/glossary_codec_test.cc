@@ -338,7 +338,21 @@ TEST_CASE(
   }
   CHECK_FALSE(DecodeKeyPassages(bytes.substr(0, bytes.size() - 1), glossary,
                                 &back, &why));
-  CHECK(why == "key passages: cut in a number");
+  CHECK(why == "key passages: a list longer than the file");
+  CHECK_FALSE(DecodeKeyPassages(bytes + "x", glossary, &back, &why));
+  CHECK(why == "key passages: bytes after the end");
+  // One entry's list alone, as a lookup decodes it (edition_cache.cc).
+  std::vector<std::string_view> lists;
+  REQUIRE(OpenKeyPassages(bytes, glossary, &lists, &why));
+  REQUIRE(lists.size() == all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    std::vector<KeyPassage> one;
+    REQUIRE(DecodeKeyPassagesOf(lists[i], glossary.concepts.ReferenceCountOf(i),
+                                &one, &why));
+    REQUIRE(one.size() == all[i].size());
+    for (std::size_t k = 0; k < one.size(); ++k)
+      CHECK(one[k].sentence == all[i][k].sentence);
+  }
   std::vector<std::vector<KeyPassage>> wrong = all;
   wrong.pop_back();
   CHECK_FALSE(

@@ -84,7 +84,7 @@ std::optional<std::string_view> Body(const Kind& kind, std::string_view file,
 // What a trusted body holds besides the glossary.
 struct Computed {
   std::optional<Index> terms;
-  std::vector<std::vector<KeyPassage>> key_passages;
+  EditionIndex::KeyPassageSource key_passages;
   EditionPassages found;
 };
 
@@ -111,9 +111,24 @@ bool Decode(std::string_view body, const std::shared_ptr<const void>& file,
   if (!DecodeGlossary(*glossary_bytes, files, glossary, &read, why, file, path))
     return false;
   computed->terms = Index::Open(*glossary, *key_bytes, file, why);
-  if (!computed->terms || !DecodeKeyPassages(*key_passage_bytes, *glossary,
-                                             &computed->key_passages, why))
+  std::vector<std::string_view> key_lists;
+  if (!computed->terms ||
+      !OpenKeyPassages(*key_passage_bytes, *glossary, &key_lists, why))
     return false;
+  // Lazily too: each entry's list is decoded when first asked for, and
+  // one that does not decode throws as an entry does.
+  computed->key_passages = [lists = std::move(key_lists), glossary, file,
+                            path](std::size_t entry) {
+    std::vector<KeyPassage> list;
+    std::string why;
+    if (!DecodeKeyPassagesOf(lists[entry],
+                             glossary->concepts.ReferenceCountOf(entry), &list,
+                             &why))
+      throw DamagedCacheFile(path, "cached key passages of " +
+                                       glossary->concepts.IdOf(entry) +
+                                       " do not decode (" + why + ")");
+    return list;
+  };
   if (!DecodePassages(body.substr(at), document, *glossary, &computed->found,
                       why))
     return false;

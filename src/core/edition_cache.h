@@ -35,12 +35,14 @@
 //         the rest: the passages as EncodePassages writes them
 // Trusted only when the magic, version, key and checksum match and every
 // part decodes whole and fits (the term index: Index::Open; one list of key
-// passages per entry, each naming a reference the entry has; every number
-// of the passages fits the edition and the glossary: DecodePassages; the
-// glossary's entries each when first touched, glossary_codec.h, so that a
-// file whose checksum matches but whose entry does not decode makes the
-// command fail with "cached entry ID does not decode (why)", and glossa
-// removes the file so that the next run rebuilds it: DamagedCacheFile);
+// passages per entry, OpenKeyPassages; every number of the passages fits
+// the edition and the glossary: DecodePassages; the glossary's entries,
+// and each entry's key passages, which must name references the entry has,
+// each when first touched, glossary_codec.h, so that a file whose checksum
+// matches but whose entry does not decode makes the command fail with
+// "cached entry ID does not decode (why)" or "cached key passages of ID do
+// not decode (why)", and glossa removes the file so that the next run
+// rebuilds it: DamagedCacheFile);
 // otherwise the glossary is read, the keys and passages computed and the
 // file rewritten, with a warning. It is written atomically. A folder that
 // cannot be written costs the work at every run and says nothing: it loses
@@ -63,7 +65,7 @@
 
 namespace glossa {
 
-inline constexpr std::uint32_t kEditionCacheVersion = 6;
+inline constexpr std::uint32_t kEditionCacheVersion = 7;
 
 // The key of the passages of the glossary files whose contents hash to
 // `glossary_files` (in the order they were merged) in the edition whose

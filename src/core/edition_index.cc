@@ -23,10 +23,10 @@ std::pair<std::string, std::string> SplitKeyPassageText(std::string_view text) {
   return {description, CollapseSpace(reason)};
 }
 
-EditionIndex::EditionIndex(
-    const Glossary& glossary, const Document& document,
-    std::optional<EditionPassages> found, std::optional<Index> terms,
-    std::optional<std::vector<std::vector<KeyPassage>>> key_passages)
+EditionIndex::EditionIndex(const Glossary& glossary, const Document& document,
+                           std::optional<EditionPassages> found,
+                           std::optional<Index> terms,
+                           KeyPassageSource key_passages)
     : glossary_(glossary),
       document_(document),
       language_(document.info.language.empty() ? "de" : document.info.language),
@@ -34,6 +34,7 @@ EditionIndex::EditionIndex(
       found_(found ? std::move(*found) : FindPassages(document, matcher())),
       by_entry_(glossary.concepts.size()),
       by_id_(document),
+      key_passage_source_(std::move(key_passages)),
       key_passages_(glossary.concepts.size()),
       key_passages_once_(glossary.concepts.size()) {
   for (std::size_t i = 0; i < found_.passages.size(); ++i)
@@ -42,24 +43,19 @@ EditionIndex::EditionIndex(
     block_of_.emplace(found_.blocks[b].content, b);
     length_ += found_.blocks[b].text.size();
   }
-  if (key_passages && key_passages->size() == glossary.concepts.size()) {
-    key_passages_ = std::move(*key_passages);
-    key_passages_given_ = true;
-  }
 }
 
 const std::vector<KeyPassage>& EditionIndex::KeyPassagesOf(
     std::size_t entry) const {
-  if (key_passages_given_) {
-    // Their blocks, looked up when first asked: a block's text is made
-    // for it, and a lookup shows one entry's.
-    std::call_once(key_passages_once_[entry], [&] {
+  key_passages_once_.Run(entry, [&] {
+    if (key_passage_source_) {
+      // Their blocks are looked up here: a block's text is made for it,
+      // and a lookup shows one entry's.
+      key_passages_[entry] = key_passage_source_(entry);
       for (KeyPassage& key : key_passages_[entry])
         key.block = by_id_.Find(key.id);
-    });
-    return key_passages_[entry];
-  }
-  std::call_once(key_passages_once_[entry], [&] {
+      return;
+    }
     const Concept& concept_entry = glossary_.concepts[entry];
     for (std::size_t r = 0; r < concept_entry.external_references.size(); ++r) {
       const std::string& target = concept_entry.external_references[r].target;

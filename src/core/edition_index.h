@@ -38,6 +38,7 @@
 #define GLOSSA_CORE_EDITION_INDEX_H_
 
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -52,6 +53,7 @@
 #include "core/glossary.h"
 #include "core/glossary_matcher.h"
 #include "core/lookup.h"
+#include "core/once_each.h"
 #include "core/passages.h"
 
 namespace glossa {
@@ -99,15 +101,18 @@ class EditionIndex {
   // `found`: the passages FindPassages found for them before (from the
   // edition cache); nullopt: find them now. `terms`: the index over the
   // glossary's terms, opened from its table (the edition cache keeps it:
-  // Index::Open); nullopt: build it now. `key_passages`: every entry's
-  // KeyPassagesOf, resolved before (the edition cache keeps them; their
-  // `block` is looked up again when the entry's are first asked for);
-  // nullopt: resolve each entry's when first asked.
+  // Index::Open); nullopt: build it now. `key_passages`: gives an entry's
+  // KeyPassagesOf as resolved before, but for their `block` (the edition
+  // cache decodes them from its file, DecodeKeyPassagesOf), asked once per
+  // entry when its are first asked for; it may throw, and then every
+  // KeyPassagesOf for that entry throws the same. nullptr: resolve each
+  // entry's when first asked.
+  using KeyPassageSource =
+      std::function<std::vector<KeyPassage>(std::size_t entry)>;
   EditionIndex(const Glossary& glossary, const Document& document,
                std::optional<EditionPassages> found = std::nullopt,
                std::optional<Index> terms = std::nullopt,
-               std::optional<std::vector<std::vector<KeyPassage>>>
-                   key_passages = std::nullopt);
+               KeyPassageSource key_passages = nullptr);
   EditionIndex(const EditionIndex&) = delete;
   EditionIndex& operator=(const EditionIndex&) = delete;
 
@@ -163,12 +168,11 @@ class EditionIndex {
   EditionPassages found_;
   std::vector<std::vector<std::size_t>> by_entry_;  // indexes into passages
   BlockIndex by_id_;
-  // Filled for entry i under key_passages_once_[i] (KeyPassagesOf); when
-  // they came whole to the constructor (key_passages_given_), only their
-  // blocks are filled there.
+  // Filled for entry i once (KeyPassagesOf), from key_passage_source_
+  // when there is one.
+  KeyPassageSource key_passage_source_;
   mutable std::vector<std::vector<KeyPassage>> key_passages_;
-  bool key_passages_given_ = false;
-  mutable std::vector<std::once_flag> key_passages_once_;
+  mutable OnceEach key_passages_once_;
   std::unordered_map<const Content*, std::size_t> block_of_;
   std::size_t length_ = 0;
 };

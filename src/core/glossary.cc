@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <exception>
-#include <mutex>
 #include <stdexcept>
+
+#include "core/once_each.h"
 
 namespace glossa {
 namespace {
@@ -146,20 +146,18 @@ void Merge(Glossary&& more, Glossary* into) {
 }
 
 struct Concepts::LazyState {
+  explicit LazyState(std::size_t n) : once(n) {}
   std::vector<Shape> shapes;
   Decode decode;
-  std::unique_ptr<std::once_flag[]> once;
-  // What decoding entry i threw, thrown again at every touch. (Caught
-  // inside call_once: libstdc++'s call_once aborts on an exception.)
-  std::unique_ptr<std::exception_ptr[]> failed;
+  // Entry i is decoded once; what decoding it threw is thrown again at
+  // every touch.
+  OnceEach once;
 };
 
 Concepts Concepts::Lazy(std::vector<Shape> shapes, Decode decode) {
   Concepts out;
   out.items_.resize(shapes.size());
-  out.lazy_ = std::make_shared<LazyState>();
-  out.lazy_->once = std::make_unique<std::once_flag[]>(shapes.size());
-  out.lazy_->failed = std::make_unique<std::exception_ptr[]>(shapes.size());
+  out.lazy_ = std::make_shared<LazyState>(shapes.size());
   out.lazy_->shapes = std::move(shapes);
   out.lazy_->decode = std::move(decode);
   return out;
@@ -181,14 +179,7 @@ Concepts::~Concepts() = default;
 
 Concept& Concepts::Touch(std::size_t i) const {
   if (lazy_ != nullptr && i < items_.size()) {
-    std::call_once(lazy_->once[i], [&] {
-      try {
-        items_[i] = lazy_->decode(i, lazy_->shapes[i]);
-      } catch (...) {
-        lazy_->failed[i] = std::current_exception();
-      }
-    });
-    if (lazy_->failed[i]) std::rethrow_exception(lazy_->failed[i]);
+    lazy_->once.Run(i, [&] { items_[i] = lazy_->decode(i, lazy_->shapes[i]); });
   }
   return items_[i];
 }

@@ -567,30 +567,77 @@ bool DecodeDocument(std::string_view bytes,
 
 std::string EncodeKeyPassages(
     const std::vector<std::vector<KeyPassage>>& key_passages) {
-  Writer writer({});
-  writer(key_passages);
-  return writer.Finish();
+  std::string out;
+  AppendLittle64(key_passages.size(), &out);
+  for (const std::vector<KeyPassage>& list : key_passages) {
+    Writer writer({});
+    writer(list);
+    const std::string bytes = writer.Finish();
+    AppendLittle64(bytes.size(), &out);
+    out += bytes;
+  }
+  return out;
+}
+
+bool OpenKeyPassages(std::string_view bytes, const Glossary& glossary,
+                     std::vector<std::string_view>* out, std::string* why) {
+  out->clear();
+  if (bytes.size() < 8) {
+    *why = "key passages: cut in a number";
+    return false;
+  }
+  const std::uint64_t count = ReadLittle64(bytes, 0);
+  if (count != glossary.concepts.size()) {
+    *why = "key passages: not one list per entry";
+    return false;
+  }
+  std::size_t at = 8;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    if (bytes.size() - at < 8) {
+      *why = "key passages: cut in a number";
+      return false;
+    }
+    const std::uint64_t size = ReadLittle64(bytes, at);
+    at += 8;
+    if (size > bytes.size() - at) {
+      *why = "key passages: a list longer than the file";
+      return false;
+    }
+    out->push_back(bytes.substr(at, size));
+    at += size;
+  }
+  if (at != bytes.size()) {
+    *why = "key passages: bytes after the end";
+    return false;
+  }
+  return true;
+}
+
+bool DecodeKeyPassagesOf(std::string_view bytes, std::size_t references,
+                         std::vector<KeyPassage>* out, std::string* why) {
+  Reader reader(bytes, {});
+  out->clear();
+  if (!DecodeAll(reader, out, why)) return false;
+  for (const KeyPassage& key : *out) {
+    if (key.reference >= references) {
+      *why = "a reference the entry does not have";
+      return false;
+    }
+  }
+  return true;
 }
 
 bool DecodeKeyPassages(std::string_view bytes, const Glossary& glossary,
                        std::vector<std::vector<KeyPassage>>* out,
                        std::string* why) {
-  Reader reader(bytes, {});
-  out->clear();
-  if (!DecodeAll(reader, out, why)) {
-    *why = "key passages: " + *why;
-    return false;
-  }
-  if (out->size() != glossary.concepts.size()) {
-    *why = "key passages: not one list per entry";
-    return false;
-  }
-  for (std::size_t i = 0; i < out->size(); ++i) {
-    for (const KeyPassage& key : (*out)[i]) {
-      if (key.reference >= glossary.concepts.ReferenceCountOf(i)) {
-        *why = "key passages: a reference the entry does not have";
-        return false;
-      }
+  std::vector<std::string_view> lists;
+  if (!OpenKeyPassages(bytes, glossary, &lists, why)) return false;
+  out->assign(lists.size(), {});
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    if (!DecodeKeyPassagesOf(lists[i], glossary.concepts.ReferenceCountOf(i),
+                             &(*out)[i], why)) {
+      *why = "key passages: " + *why;
+      return false;
     }
   }
   return true;
