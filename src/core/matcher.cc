@@ -344,6 +344,8 @@ struct Matcher::Impl {
   int longest = 1;
   bool compiled = false;
   std::unique_ptr<Stemmer> german, english;  // for the forms, while adding
+  // Their stems by folded word, German then English, while adding.
+  std::array<std::unordered_map<std::string, std::string>, 2> stems;
   // Forms already added, by channel, keys and entry: a form that folds like
   // another of its entry (its traditional spelling, say) adds nothing.
   std::set<std::tuple<int, std::vector<std::string>, int>> seen;
@@ -435,7 +437,16 @@ bool Matcher::Add(std::string_view form, std::string_view lang, int entry,
     } else {
       impl_->words.Add(unit.text);
       std::string folded = Fold(unit.text);
-      keys.push_back(stemmer ? stemmer->Stem(folded) : folded);
+      if (stemmer == nullptr) {
+        keys.push_back(std::move(folded));
+        continue;
+      }
+      // The glossary's forms share many words („der“, "credit"): each is
+      // stemmed once (stemming was a fifth of building the matcher).
+      auto& stems = impl_->stems[channel == kGerman ? 0 : 1];
+      auto [stem, added] = stems.try_emplace(std::move(folded));
+      if (added) stem->second = stemmer->Stem(stem->first);
+      keys.push_back(stem->second);
     }
   }
   if (!impl_->seen.emplace(channel, keys, entry).second) return true;
@@ -465,6 +476,7 @@ void Matcher::Compile() {
   impl_->seen.clear();
   impl_->german.reset();
   impl_->english.reset();
+  impl_->stems = {};
   impl_->compiled = true;
 }
 
