@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -117,6 +118,35 @@ TEST_CASE("the edition cache gives back the passages FindPassages finds",
   std::filesystem::remove_all(cache.dir);
 }
 
+// The edition in `cache`, opened as a later run opens it, where reading
+// the glossary afresh would fail: only a file that is trusted opens.
+std::unique_ptr<EditionIndex> OpenTrusted(const DictionaryCache& cache,
+                                          Glossary* glossary) {
+  Diagnostics reported, diags;
+  std::unique_ptr<EditionIndex> index = OpenEdition(
+      kKey, {"social-credit.tbx"}, testing::BuiltIn().document,
+      [](Glossary*, Diagnostics*) { return false; }, cache, glossary, &reported,
+      diags);
+  REQUIRE(index != nullptr);
+  CHECK(diags.all().empty());
+  return index;
+}
+
+// Checks that `touch` throws DamagedCacheFile with `what`, naming `path`
+// (for glossa to remove: cli.cc), and again when called again.
+void CheckDamaged(const std::function<void()>& touch, const std::string& what,
+                  const std::string& path) {
+  for (int ask = 0; ask < 2; ++ask) {
+    try {
+      touch();
+      FAIL("no DamagedCacheFile");
+    } catch (const DamagedCacheFile& e) {
+      CHECK(e.what() == what);
+      CHECK(e.path() == path);
+    }
+  }
+}
+
 TEST_CASE(
     "an entry that does not decode behind a right checksum is found when "
     "the entry is first touched, and throws",
@@ -138,24 +168,14 @@ TEST_CASE(
   body[references_at] = static_cast<char>(body[references_at] + 1);
   Overwrite(path, Resealed(good, body));
   Glossary glossary;
-  Diagnostics reported, diags;
-  std::unique_ptr<EditionIndex> index = OpenEdition(
-      kKey, {"social-credit.tbx"}, testing::BuiltIn().document,
-      [](Glossary*, Diagnostics*) { return false; }, cache, &glossary,
-      &reported, diags);
-  REQUIRE(index != nullptr);  // trusted: the counts are all that was read
-  CHECK(diags.all().empty());
+  // Trusted: the counts are all that was read.
+  std::unique_ptr<EditionIndex> index = OpenTrusted(cache, &glossary);
   CHECK(index->glossary().concepts.IdOf(0) == id);
-  CHECK_THROWS_WITH(index->glossary().concepts[0],
-                    "cached entry " + id +
-                        " does not decode (an entry that does not have the "
-                        "terms or references counted)");
-  try {
-    (void)index->glossary().concepts[0];
-    FAIL("no DamagedCacheFile");
-  } catch (const DamagedCacheFile& e) {
-    CHECK(e.path() == path);  // for glossa to remove (cli.cc)
-  }
+  CheckDamaged([&] { (void)index->glossary().concepts[0]; },
+               "cached entry " + id +
+                   " does not decode (an entry that does not have the "
+                   "terms or references counted)",
+               path);
   CHECK(index->glossary().concepts[1].id ==
         testing::BuiltIn().glossary.concepts[1].id);
   std::filesystem::remove_all(cache.dir);
@@ -344,26 +364,13 @@ TEST_CASE(
       built_in.glossary.concepts.ReferenceCountOf(entry));  // one too far
   Overwrite(path, Resealed(good, body));
   Glossary glossary;
-  Diagnostics reported, diags;
-  std::unique_ptr<EditionIndex> index = OpenEdition(
-      kKey, {"social-credit.tbx"}, built_in.document,
-      [](Glossary*, Diagnostics*) { return false; }, cache, &glossary,
-      &reported, diags);
-  REQUIRE(index != nullptr);  // trusted: the lists were only found
-  CHECK(diags.all().empty());
-  const std::string what = "cached key passages of " +
-                           built_in.glossary.concepts[entry].id +
-                           " do not decode (a reference the entry does not "
-                           "have)";
-  for (int ask = 0; ask < 2; ++ask) {
-    try {
-      (void)index->KeyPassagesOf(entry);
-      FAIL("no DamagedCacheFile");
-    } catch (const DamagedCacheFile& e) {
-      CHECK(e.what() == what);
-      CHECK(e.path() == path);
-    }
-  }
+  // Trusted: the lists were only found.
+  std::unique_ptr<EditionIndex> index = OpenTrusted(cache, &glossary);
+  CheckDamaged([&] { (void)index->KeyPassagesOf(entry); },
+               "cached key passages of " +
+                   built_in.glossary.concepts[entry].id +
+                   " do not decode (a reference the entry does not have)",
+               path);
   for (std::size_t other = entry + 1; other < glossary.concepts.size();
        ++other) {
     const std::vector<KeyPassage>& got = index->KeyPassagesOf(other);
