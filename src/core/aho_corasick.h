@@ -73,7 +73,8 @@ class Automaton {
   }
 
   // Links the failure and output states; then, for a small automaton, works
-  // out every transition (a DFA: one lookup per symbol), for a large one
+  // out every transition (a DFA that follows no failure link, kept as each
+  // state's moves that differ from the root's: BuildMoves), for a large one
   // keeps the trie's edges in a TransitionTable and follows failure links.
   void Build(int symbols) {
     root_.assign(static_cast<std::size_t>(symbols), 0);
