@@ -118,6 +118,21 @@ TEST_CASE("the edition cache gives back the passages FindPassages finds",
   std::filesystem::remove_all(cache.dir);
 }
 
+// A cache folder with the built-in edition stored in it, as a first run
+// leaves it: the folder, the edition's file and its bytes.
+struct Stored {
+  DictionaryCache cache;
+  std::string path;
+  std::string good;
+};
+Stored StoreEdition() {
+  Stored stored{DictionaryCache{testing::MakeTempDir()}, "", ""};
+  stored.path = PathOf(stored.cache, kKey);
+  CHECK(OpenAndCompare(stored.cache).empty());
+  stored.good = Read(stored.path);
+  return stored;
+}
+
 // The edition in `cache`, opened as a later run opens it, where reading
 // the glossary afresh would fail: only a file that is trusted opens.
 std::unique_ptr<EditionIndex> OpenTrusted(const DictionaryCache& cache,
@@ -151,10 +166,7 @@ TEST_CASE(
     "an entry that does not decode behind a right checksum is found when "
     "the entry is first touched, and throws",
     "[edition_cache]") {
-  DictionaryCache cache{testing::MakeTempDir()};
-  const std::string path = PathOf(cache, kKey);
-  CHECK(OpenAndCompare(cache).empty());
-  const std::string good = Read(path);
+  const auto [cache, path, good] = StoreEdition();
   // The first entry: its size, its counts of terms and references, then
   // its id, as a u64 length and the bytes (glossary_codec.h).
   const std::string& id = testing::BuiltIn().glossary.concepts.front().id;
@@ -185,10 +197,7 @@ TEST_CASE(
     "an edition cache file that cannot be trusted is rebuilt, with a "
     "warning",
     "[edition_cache]") {
-  DictionaryCache cache{testing::MakeTempDir()};
-  const std::string path = PathOf(cache, kKey);
-  CHECK(OpenAndCompare(cache).empty());
-  const std::string good = Read(path);
+  const auto [cache, path, good] = StoreEdition();
   std::string why;
   SECTION("a byte changed") {
     std::string bad = good;
@@ -339,10 +348,7 @@ TEST_CASE(
     "key passages that do not decode behind a right checksum are found when "
     "their entry's are first asked for, and throw at every ask",
     "[edition_cache]") {
-  DictionaryCache cache{testing::MakeTempDir()};
-  const std::string path = PathOf(cache, kKey);
-  CHECK(OpenAndCompare(cache).empty());
-  const std::string good = Read(path);
+  const auto [cache, path, good] = StoreEdition();
   // The key passages' part (edition_cache.h), then its lists, each after
   // its size (glossary_codec.h); a list is a table of file names (none,
   // a u64 0), its length, then its passages, each first its reference.

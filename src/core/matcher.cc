@@ -11,11 +11,8 @@
 #include <tuple>
 #include <unordered_map>
 
-#if defined(__SSE2__) && defined(__x86_64__)
-#include <emmintrin.h>
-#endif
-
 #include "core/aho_corasick.h"
+#include "core/ascii_word.h"
 #include "core/char_kinds.h"
 #include "core/stemmer.h"
 #include "core/token_cache.h"
@@ -32,7 +29,11 @@ static_assert(std::tuple_size_v<TokenCache::Symbols> == kChannels);
 constexpr int kNone = -1;  // a unit no form has: the automata restart
 constexpr std::array<int, kChannels> kUnknown = {-2, -2,
                                                  -2};  // not yet looked up
-constexpr std::array<int, kChannels> kNoSymbols = {kNone, kNone, kNone};
+// Whether a unit is a symbol of any automaton; one that is not restarts
+// them all. Compared one by one: std::array's == called memcmp.
+bool HasSymbol(const std::array<int, kChannels>& symbols) {
+  return symbols[0] != kNone || symbols[1] != kNone || symbols[2] != kNone;
+}
 
 // A token cache this large is cleared rather than grown, so that memory
 // stays bounded however much text is scanned.
@@ -160,65 +161,6 @@ std::size_t ScanWord(std::string_view text, std::size_t i, PrefixKey* key) {
     i += length;
   }
   return i;
-}
-
-// A word of ASCII letters and digits read 16 bytes at a time, the common
-// case of German and English text: where the run of them that starts at
-// text[i] ends, and its first 16 bytes zero-padded (TokenKey::head). False
-// when a read of 16 bytes would pass the text's end, or when the run ends
-// at a byte that may continue the word (non-ASCII: a letter such as "ä",
-// or an apostrophe): then ScanWord reads it, one character at a time, and
-// finds the same end. Why: ScanWord's byte loop was a sixth of matching
-// German (perf record, annotate on the report repeated to 113 MB).
-bool ScanAsciiWord(std::string_view text, std::size_t i, std::size_t* end,
-                   std::uint64_t head[2]) {
-#if defined(__SSE2__) && defined(__x86_64__)
-  const std::size_t n = text.size();
-  std::size_t at = i;
-  __m128i first = _mm_setzero_si128();
-  while (true) {
-    if (n - at < 16) return false;
-    const __m128i bytes =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
-    if (at == i) first = bytes;
-    // A byte b is a letter when (b | 0x20) - 'a' < 26 and a digit when
-    // b - '0' < 10, unsigned; SSE2 compares signed, so both are moved down
-    // by 128 first. Bytes from 0x80 up are neither.
-    const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
-    const __m128i letter = _mm_cmplt_epi8(
-        _mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
-        _mm_set1_epi8(static_cast<char>(-128 + 26)));
-    const __m128i digit = _mm_cmplt_epi8(
-        _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-        _mm_set1_epi8(static_cast<char>(-128 + 10)));
-    const unsigned other =
-        ~static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) &
-        0xFFFFu;
-    if (other == 0) {
-      at += 16;
-      continue;
-    }
-    at += static_cast<std::size_t>(__builtin_ctz(other));
-    break;
-  }
-  if (at < n && (static_cast<unsigned char>(text[at]) >= 0x80 ||
-                 kAscii.table[static_cast<unsigned char>(text[at])] ==
-                     Class::kApostrophe))
-    return false;
-  *end = at;
-  const std::size_t length = at - i < 16 ? at - i : 16;
-  const __m128i index =
-      _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-  const __m128i kept = _mm_and_si128(
-      first, _mm_cmplt_epi8(index, _mm_set1_epi8(static_cast<char>(length))));
-  head[0] = static_cast<std::uint64_t>(_mm_cvtsi128_si64(kept));
-  head[1] = static_cast<std::uint64_t>(
-      _mm_cvtsi128_si64(_mm_unpackhi_epi64(kept, kept)));
-  return true;
-#else
-  (void)text, (void)i, (void)end, (void)head;
-  return false;
-#endif
 }
 
 bool IsAsciiSpace(char c) {
@@ -639,12 +581,10 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
           symbols[kExact] = Lookup(impl.symbols[kExact], folded);
           cached = cache.tokens.Add(token, token_key, symbols);
         }
-        // Compared one by one: std::array's == called memcmp here.
-        if ((*cached)[kGerman] == kNone && (*cached)[kEnglish] == kNone &&
-            (*cached)[kExact] == kNone) {
-          reset();  // a word no form has, though its first letters are
-        } else {
+        if (HasSymbol(*cached)) {
           step(*cached, i, end);
+        } else {
+          reset();  // a word no form has, though its first letters are
         }
         i = end;
         break;
@@ -653,9 +593,7 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
       case Kind::kPunctuation: {
         const std::array<int, kChannels>& symbols =
             character_symbols(c, kind == Kind::kCjk);
-        bool any = false;
-        for (int s : symbols) any = any || s != kNone;
-        if (any) {
+        if (HasSymbol(symbols)) {
           step(symbols, i, i + length);
         } else {
           reset();
