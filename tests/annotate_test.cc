@@ -137,15 +137,49 @@ TEST_CASE(
     INFO("chunks of " << chunk << " bytes");
     Outcome outcome = Annotate("\xEF\xBB\xBF征信 ok \xFF 征信", "", chunk);
     REQUIRE(outcome.error);
-    CHECK(outcome.error->message == "in.txt: invalid UTF-8 at byte offset 13");
+    CHECK(FormatAnnotateStreamError(*outcome.error) ==
+          "in.txt:1:7: error: invalid UTF-8 at byte offset 13 (0xFF)");
     CHECK(outcome.error->started);
     CHECK(outcome.text == "[征信|zhengxin] ok ");
   }
   // A sequence cut short at the very end.
   Outcome cut = Annotate("征信\xE5\xBE", "UTF-8", 3);
   REQUIRE(cut.error);
-  CHECK(cut.error->message == "in.txt: invalid UTF-8 at byte offset 6");
+  CHECK(FormatAnnotateStreamError(*cut.error) ==
+        "in.txt:1:3: error: invalid UTF-8 at byte offset 6 (0xE5)");
   CHECK(cut.text == "[征信|zhengxin]");
+}
+
+TEST_CASE(
+    "AnnotateStream places a bad byte by line and column across stretches",
+    "[annotate]") {
+  // 40 lines of 3 + 2 characters (征信 is two), then the bad byte as the
+  // fourth character of line 41; stretches of a few bytes, on workers, so
+  // that the count goes over many of them and their lines.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "ab 征信\n";
+  text += "xy \xFF 征信\n";
+  for (unsigned threads : {1u, 2u}) {
+    INFO(threads << " threads");
+    AnnotateStreamOptions options;
+    options.name = "in.txt";
+    options.threads = threads;
+    options.segment_bytes = 8;
+    options.chunk_bytes = 5;
+    std::istringstream in(text);
+    Marked sink;
+    std::optional<AnnotateStreamError> error =
+        AnnotateStream(in, options, TwoEntries(), sink);
+    REQUIRE(error);
+    CHECK(FormatAnnotateStreamError(*error) ==
+          "in.txt:41:4: error: invalid UTF-8 at byte offset 403 (0xFF)");
+    CHECK(std::count(sink.text.begin(), sink.text.end(), '\n') == 40);
+  }
+  // A line without a newline before the bad byte, from the first character.
+  Outcome first = Annotate("\xFF", "UTF-8");
+  REQUIRE(first.error);
+  CHECK(FormatAnnotateStreamError(*first.error) ==
+        "in.txt:1:1: error: invalid UTF-8 at byte offset 0 (0xFF)");
 }
 
 TEST_CASE("AnnotateStream stops at bytes GB18030 cannot decode", "[annotate]") {
@@ -156,12 +190,26 @@ TEST_CASE("AnnotateStream stops at bytes GB18030 cannot decode", "[annotate]") {
     INFO("chunks of " << chunk << " bytes");
     Outcome outcome = Annotate(gb18030 + "\xFF 征信", "GB18030", chunk);
     REQUIRE(outcome.error);
-    CHECK(outcome.error->message ==
-          "in.txt: cannot decode the input as GB18030: invalid bytes at byte "
-          "offset 8");
+    CHECK(FormatAnnotateStreamError(*outcome.error) ==
+          "in.txt:1:7: error: cannot decode the input as GB18030: invalid "
+          "bytes at byte offset 8");
     CHECK(outcome.error->started);
     CHECK(outcome.text == "[征信|zhengxin] ok ");
   }
+}
+
+TEST_CASE(
+    "AnnotateStream drops a UTF-16 byte order mark also when the bytes after "
+    "it do not decode",
+    "[annotate]") {
+  // Detected by its mark; "X " and half a surrogate pair. The mark is not
+  // text: it was given to the sink, and counted as a column.
+  Outcome outcome = Annotate(std::string("\xFF\xFEX\0 \0\0\xD8", 8));
+  REQUIRE(outcome.error);
+  CHECK(FormatAnnotateStreamError(*outcome.error) ==
+        "in.txt:1:3: error: cannot decode the input as UTF-16LE: invalid "
+        "bytes at byte offset 6");
+  CHECK(outcome.text == "X ");
 }
 
 // Gives `good` bytes, then fails as a disk might.

@@ -1084,26 +1084,29 @@ TEST_CASE(
     "[cli][annotate]") {
   RunResult result = Annotate({"--encoding", "UTF-8"}, "征信 ok \xFF more");
   CHECK(result.status == 2);
-  CHECK(result.err.find(": invalid UTF-8 at byte offset 10\n") !=
-        std::string::npos);
+  CHECK(result.err.find("input.txt:1:7: error: invalid UTF-8 at byte offset "
+                        "10 (0xFF)\n") != std::string::npos);
   CHECK(result.out == "[[征信|zhengxin]] ok ");  // what came before, only
   // Behind a byte order mark, the offset is still the file's.
   RunResult bom = Annotate({}, "\xEF\xBB\xBF征信 \xFF");
   CHECK(bom.status == 2);
-  CHECK(bom.err.find(": invalid UTF-8 at byte offset 10\n") !=
-        std::string::npos);
+  CHECK(bom.err.find("input.txt:1:4: error: invalid UTF-8 at byte offset 10 "
+                     "(0xFF)\n") != std::string::npos);
   // Deep in a large input, found by one of the workers: the offset is
   // exact, and nothing after it is written.
   const std::string line = "Das 征信 steht hier.\n";
   std::string big;
   while (big.size() < 3000000) big += line;
   std::size_t bad = big.size() + 4;
+  const std::size_t big_lines = big.size() / line.size();
   big += "Das \xE5\xBE 征信.\n";
   for (int i = 0; i < 50000; ++i) big += line;
   RunResult deep = Annotate({"--json"}, big);
   CHECK(deep.status == 2);
-  CHECK(deep.err.find(": invalid UTF-8 at byte offset " + std::to_string(bad) +
-                      "\n") != std::string::npos);
+  // Line and column: after every copy of `line`, the fifth character.
+  CHECK(deep.err.find("input.txt:" + std::to_string(big_lines + 1) +
+                      ":5: error: invalid UTF-8 at byte offset " +
+                      std::to_string(bad) + " (0xE5)\n") != std::string::npos);
   std::size_t lines = std::count(deep.out.begin(), deep.out.end(), '\n');
   CHECK(lines == bad / line.size());
   RunResult unknown = Annotate({"--encoding", "klingon-8"}, "x");
@@ -1115,6 +1118,45 @@ TEST_CASE(
   RunResult directory = RunGlossa({"annotate", testing::MakeTempDir()});
   CHECK(directory.status == 2);
   CHECK(directory.err.find("Is a directory\n") != std::string::npos);
+}
+
+TEST_CASE(
+    "glossa annotate refuses the report with a stray byte rather than read it "
+    "as Latin-1",
+    "[cli][annotate]") {
+  // Detected, not named: ICU alone takes the report with one bad byte for
+  // windows-1252, and annotate printed "BonitÃ¤tssystem" with exit 0.
+  const std::string report =
+      testing::ReadShared("seed/000_7d62b1a0f379215d.txt");
+  const std::size_t at = report.find('\n', 20000) + 1;
+  const std::string path = WriteTemp(
+      "damaged.txt", report.substr(0, at) + "\xFF" + report.substr(at));
+  RunResult result = RunGlossa({"annotate", path});
+  CHECK(result.status == 2);
+  const auto line = std::count(report.begin(), report.begin() + at, '\n') + 1;
+  CHECK(result.err == path + ":" + std::to_string(line) +
+                          ":1: error: invalid UTF-8 at byte offset " +
+                          std::to_string(at) + " (0xFF)\n");
+  // What comes before the byte is annotated as UTF-8, and nothing after.
+  CHECK(result.out.find("Bonitätssystem") != std::string::npos);
+  CHECK(result.out.find("Ã") == std::string::npos);
+  RunResult before =
+      RunGlossa({"annotate", WriteTemp("before.txt", report.substr(0, at))});
+  CHECK(before.status == 0);
+  CHECK(result.out == before.out);
+}
+
+TEST_CASE("glossa annotate says when it cannot tell the encoding",
+          "[cli][annotate]") {
+  RunResult result = Annotate({},
+                              "abc\xFF\xFE"
+                              "def\n");
+  CHECK(result.status == 2);
+  CHECK(result.out == "");
+  CHECK(result.err.find(
+            "input.txt: cannot tell the encoding of the input; give it with "
+            "--encoding\n") != std::string::npos);
+  CHECK(result.err.rfind("glossa: error: ", 0) == 0);
 }
 
 TEST_CASE("glossa annotate reads standard input and colours only on request",

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "test_support.h"
+
 namespace glossa {
 namespace {
 
@@ -99,6 +101,39 @@ std::string DecodeInChunks(std::string_view charset, std::string_view bytes,
       return "error: " + error;
   } while (at < bytes.size());
   return out;
+}
+
+TEST_CASE("charset detection tells damaged UTF-8 from legacy charsets",
+          "[unicode]") {
+  const std::string report =
+      testing::ReadShared("seed/000_7d62b1a0f379215d.txt");
+  const std::string regulation =
+      testing::ReadShared("data/zh/henan-shehui-xinyong-tiaoli_2019.md");
+  CHECK(DetectCharset(report) == "UTF-8");
+  // One stray byte in the report's first 20 KB (ICU alone says
+  // windows-1252), and one every 2,000 bytes: still UTF-8, to be refused
+  // where the bad bytes are.
+  std::string stray = report.substr(0, 20000) + "\xFF" + report.substr(20000);
+  CHECK(DetectCharset(stray) == "UTF-8");
+  std::string many;
+  for (std::size_t at = 0; at < report.size(); at += 2000)
+    many += report.substr(at, 2000) + "\xFF";
+  CHECK(DetectCharset(many) == "UTF-8");
+  // The same German in Latin-1 (a paragraph with umlauts and no Chinese),
+  // and the regulation in GB18030, keep ICU's answer.
+  const std::size_t start = report.find("Chinas gesellschaftliches");
+  REQUIRE(start != std::string::npos);
+  const std::string german =
+      report.substr(start, report.find("\n\n", start) - start);
+  std::string latin1, gb18030, error;
+  REQUIRE(EncodeFromUtf8(german, "ISO-8859-1", &latin1, &error));
+  CHECK(DetectCharset(latin1) == "ISO-8859-1");
+  REQUIRE(EncodeFromUtf8(regulation, "GB18030", &gb18030, &error));
+  CHECK(DetectCharset(gb18030) == "GB18030");
+  // Too little to tell: ICU's fallback (UTF-16BE at confidence 10) is not
+  // taken.
+  CHECK(DetectCharset("abc\xFF\xFE"
+                      "def\n") == "");
 }
 
 TEST_CASE("a stream decodes the same in chunks of any size", "[unicode]") {

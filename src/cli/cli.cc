@@ -409,7 +409,7 @@ int Annotate(const Options& options, const Environment& env, std::ostream& out,
   if (!failed || failed->started) writer->Finish();
   KeepUntilExit(std::move(edition), env);
   if (failed) {
-    err << "glossa: error: " << failed->message << '\n';
+    err << FormatAnnotateStreamError(*failed) << '\n';
     return kError;
   }
   return had_errors ? kError : kSuccess;

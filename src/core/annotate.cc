@@ -2,19 +2,55 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <functional>
 #include <future>
 #include <istream>
+#include <limits>
 #include <mutex>
 #include <thread>
 #include <utility>
 
 #include "core/unicode.h"
 
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 namespace glossa {
 
 namespace {
+
+// Counts the newlines of a stretch's text and the characters after the
+// last, so that the annotator knows the line and column where the text
+// stops (a place for its messages) without a pass of its own thread.
+// Sixteen bytes at a time: a byte at a time it was a tenth of annotating
+// German on one thread (perf record, the report repeated to 30 MB), for a
+// figure only an error message uses; now half a percent.
+void CountLines(Annotator::Stretch* stretch) {
+  const std::string& text = stretch->text;
+  std::size_t newlines = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__) && defined(__x86_64__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    newlines +=
+        static_cast<std::size_t>(__builtin_popcount(static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, newline)))));
+  }
+#endif
+  for (; i < text.size(); ++i) newlines += text[i] == '\n';
+  const std::size_t last = text.rfind('\n');  // the last line starts after
+  std::size_t characters = 0;
+  for (std::size_t k = last == std::string::npos ? 0 : last + 1;
+       k < text.size(); ++k)
+    characters += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+  stretch->newlines = newlines;
+  stretch->last_line = characters;
+}
 
 // Checks, matches and renders one stretch.
 void Process(const GlossaryMatcher& matcher, const AnnotationSink& sink,
@@ -23,8 +59,13 @@ void Process(const GlossaryMatcher& matcher, const AnnotationSink& sink,
   stretch->invalid.reset();
   if (check_utf8) {
     stretch->invalid = FindInvalidUtf8(stretch->text);
-    if (stretch->invalid) stretch->text.resize(*stretch->invalid);
+    if (stretch->invalid) {
+      stretch->invalid_byte =
+          static_cast<unsigned char>(stretch->text[*stretch->invalid]);
+      stretch->text.resize(*stretch->invalid);
+    }
   }
+  CountLines(stretch);
   matcher.matcher().Find(stretch->text, scratch, &stretch->matches);
   stretch->rendered.clear();
   // Room for the text and a line per match, so the string seldom moves.
@@ -251,6 +292,12 @@ void Annotator::Finish() {
   while (!pending_.empty()) EmitOldest();
 }
 
+LineIndex::Position Annotator::end() const {
+  constexpr std::size_t kMost = std::numeric_limits<int>::max();
+  return {static_cast<int>(std::min(line_, kMost)),
+          static_cast<int>(std::min(column_, kMost))};
+}
+
 void Annotator::EmitOldest() {
   Stretch done = pending_.front().get();
   pending_.pop_front();
@@ -260,7 +307,15 @@ void Annotator::EmitOldest() {
 void Annotator::Emit(Stretch& done) {
   if (!invalid_at_) {  // after an ill-formed byte, nothing more
     sink_.Emit(done.rendered);
-    if (done.invalid) invalid_at_ = done.offset + *done.invalid;
+    if (done.newlines > 0) {
+      line_ += done.newlines;
+      column_ = 1;
+    }
+    column_ += done.last_line;
+    if (done.invalid) {
+      invalid_at_ = done.offset + *done.invalid;
+      invalid_byte_ = done.invalid_byte;
+    }
   }
   spare_.push_back(std::move(done));
 }
@@ -294,7 +349,7 @@ std::optional<AnnotateStreamError> AnnotateStream(
     std::istream& in, const AnnotateStreamOptions& options,
     const GlossaryMatcher& matcher, AnnotationSink& sink) {
   auto about_input = [&](const std::string& message, bool started) {
-    return AnnotateStreamError{options.name + ": " + message, started};
+    return AnnotateStreamError{{}, options.name + ": " + message, started};
   };
   std::string chunk(std::max<std::size_t>(options.chunk_bytes, 1), '\0');
   std::string_view bytes;
@@ -316,7 +371,7 @@ std::optional<AnnotateStreamError> AnnotateStream(
   std::string error;
   std::unique_ptr<StreamDecoder> decoder =
       StreamDecoder::Create(charset, &error, /*check_utf8=*/false);
-  if (!decoder) return AnnotateStreamError{error, false};
+  if (!decoder) return AnnotateStreamError{{}, error, false};
   // UTF-8 is checked by the annotator's workers: the reading thread is the
   // one that limits the speed. Other charsets are checked as ICU converts.
   AnnotatorOptions annotator_options;
@@ -340,14 +395,27 @@ std::optional<AnnotateStreamError> AnnotateStream(
   annotator.Finish();
   if (read_failed) return about_input("a read failed", true);
   // An ill-formed byte the workers found comes before where the decoder
-  // stopped, if it stopped.
+  // stopped, if it stopped; either is where the text given to the sink
+  // ends.
+  const LineIndex::Position end = annotator.end();
+  const Location place{options.name, end.line, end.column};
   if (std::optional<std::size_t> at = annotator.invalid_at()) {
-    return about_input("invalid UTF-8 at byte offset " +
-                           std::to_string(*at + decoder->dropped()),
-                       true);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", annotator.invalid_byte());
+    return AnnotateStreamError{place,
+                               "invalid UTF-8 at byte offset " +
+                                   std::to_string(*at + decoder->dropped()) +
+                                   " (" + hex + ")",
+                               true};
   }
-  if (!decoded) return about_input(error, true);
+  if (!decoded) return AnnotateStreamError{place, error, true};
   return std::nullopt;
+}
+
+std::string FormatAnnotateStreamError(const AnnotateStreamError& error) {
+  if (error.location.line == 0) return "glossa: error: " + error.message;
+  return FormatDiagnostic(
+      Diagnostic{error.location, Severity::kError, error.message});
 }
 
 }  // namespace glossa

@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "core/glossary_matcher.h"
 #include "core/matcher.h"
 
@@ -103,6 +104,12 @@ class Annotator {
   // With check_utf8: the offset in the text of the first ill-formed byte
   // emitted so far (after Finish: in the whole text); nothing otherwise.
   std::optional<std::size_t> invalid_at() const { return invalid_at_; }
+  // That byte's value.
+  unsigned char invalid_byte() const { return invalid_byte_; }
+  // The line and column (in characters, from 1) just after the text the
+  // sink has been given: after Finish, where an ill-formed byte is, or
+  // where a decoder that failed stopped.
+  LineIndex::Position end() const;
 
   // A stretch of text on its way through: its matches and rendering.
   // Stretches are recycled, strings and all, so that after the first few
@@ -113,6 +120,10 @@ class Annotator {
     std::vector<Matcher::Match> matches;
     std::string rendered;
     std::optional<std::size_t> invalid;  // in `text`; the text ends there
+    unsigned char invalid_byte = 0;
+    std::size_t newlines = 0;  // in `text`
+    // Characters after the last newline of `text`, or in all of it.
+    std::size_t last_line = 0;
   };
 
  private:
@@ -133,6 +144,9 @@ class Annotator {
   std::size_t window_;      // how much of buffer_ to look for a cut in
   std::size_t offset_ = 0;  // of the next stretch in the whole text
   std::optional<std::size_t> invalid_at_;
+  unsigned char invalid_byte_ = 0;
+  std::size_t line_ = 1;    // of end()
+  std::size_t column_ = 1;  // of end()
 };
 
 // How AnnotateStream reads its input.
@@ -155,8 +169,13 @@ struct AnnotateStreamOptions {
 
 // Why AnnotateStream stopped before the end of its input.
 struct AnnotateStreamError {
-  // The whole message, naming the input where it is about its bytes:
-  // "<stdin>: invalid UTF-8 at byte offset 10", "unknown encoding 'x'".
+  // Where in the input, when the problem is at a place in it (bytes that
+  // do not decode): the input's name, line and column (in characters).
+  // line 0: not at a place.
+  Location location;
+  // The message: with a location, what is there ("invalid UTF-8 at byte
+  // offset 10 (0xFF)"); without, the whole message, naming the input where
+  // it is about it ("<stdin>: the input is empty", "unknown encoding 'x'").
   std::string message;
   // True when the problem came while annotating (a read failure, bytes that
   // do not decode): the text before it has gone to the sink, and an output
@@ -176,11 +195,16 @@ struct AnnotateStreamError {
 //   options.name = "report.txt";
 //   if (std::optional<AnnotateStreamError> error =
 //           AnnotateStream(file, options, matcher, printer)) {
-//     std::cerr << "glossa: error: " << error->message << '\n';
+//     std::cerr << FormatAnnotateStreamError(*error) << '\n';
 //   }
 std::optional<AnnotateStreamError> AnnotateStream(
     std::istream& in, const AnnotateStreamOptions& options,
     const GlossaryMatcher& matcher, AnnotationSink& sink);
+
+// The line to print: "in.txt:3:7: error: invalid UTF-8 at byte offset 20
+// (0xFF)" (as every reader of glossa reports a place in a file), or
+// "glossa: error: <stdin>: the input is empty".
+std::string FormatAnnotateStreamError(const AnnotateStreamError& error);
 
 }  // namespace glossa
 

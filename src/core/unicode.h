@@ -70,9 +70,12 @@ bool DecodeToUtf8(std::string_view bytes, std::string_view charset,
                   std::string* error);
 
 // Guesses the charset of a sample of bytes: "UTF-8" for a UTF-8 byte order
-// mark or well-formed UTF-8, "UTF-16LE"/"UTF-16BE" for their marks, else
-// ICU's charset detector's best guess ("GB18030", "Big5", ...); "" when it
-// has none.
+// mark, well-formed UTF-8, or UTF-8 with a few bad bytes (at least eight
+// well-formed multi-byte characters for each bad one: the bad bytes are
+// then an error to report, not a sign of another charset);
+// "UTF-16LE"/"UTF-16BE" for their marks; else ICU's charset detector's best
+// guess ("GB18030", "Big5", ...); "" when it has none it is more than
+// minimally confident of.
 std::string DetectCharset(std::string_view sample);
 
 // Converts a stream of bytes in one charset to UTF-8, chunk by chunk, with

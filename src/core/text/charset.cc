@@ -155,6 +155,41 @@ bool DecodeToUtf8(std::string_view bytes, std::string_view charset,
   }
 }
 
+namespace {
+
+constexpr int32_t kNoConfidence = 10;
+
+// How many of a sample's non-ASCII sequences are well-formed UTF-8 and how
+// many are not; a character cut by the sample's end counts as neither.
+struct Utf8Tally {
+  std::size_t valid = 0;
+  std::size_t invalid = 0;
+};
+
+Utf8Tally TallyUtf8(std::string_view sample) {
+  Utf8Tally tally;
+  const auto* s = reinterpret_cast<const uint8_t*>(sample.data());
+  const auto length = static_cast<int32_t>(
+      std::min<std::size_t>(sample.size(), std::size_t{INT32_MAX}));
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0) {
+      ++tally.valid;
+    } else if (length - start >= 4) {
+      ++tally.invalid;
+    }
+  }
+  return tally;
+}
+
+}  // namespace
+
 std::string DetectCharset(std::string_view sample) {
   if (sample.substr(0, 3) == "\xEF\xBB\xBF") return "UTF-8";
   if (sample.substr(0, 2) == "\xFF\xFE") return "UTF-16LE";
@@ -162,6 +197,15 @@ std::string DetectCharset(std::string_view sample) {
   // A sample cut inside a character is still UTF-8.
   std::optional<std::size_t> bad = FindInvalidUtf8(sample);
   if (!bad || *bad + 4 > sample.size()) return "UTF-8";
+  // Mostly UTF-8 with a few bad bytes is a damaged UTF-8 file, to be
+  // refused at its first bad byte, not another charset. ICU ranks
+  // windows-1252 (80) above UTF-8 (25) for the report with one stray byte,
+  // and annotate printed it as "BonitÃ¤t", exit 0. Text in a legacy charset
+  // has few well-formed sequences by chance: GB18030 about one for four
+  // bad ones, Latin-1 German none (the regulations and the report,
+  // converted).
+  const Utf8Tally tally = TallyUtf8(sample);
+  if (tally.valid >= 8 * tally.invalid) return "UTF-8";
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> detector(
       ucsdet_open(&status), ucsdet_close);
@@ -170,6 +214,10 @@ std::string DetectCharset(std::string_view sample) {
                  static_cast<int32_t>(sample.size()), &status);
   const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
   if (U_FAILURE(status) || match == nullptr) return "";
+  // 10 is what ICU gives UTF-16 without a byte order mark for anything
+  // (ten bytes of ASCII with two stray ones came out as UTF-16BE, Chinese
+  // from nowhere): not a guess to decode by.
+  if (ucsdet_getConfidence(match, &status) <= kNoConfidence) return "";
   const char* name = ucsdet_getName(match, &status);
   return U_SUCCESS(status) && name != nullptr ? name : "";
 }
@@ -278,6 +326,7 @@ bool StreamDecoder::Decode(std::string_view bytes, bool last, std::string* out,
   const char* limit = bytes.data() + bytes.size();
   UChar buffer[8192];
   std::size_t before = out->size();
+  bool decoded = true;
   for (;;) {
     UChar* target = buffer;
     UErrorCode status = U_ZERO_ERROR;
@@ -297,16 +346,18 @@ bool StreamDecoder::Decode(std::string_view bytes, bool last, std::string* out,
                            static_cast<std::size_t>(length);
       *error = "cannot decode the input as " + impl_->charset +
                ": invalid bytes at byte offset " + std::to_string(offset);
-      return false;
+      decoded = false;
     }
     break;
   }
+  // The byte order mark goes also when the first chunk fails to decode
+  // after it (what decoded before is still annotated).
   if (!impl_->started && out->size() > before) {
     impl_->started = true;
     if (out->compare(before, 3, "\xEF\xBB\xBF") == 0) out->erase(before, 3);
   }
-  impl_->consumed += bytes.size();
-  return true;
+  if (decoded) impl_->consumed += bytes.size();
+  return decoded;
 }
 
 std::string FromCodePoints(std::u32string_view code_points) {
