@@ -277,6 +277,36 @@ TEST_CASE(
         "Bonit\uFFFDt");
 }
 
+TEST_CASE("after twenty bad bytes the rest are summed up where they start",
+          "[tbx]") {
+  // 25 terms in Latin-1, a line each: 20 reported, then one line at the
+  // 21st for the rest; check's listing sorted by place keeps that order.
+  std::string entries;
+  for (int i = 0; i < 25; ++i) {
+    entries += "<conceptEntry id=\"c" + std::to_string(i) +
+               "\"><langSec xml:lang=\"de\"><termSec><term>Bonit\xE4t " +
+               std::to_string(i) +
+               "</term></termSec></langSec></conceptEntry>\n";
+  }
+  const std::string bytes = V3(entries);
+  Diagnostics diags;
+  Glossary glossary;
+  REQUIRE(ReadTbx(bytes, "latin1.tbx", diags, &glossary));
+  std::vector<std::string> messages = Messages(diags);
+  REQUIRE(messages.size() == 21);
+  std::size_t first = bytes.find('\xE4');
+  CHECK(messages[0] == "latin1.tbx:5:66: error: invalid UTF-8 at byte offset " +
+                           std::to_string(first) + " (0xE4)");
+  std::size_t twenty_first = first;
+  for (int i = 0; i < 20; ++i)
+    twenty_first = bytes.find('\xE4', twenty_first + 1);
+  CHECK(messages[20] ==
+        "latin1.tbx:25:67: error: more invalid UTF-8 follows "
+        "from here (byte offset " +
+            std::to_string(twenty_first) + "); not reported");
+  CHECK(glossary.concepts.size() == 25);
+}
+
 TEST_CASE("an unknown encoding is an error at the declaration", "[tbx]") {
   Diagnostics diags;
   Glossary glossary;

@@ -109,8 +109,12 @@ void RepairUtf8(std::string_view bytes, std::string_view name,
                   "invalid UTF-8 at byte offset " + std::to_string(offset) +
                       " (" + Hex(bytes.substr(offset, length)) + ")");
     } else if (reported == kMaxEncodingErrors) {
-      diags.Error({std::string(name), 0, 0},
-                  "more invalid UTF-8 follows; not reported");
+      // At the first of them, so that a listing sorted by place (glossa
+      // check) shows it after the ones reported, not before them all.
+      LineIndex::Position position = index->At(offset);
+      diags.Error({std::string(name), position.line, position.column},
+                  "more invalid UTF-8 follows from here (byte offset " +
+                      std::to_string(offset) + "); not reported");
     }
     ++reported;
     start = offset + length;
