@@ -294,6 +294,27 @@ TEST_CASE("glossa check on an empty file exits 2", "[cli]") {
 }
 
 TEST_CASE(
+    "a --glossary that cannot be read does not hide what is wrong with the "
+    "others",
+    "[cli]") {
+  // Before, the run stopped at the missing file, and the malformed one was
+  // named only once the first was fixed: a run per problem.
+  const std::string bad =
+      WriteTemp("bad.tbx", "<?xml version=\"1.0\"?>\n<tbx>\n<text>\n</tbx>\n");
+  for (const char* command : {"lookup", "passages"}) {
+    INFO(command);
+    RunResult result = RunGlossa(
+        {"--glossary", "/nonexistent/x.tbx", "--glossary", bad, command, "x"});
+    CHECK(result.status == 2);
+    CHECK(result.out == "");
+    CHECK(result.err ==
+          "glossa: error: cannot open '/nonexistent/x.tbx': No such file or "
+          "directory\n" +
+              bad + ":4:3: error: malformed XML: start-end tags mismatch\n");
+  }
+}
+
+TEST_CASE(
     "glossa check and export refuse 20,000 nested elements, where check "
     "crashed",
     "[cli]") {

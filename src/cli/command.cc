@@ -146,6 +146,17 @@ bool ParseGlossaries(const std::vector<GlossaryFile>& files, Glossary* out,
   return ok;
 }
 
+// When a glossary file could not be read: what reading the others reports,
+// so that one run names every problem of every file. Nothing is loaded or
+// cached.
+void ReportTheOthers(std::vector<GlossaryFile>& files, std::ostream& err) {
+  if (!ReadUnread(files, err)) return;
+  Glossary unused;
+  Diagnostics diags;
+  ParseGlossaries(files, &unused, &diags);
+  Print(diags, 0, err);
+}
+
 }  // namespace
 
 bool LoadGlossaries(const Options& options, const Environment& env,
@@ -154,8 +165,10 @@ bool LoadGlossaries(const Options& options, const Environment& env,
   std::vector<GlossaryFile> files;
   std::vector<ContentHash> hashes;
   *had_errors = true;
-  if (!HashGlossaryFiles(options, env, cache, err, &files, &hashes))
+  if (!HashGlossaryFiles(options, env, cache, err, &files, &hashes)) {
+    ReportTheOthers(files, err);
     return false;
+  }
   std::vector<std::string> shown;
   for (const GlossaryFile& file : files) shown.push_back(file.shown);
   Diagnostics reported, diags;
@@ -194,8 +207,11 @@ bool LoadEdition(const Options& options, const Environment& env,
   std::vector<GlossaryFile> files;
   std::vector<ContentHash> hashes;
   ContentHash document;
-  if (!HashGlossaryFiles(options, env, cache, err, &files, &hashes) ||
-      !LoadDocument(options, env, err, &edition->document, &document))
+  if (!HashGlossaryFiles(options, env, cache, err, &files, &hashes)) {
+    ReportTheOthers(files, err);
+    return false;
+  }
+  if (!LoadDocument(options, env, err, &edition->document, &document))
     return false;
   std::vector<std::string> shown;
   for (const GlossaryFile& file : files) shown.push_back(file.shown);
