@@ -5,6 +5,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <streambuf>
 #include <string>
 #include <utility>
@@ -210,6 +211,50 @@ TEST_CASE(
         "in.txt:1:3: error: cannot decode the input as UTF-16LE: invalid "
         "bytes at byte offset 6");
   CHECK(outcome.text == "X ");
+}
+
+// Marks as Marked does, and throws for every stretch from byte 1000 on, as
+// a lazily decoded cache entry that turns out damaged does
+// (DamagedCacheFile), on whichever worker renders it.
+class ThrowsLate : public Marked {
+ public:
+  void Render(std::string_view text, std::size_t offset,
+              const std::vector<Matcher::Match>& matches,
+              std::string* out) const override {
+    if (offset >= 1000) throw std::runtime_error("entry zhengxin is damaged");
+    Marked::Render(text, offset, matches, out);
+  }
+};
+
+TEST_CASE(
+    "what a sink throws on a worker comes out of the annotator on the "
+    "writing thread with what came before emitted",
+    "[annotate]") {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "Das 征信.\n\n";  // 14 bytes
+  Marked whole;
+  {
+    Annotator annotator(TwoEntries(), whole, {64, 1});
+    annotator.Write(text);
+    annotator.Finish();
+  }
+  for (unsigned threads : {1u, 2u, 4u}) {
+    INFO(threads << " threads");
+    ThrowsLate sink;
+    std::string message;
+    try {
+      Annotator annotator(TwoEntries(), sink, {64, threads});
+      annotator.Write(text);
+      annotator.Finish();
+    } catch (const std::runtime_error& error) {
+      message = error.what();
+    }
+    CHECK(message == "entry zhengxin is damaged");
+    // Every stretch before byte 1000, in order, and none after.
+    CHECK(!sink.text.empty());
+    CHECK(whole.text.compare(0, sink.text.size(), sink.text) == 0);
+    CHECK(sink.text.size() < whole.text.size() * 1000 / text.size() + 100);
+  }
 }
 
 // Gives `good` bytes, then fails as a disk might.
