@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -1013,6 +1014,29 @@ TEST_CASE("glossa annotate --format tei marks terms with <term ref>",
             "<p>a &lt; b &amp; <term ref=\"#zhengxin\">征信</term></p>\n"
             "      <p>Eine <term ref=\"#heimingdan\">schwarze "
             "Liste</term>.</p>\n") != std::string::npos);
+}
+
+TEST_CASE(
+    "glossa annotate --format tei writes nothing for an input it refuses and "
+    "a whole document for one it stops in",
+    "[cli][annotate]") {
+  // Refused before anything is annotated: no <TEI> head left open.
+  for (const std::string& bytes : {std::string(""), std::string("abc\xFF\xFE"
+                                                                "def\n")}) {
+    RunResult refused = Annotate({"--format", "tei"}, bytes);
+    CHECK(refused.status == 2);
+    CHECK(refused.out == "");
+  }
+  // Stopped at a bad byte: what came before, in a document that parses.
+  RunResult stopped =
+      Annotate({"--format", "tei", "--encoding", "UTF-8"}, "征信 ok\n\n\xFF");
+  CHECK(stopped.status == 2);
+  pugi::xml_document document;
+  CHECK(document.load_string(stopped.out.c_str()));
+  CHECK(std::string(document.select_node("//*[local-name()='term']")
+                        .node()
+                        .attribute("ref")
+                        .value()) == "#zhengxin");
 }
 
 TEST_CASE("glossa annotate --format tei keeps a match that spans a blank line",

@@ -342,15 +342,14 @@ std::size_t ParagraphEnd(std::string_view text, std::size_t start,
 class TeiWriter : public AnnotationWriter {
  public:
   TeiWriter(const GlossaryMatcher& matcher, std::ostream& out)
-      : AnnotationWriter(out), matcher_(matcher) {
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
-           "  <teiHeader><fileDesc><titleStmt><title>Annotated with "
-           "glossa</title></titleStmt>"
-           "<publicationStmt><p>Terms link to the glossary's entries by id.</p>"
-           "</publicationStmt><sourceDesc><p>glossa "
-           "annotate</p></sourceDesc></fileDesc>"
-           "</teiHeader>\n  <text>\n    <body>\n";
+      : AnnotationWriter(out), matcher_(matcher) {}
+
+  // The document's head goes out with the first stretch (or at Finish), not
+  // before: an input refused before anything is annotated (empty, an
+  // encoding that cannot be told) leaves no unclosed <TEI> behind.
+  void Emit(std::string_view rendered) override {
+    Start();
+    AnnotationWriter::Emit(rendered);
   }
 
   void Render(std::string_view text, std::size_t,
@@ -366,9 +365,26 @@ class TeiWriter : public AnnotationWriter {
     }
   }
 
-  void Finish() override { out() << "    </body>\n  </text>\n</TEI>\n"; }
+  void Finish() override {
+    Start();
+    out() << "    </body>\n  </text>\n</TEI>\n";
+  }
 
  private:
+  void Start() {
+    if (started_) return;
+    started_ = true;
+    out() << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
+             "  <teiHeader><fileDesc><titleStmt><title>Annotated with "
+             "glossa</title></titleStmt>"
+             "<publicationStmt><p>Terms link to the glossary's entries by "
+             "id.</p>"
+             "</publicationStmt><sourceDesc><p>glossa "
+             "annotate</p></sourceDesc></fileDesc>"
+             "</teiHeader>\n  <text>\n    <body>\n";
+  }
+
   void Paragraph(std::string_view text, std::size_t begin, std::size_t end,
                  const std::vector<Matcher::Match>& matches,
                  std::size_t* next_match, std::string* out) const {
@@ -411,6 +427,7 @@ class TeiWriter : public AnnotationWriter {
   }
 
   const GlossaryMatcher& matcher_;
+  bool started_ = false;  // the head is out
 };
 
 }  // namespace
