@@ -1191,6 +1191,34 @@ TEST_CASE(
   CHECK(result.out == before.out);
 }
 
+TEST_CASE("glossa annotate refuses binary input unless its encoding is named",
+          "[cli][annotate]") {
+  // The start of an ELF executable, and a file of zeros (which is valid
+  // UTF-8): refused, nothing written.
+  RunResult elf = Annotate({}, std::string("\x7F"
+                                           "ELF\x02\x01\x01\0\0\0",
+                                           10));
+  CHECK(elf.status == 2);
+  CHECK(elf.out == "");
+  CHECK(elf.err.find("input.txt:1:8: error: binary input: a NUL byte at byte "
+                     "offset 7; expected text (name its encoding with "
+                     "--encoding if it is)\n") != std::string::npos);
+  RunResult zeros = Annotate({}, std::string(100, '\0'));
+  CHECK(zeros.status == 2);
+  CHECK(zeros.out == "");
+  CHECK(zeros.err.find("input.txt:1:1: error: binary input: a NUL byte at "
+                       "byte offset 0;") != std::string::npos);
+  // Named, NUL bytes are what the encoding says: UTF-16LE without a mark
+  // ("征信 X"), and UTF-8 with a NUL in it.
+  RunResult named = Annotate({"--encoding", "UTF-16LE"},
+                             std::string("\x81\x5F\xE1\x4F \0X\0", 8));
+  CHECK(named.status == 0);
+  CHECK(named.out == "[[征信|zhengxin]] X");
+  RunResult nul = Annotate({"--encoding", "UTF-8"}, std::string("a\0b", 3));
+  CHECK(nul.status == 0);
+  CHECK(nul.out == std::string("a\0b", 3));
+}
+
 TEST_CASE("glossa annotate says when it cannot tell the encoding",
           "[cli][annotate]") {
   RunResult result = Annotate({},

@@ -363,6 +363,21 @@ std::optional<AnnotateStreamError> AnnotateStream(
   if (bytes.empty()) return about_input("the input is empty", false);
   std::string charset =
       options.encoding.empty() ? DetectCharset(bytes) : options.encoding;
+  // A NUL byte is no text's but UTF-16's or UTF-32's (detected by their
+  // byte order marks, or named): /bin/ls came out as pages of windows-1252,
+  // exit 0. Only the first chunk is looked at.
+  if (options.encoding.empty() && charset.rfind("UTF-16", 0) != 0 &&
+      charset.rfind("UTF-32", 0) != 0) {
+    const std::size_t nul = bytes.find('\0');
+    if (nul != std::string_view::npos) {
+      const LineIndex::Position at = LineIndex(bytes).At(nul);
+      return AnnotateStreamError{
+          {options.name, at.line, at.column},
+          "binary input: a NUL byte at byte offset " + std::to_string(nul) +
+              "; expected text (name its encoding with --encoding if it is)",
+          false};
+    }
+  }
   if (charset.empty()) {
     return about_input(
         "cannot tell the encoding of the input; give it with --encoding",
