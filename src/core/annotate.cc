@@ -363,11 +363,12 @@ std::optional<AnnotateStreamError> AnnotateStream(
   if (bytes.empty()) return about_input("the input is empty", false);
   std::string charset =
       options.encoding.empty() ? DetectCharset(bytes) : options.encoding;
-  // A NUL byte is no text's but UTF-16's or UTF-32's (detected by their
-  // byte order marks, or named): /bin/ls came out as pages of windows-1252,
-  // exit 0. Only the first chunk is looked at.
-  if (options.encoding.empty() && charset.rfind("UTF-16", 0) != 0 &&
-      charset.rfind("UTF-32", 0) != 0) {
+  // A NUL byte is no text's but UTF-16's or UTF-32's (with a byte order
+  // mark, or named): /bin/ls came out as pages of windows-1252, exit 0.
+  // Only the first chunk is looked at.
+  const bool marked =
+      bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+  if (options.encoding.empty() && !marked) {
     const std::size_t nul = bytes.find('\0');
     if (nul != std::string_view::npos) {
       const LineIndex::Position at = LineIndex(bytes).At(nul);
