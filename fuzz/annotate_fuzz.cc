@@ -145,14 +145,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     if (detect) return 0;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     invalid = glossa::FindInvalidUtf8(text);
+    // The line and column the annotator counted stretch by stretch are
+    // those LineIndex finds in the whole text.
     std::string expected;
     if (invalid) {
-      expected = "in.txt: invalid UTF-8 at byte offset " +
-                 std::to_string(*invalid + (size - 3 - text.size()));
+      glossa::LineIndex::Position at = glossa::LineIndex(text).At(*invalid);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X",
+                    static_cast<unsigned char>(text[*invalid]));
+      expected = "in.txt:" + std::to_string(at.line) + ":" +
+                 std::to_string(at.column) +
+                 ": error: invalid UTF-8 at byte offset " +
+                 std::to_string(*invalid + (size - 3 - text.size())) + " (" +
+                 hex + ")";
     }
-    if ((error ? error->message : "") != expected)
-      Fail(("the stream reports \"" + (error ? error->message : "") +
-            "\", not \"" + expected + "\"")
+    std::string reported =
+        error ? glossa::FormatAnnotateStreamError(*error) : "";
+    if (reported != expected)
+      Fail(("the stream reports \"" + reported + "\", not \"" + expected + "\"")
                .c_str());
   } else {
     glossa::AnnotatorOptions options;
