@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -50,6 +51,29 @@ TEST_CASE("glossa qa finds the terms Symfony's German messages leave out",
   CHECK(lines[7] == de + ":435:25: warning: segment 111: [missing] character "
                          "→ expected \"Zeichen\"; target has none");
   CHECK(lines.back() == de + ": 116 segments checked, 0 skipped, 8 problems");
+}
+
+TEST_CASE("glossa qa asks for --source and --target where a TSV cannot say",
+          "[qa][cli]") {
+  const std::string path = testing::MakeTempDir() + "/pairs.tsv";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "social credit system\tgesellschaftliches Bonitätssystem\n"
+           "blacklist\tSchwarze Liste\n";
+  }
+  testing::RunResult bare = testing::RunGlossa({"qa", path});
+  CHECK(bare.status == 2);
+  CHECK(bare.err ==
+        path +
+            ": error: the file does not name its source language; give it "
+            "with --source\n" +
+            path +
+            ": error: the file does not name its target language; give it "
+            "with --target\n");
+  testing::RunResult named =
+      testing::RunGlossa({"qa", "--source", "en", "--target", "de", path});
+  CHECK(named.status == 0);
+  CHECK(named.out == path + ": 2 segments checked, 0 skipped, 0 problems\n");
 }
 
 TEST_CASE("glossa qa reads German compounds in OmegaT's German tutorial",

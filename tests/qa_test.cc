@@ -273,7 +273,8 @@ TEST_CASE("qa reports a language the glossary does not hold, at the file",
   CheckTranslation(Terms(), file, {}, none);
   CHECK(testing::Messages(none) ==
         std::vector<std::string>{
-            "t.xlf: error: the file does not name its source language",
+            "t.xlf: error: the file does not name its source language; give "
+            "it with --source",
             "t.xlf: error: the glossary has no terms in 'fr' (the file's "
             "target language)"});
 }

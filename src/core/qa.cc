@@ -103,8 +103,8 @@ Language FindLanguage(const Glossary& glossary, std::string_view tag) {
 bool CheckLanguage(const std::string& tag, const Language& language,
                    const char* which, const Location& at, Diagnostics& diags) {
   if (tag.empty()) {
-    diags.Error(
-        at, std::string("the file does not name its ") + which + " language");
+    diags.Error(at, std::string("the file does not name its ") + which +
+                        " language; give it with --" + which);
   } else if (!IsKnownLanguageTag(tag)) {
     diags.Error(at,
                 std::string("unknown ") + which + " language '" + tag + "'");
