@@ -238,6 +238,9 @@ class PrefixFilter {
     Set(key.Of(key.letters));
   }
 
+  // Whether every word may be part of a form (MayMatch is always true).
+  bool open() const { return open_; }
+
   // Whether a word with these first letters may be part of a form.
   bool MayMatch(const PrefixKey& key) const {
     if (open_ || !key.keyable) return true;
@@ -515,6 +518,7 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
   };
 
   const Kind* bmp_kinds = BmpKinds();
+  const bool filtering = !impl.words.open();
   std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
@@ -543,7 +547,9 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
         i += length;
         break;
       case Kind::kToken: {
-        if (StartsUrl(text, i)) {
+        // Most words start with neither h nor w: no call.
+        const unsigned char lower = b | 0x20;
+        if ((lower == 'h' || lower == 'w') && StartsUrl(text, i)) {
           // Words in a web address are not terms.
           while (i < n && !IsAsciiSpace(text[i])) ++i;
           reset();
@@ -553,13 +559,17 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
         std::size_t end = 0;
         std::uint64_t head[2];
         const bool ascii = ScanAsciiWord(text, i, &end, head);
+        // An open filter (the built-in glossary's Yu'ebao opens it) needs
+        // no key.
         if (ascii) {
-          for (std::size_t k = i; k < end && key.letters < 3; ++k)
-            key.Push(kAscii.base[static_cast<unsigned char>(text[k])]);
+          if (filtering) {
+            for (std::size_t k = i; k < end && key.letters < 3; ++k)
+              key.Push(kAscii.base[static_cast<unsigned char>(text[k])]);
+          }
         } else {
-          end = ScanWord(text, i, &key);
+          end = ScanWord(text, i, filtering ? &key : nullptr);
         }
-        if (!impl.words.MayMatch(key)) {
+        if (filtering && !impl.words.MayMatch(key)) {
           reset();  // as a word no form has
           i = end;
           break;
