@@ -1,7 +1,9 @@
 #include "core/unicode.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,76 @@ TEST_CASE("invalid UTF-8 is found at the byte offset of the bad sequence",
   CHECK(FindInvalidUtf8("\xE5\xBE\x81\xE5\xBE") == 3u);  // 征 and half of 徵
   CHECK(FindInvalidUtf8("\xE5\xBE\x81\xE0\x80\xAF") == 3u);  // overlong
   CHECK(FindInvalidUtf8("\xEF\xBB\xBF\xE5\x41\x81") == 3u);  // no continuation
+}
+
+// The well-formed byte sequences of the Unicode Standard's table 3-7, one
+// case a line: the offset of the first byte that starts none.
+std::optional<std::size_t> FirstIllFormed(std::string_view s) {
+  std::size_t i = 0;
+  auto in = [&](std::size_t k, unsigned low, unsigned high) {
+    return i + k < s.size() && static_cast<unsigned char>(s[i + k]) >= low &&
+           static_cast<unsigned char>(s[i + k]) <= high;
+  };
+  auto tail = [&](std::size_t k) { return in(k, 0x80, 0xBF); };
+  while (i < s.size()) {
+    if (in(0, 0x00, 0x7F)) {
+      i += 1;
+    } else if (in(0, 0xC2, 0xDF) && tail(1)) {
+      i += 2;
+    } else if ((in(0, 0xE0, 0xE0) && in(1, 0xA0, 0xBF) && tail(2)) ||
+               ((in(0, 0xE1, 0xEC) || in(0, 0xEE, 0xEF)) && tail(1) &&
+                tail(2)) ||
+               (in(0, 0xED, 0xED) && in(1, 0x80, 0x9F) && tail(2))) {
+      i += 3;
+    } else if ((in(0, 0xF0, 0xF0) && in(1, 0x90, 0xBF) && tail(2) && tail(3)) ||
+               (in(0, 0xF1, 0xF3) && tail(1) && tail(2) && tail(3)) ||
+               (in(0, 0xF4, 0xF4) && in(1, 0x80, 0x8F) && tail(2) && tail(3))) {
+      i += 4;
+    } else {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+TEST_CASE(
+    "FindInvalidUtf8 agrees with the standard's table of well-formed "
+    "sequences on random text",
+    "[unicode]") {
+  // Pieces that make runs of ASCII of every length, good sequences of each
+  // length, and the usual ways to go wrong: a stray continuation byte, an
+  // overlong form, a surrogate, a code point past U+10FFFF, a sequence
+  // cut short.
+  const std::vector<std::string> pieces = {"a",
+                                           "Daten ",
+                                           "0123456789abcdef",
+                                           "\xC3\xA4",
+                                           "\xE4\xB8\xAD",
+                                           "\xF0\x9F\x98\x80",
+                                           "\x80",
+                                           "\xC0\xAF",
+                                           "\xE0\x80\xAF",
+                                           "\xED\xA0\x80",
+                                           "\xF4\x90\x80\x80",
+                                           "\xC3",
+                                           "\xE4\xB8",
+                                           "\xFF"};
+  std::uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t count = next() % 24;
+    for (std::size_t k = 0; k < count; ++k) {
+      // Mostly good pieces, so that a bad one comes at any offset.
+      std::size_t which = next() % 10 < 8 ? next() % 6 : next() % pieces.size();
+      text += pieces[which];
+    }
+    INFO("round " << round);
+    REQUIRE(FindInvalidUtf8(text) == FirstIllFormed(text));
+  }
 }
 
 TEST_CASE("windows-1254 decodes to the Turkish letters", "[unicode]") {
