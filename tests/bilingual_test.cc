@@ -328,6 +328,21 @@ TEST_CASE("invalid UTF-8 in a PO file is a located error", "[bilingual]") {
             "charset"});
 }
 
+TEST_CASE("an unknown charset in a PO header is an error at its name",
+          "[bilingual]") {
+  // Line 2, after `msgstr "Content-Type: text/plain; charset=` (42
+  // characters).
+  Read read = ReadBytes(
+      "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=klingon-8\\n\"\n"
+      "\nmsgid \"value\"\nmsgstr \"Wert\"\n",
+      "klingon.po");
+  CHECK_FALSE(read.ok);
+  CHECK(read.messages ==
+        std::vector<std::string>{"klingon.po:2:43: error: unknown charset "
+                                 "'klingon-8' in the PO header's "
+                                 "Content-Type"});
+}
+
 TEST_CASE("a PO in the charset its header names is decoded", "[bilingual]") {
   Read read = ReadBytes(
       "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n"

@@ -148,8 +148,12 @@ bool DecodeText(std::string_view bytes, const std::string& name, bool po,
     std::string error;
     if (DecodeToUtf8(bytes, charset, text, &bad, &error)) return true;
     if (!IsKnownCharset(charset)) {
-      diags.Error({name, 0, 0}, "unknown charset '" + charset +
-                                    "' in the PO header's Content-Type");
+      // At the name, which PoCharset found after the first "charset=".
+      const LineIndex::Position at =
+          LineIndex(bytes).At(bytes.find("charset=") + 8);
+      diags.Error(
+          {name, at.line, at.column},
+          "unknown charset '" + charset + "' in the PO header's Content-Type");
       return false;
     }
     LineIndex::Position at = LineIndex(bytes.substr(0, bad)).At(bad);
