@@ -213,6 +213,22 @@ TEST_CASE(
   CHECK(Found(matcher,
               "Sozialkreditsystem Sozialkreditsystemreform und mehr Text") ==
         Strings{"Sozialkreditsystem@0"});
+  // With a form that opens the prefix filter (Yu'ebao: an apostrophe among
+  // its first three letters), a word that goes on past ASCII is read on
+  // from where its ASCII letters stop, 18 bytes in for the first one.
+  Matcher open = Build({{"Sozialkreditsystemänderung", "de", 0},
+                        {"Bonität", "de", 1},
+                        {"China's", "en", 2},
+                        {"Yu'ebao", "en", 3},
+                        {"Ampel", "de", 4}});
+  const std::string words =
+      "Sozialkreditsystemänderung, Bonität; China's Yu'ebao Ampel";
+  for (int pad = 0; pad <= 24; ++pad) {
+    CAPTURE(pad);
+    CHECK(Found(open, words + std::string(pad, ' ')) ==
+          Strings{"Sozialkreditsystemänderung@0", "Bonität@1", "China's@2",
+                  "Yu'ebao@3", "Ampel@4"});
+  }
 }
 
 TEST_CASE("a unit a form does not continue with leads down the failure chain",

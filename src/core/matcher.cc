@@ -556,7 +556,7 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
           break;
         }
         PrefixKey key;
-        std::size_t end = 0;
+        std::size_t end = i;
         std::uint64_t head[2];
         const bool ascii = ScanAsciiWord(text, i, &end, head);
         // An open filter (the built-in glossary's Yu'ebao opens it) needs
@@ -566,8 +566,10 @@ void Matcher::Find(std::string_view text, Scratch& scratch,
             for (std::size_t k = i; k < end && key.letters < 3; ++k)
               key.Push(kAscii.base[static_cast<unsigned char>(text[k])]);
           }
+        } else if (filtering) {
+          end = ScanWord(text, i, &key);  // the key needs the first letters
         } else {
-          end = ScanWord(text, i, filtering ? &key : nullptr);
+          end = ScanWord(text, end, nullptr);  // on from the ASCII letters
         }
         if (filtering && !impl.words.MayMatch(key)) {
           reset();  // as a word no form has
