@@ -198,16 +198,19 @@ TEST_CASE(
                            {"China's", "en", 2},
                            {"Sesame Credit", "en", 3},
                            {"Ampel", "de", 4}});
-  const std::string text =
-      "Sozialkreditsystem, Bonität; China's Sesame-Credit-App Ampel";
-  for (int pad = 0; pad <= 24; ++pad) {
-    CAPTURE(pad);
-    CHECK(Found(matcher, text + std::string(pad, ' ')) ==
-          Strings{"Sozialkreditsystem@0", "Bonität@1", "China's@2",
-                  "Sesame-Credit@3", "Ampel@4"});
-    CHECK(Found(matcher, "Sozialkreditsystem" + std::string(pad, ' ')) ==
-          Strings{"Sozialkreditsystem@0"});
-  }
+  // `text` followed by 0 to 24 spaces finds `expected` each time.
+  auto check_padded = [](const Matcher& m, const std::string& text,
+                         const Strings& expected) {
+    for (int pad = 0; pad <= 24; ++pad) {
+      CAPTURE(text, pad);
+      CHECK(Found(m, text + std::string(pad, ' ')) == expected);
+    }
+  };
+  check_padded(matcher,
+               "Sozialkreditsystem, Bonität; China's Sesame-Credit-App Ampel",
+               {"Sozialkreditsystem@0", "Bonität@1", "China's@2",
+                "Sesame-Credit@3", "Ampel@4"});
+  check_padded(matcher, "Sozialkreditsystem", {"Sozialkreditsystem@0"});
   // Words longer than 16 bytes that differ only after them: the second is
   // not taken for the first, which the matcher has just met.
   CHECK(Found(matcher,
@@ -221,14 +224,10 @@ TEST_CASE(
                         {"China's", "en", 2},
                         {"Yu'ebao", "en", 3},
                         {"Ampel", "de", 4}});
-  const std::string words =
-      "Sozialkreditsystemänderung, Bonität; China's Yu'ebao Ampel";
-  for (int pad = 0; pad <= 24; ++pad) {
-    CAPTURE(pad);
-    CHECK(Found(open, words + std::string(pad, ' ')) ==
-          Strings{"Sozialkreditsystemänderung@0", "Bonität@1", "China's@2",
-                  "Yu'ebao@3", "Ampel@4"});
-  }
+  check_padded(open,
+               "Sozialkreditsystemänderung, Bonität; China's Yu'ebao Ampel",
+               {"Sozialkreditsystemänderung@0", "Bonität@1", "China's@2",
+                "Yu'ebao@3", "Ampel@4"});
 }
 
 TEST_CASE("a unit a form does not continue with leads down the failure chain",

@@ -221,21 +221,20 @@ class JsonWriter : public AnnotationWriter {
              const std::vector<const Dictionary*>& dictionaries,
              std::ostream& out)
       : AnnotationWriter(out), matcher_(matcher), dictionaries_(dictionaries) {
-    // Every entry's id and every form's text as JSON strings, made once:
-    // a large text has millions of matches of a few hundred forms.
+    // Every entry's id and every form's text as JSON fields, made once: a
+    // large text has millions of matches of a few hundred forms. The id's
+    // and the form's JSON alone are read out of them (IdJson, TermJson).
     for (const Concept& entry : matcher.glossary().concepts) {
-      ids_.emplace_back();
-      AppendJsonString(&ids_.back(), entry.id);
+      entry_fields_.emplace_back(kEntryField);
+      AppendJsonString(&entry_fields_.back(), entry.id);
     }
     for (std::size_t form = 0; form < matcher.forms(); ++form) {
       const std::string& text = matcher.TermOf(static_cast<int>(form)).text;
       texts_.push_back(text);
-      terms_.emplace_back();
-      AppendJsonString(&terms_.back(), text);
-      term_fields_.push_back(",\"term\":" + terms_.back() + ",\"surface\":");
+      term_fields_.emplace_back(kTermField);
+      AppendJsonString(&term_fields_.back(), text);
+      term_fields_.back().append(kSurfaceField);
     }
-    for (const std::string& id : ids_)
-      entry_fields_.push_back(",\"entry\":" + id);
     const std::string dictionary =
         dictionaries.empty() ? "" : ",\"dictionary\":\"glossary\"";
     top_end_ = ",\"nested_in\":null" + dictionary + "}\n";
@@ -298,8 +297,21 @@ class JsonWriter : public AnnotationWriter {
     out->append("]}\n");
   }
 
-  const std::string& IdJson(int entry) const {
-    return ids_[static_cast<std::size_t>(entry)];
+  static constexpr std::string_view kEntryField = ",\"entry\":";
+  static constexpr std::string_view kTermField = ",\"term\":";
+  static constexpr std::string_view kSurfaceField = ",\"surface\":";
+
+  // An entry's id as a JSON string.
+  std::string_view IdJson(int entry) const {
+    return std::string_view(entry_fields_[static_cast<std::size_t>(entry)])
+        .substr(kEntryField.size());
+  }
+  // A form's text as a JSON string.
+  std::string_view TermJson(std::size_t form) const {
+    const std::string& field = term_fields_[form];
+    return std::string_view(field).substr(
+        kTermField.size(),
+        field.size() - kTermField.size() - kSurfaceField.size());
   }
 
   // A glossary match's line, in a few appends of pieces made once: a large
@@ -323,7 +335,7 @@ class JsonWriter : public AnnotationWriter {
     std::string_view surface =
         text.substr(match.begin, match.end - match.begin);
     if (surface == texts_[form]) {
-      out->append(terms_[form]);
+      out->append(TermJson(form));
     } else {
       AppendJsonString(out, surface);
     }
@@ -339,11 +351,9 @@ class JsonWriter : public AnnotationWriter {
 
   const GlossaryMatcher& matcher_;
   std::vector<const Dictionary*> dictionaries_;
-  std::vector<std::string> ids_;           // by entry, as JSON strings
-  std::vector<std::string> terms_;         // by form, as JSON strings
   std::vector<std::string_view> texts_;    // by form, as they are
-  std::vector<std::string> entry_fields_;  // ,"entry":ID
-  std::vector<std::string> term_fields_;   // ,"term":TERM,"surface":
+  std::vector<std::string> entry_fields_;  // by entry: ,"entry":ID
+  std::vector<std::string> term_fields_;   // by form: ,"term":TERM,"surface":
   std::string top_end_;     // a top-level match's line after its surface
   std::string nested_end_;  // a nested one's after its nested_in's id
   const std::uint64_t serial_ = NextWriterSerial();
